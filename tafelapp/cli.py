@@ -1,0 +1,287 @@
+"""The `tafelapp` command: parses arguments, calls services, prints; exit codes 0/1/2/3."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from tafelapp import __version__
+from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.services import case_service, exchange_service, meeting_service, vault_service
+from tafelapp.services.demo_service import seed_demo
+from tafelapp.services.session import Session
+from tafelapp.services.vault_service import VaultError, VaultNotFound, WrongPassphrase
+
+EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_LOCKED = 0, 1, 2, 3
+
+
+class Locked(Exception):
+    """No passphrase could be obtained (no terminal and no passphrase file)."""
+
+
+def _read_secret(env: str, prompt: str, confirm: bool = False) -> str:
+    """A passphrase from the file named by `env`, else from an interactive prompt (never argv)."""
+    path = os.environ.get(env)
+    if path:
+        text = Path(path).read_text("utf-8")
+        return text[:-1] if text.endswith("\n") else text
+    if not sys.stdin.isatty():
+        raise Locked(f"geen wachtwoordzin: geen terminal en {env} is niet gezet")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Herhaal de wachtwoordzin: ") != first:
+        raise InvalidInput([Problem("passphrase.mismatch", "wachtwoordzin",
+                                    "de twee ingevoerde wachtwoordzinnen zijn niet gelijk")])
+    return first
+
+
+def _vault_path(args: argparse.Namespace) -> Path:
+    return Path(args.vault).expanduser() if args.vault else vault_service.default_vault_path()
+
+
+def _unlock(args: argparse.Namespace) -> Session:
+    path = _vault_path(args)
+    if not path.exists():
+        raise VaultNotFound(str(path))
+    return vault_service.unlock(path, _read_secret("TAFELAPP_PASSPHRASE_FILE",
+                                                   f"Wachtwoordzin voor {path}: "))
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = _vault_path(args)
+    passphrase = _read_secret("TAFELAPP_PASSPHRASE_FILE",
+                              "Nieuwe wachtwoordzin (minstens 12 tekens): ", confirm=True)
+    session = vault_service.create(path, passphrase)
+    try:
+        print(f"Kluis aangemaakt: {path}")
+        if args.demo:
+            seed_demo(session)
+            print("Demogegevens geladen: één Jeugdbeschermingstafel en één Zorg- en "
+                  "Veiligheidstafel (fictief).")
+    finally:
+        session.close()
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace, session: Session) -> int:
+    if args.what == "cases":
+        rows: Sequence[Any] = case_service.list_cases(session, search=args.search)
+        if args.json:
+            _print_json([r.model_dump(mode="json") for r in rows])
+            return EXIT_OK
+        print(f"{'Casusnummer':<16} {'Tafel':<5} {'Gezin':<28} {'Route':<14} {'Volgende termijn'}")
+        for r in rows:
+            due = r.next_due.strftime("%d-%m-%Y") if r.next_due else "-"
+            print(f"{r.case_number:<16} {r.table_kind:<5} {r.family_name[:28]:<28} "
+                  f"{(r.route or '-'):<14} {due}")
+        print(f"{len(rows)} casus(sen)")
+    else:
+        meetings = meeting_service.list_meetings(session)
+        if args.json:
+            _print_json([m.model_dump(mode="json") for m in meetings])
+            return EXIT_OK
+        print(f"{'Datum':<11} {'Tijd':<6} {'Tafel':<5} {'Locatie':<12} {'Casussen':<9} Id")
+        for m in meetings:
+            start = m.start.strftime("%H:%M") if m.start else "-"
+            print(f"{m.date:%d-%m-%Y} {start:<6} {m.table_kind:<5} {m.location_kind:<12} "
+                  f"{m.cases:<9} {m.id}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, session: Session) -> int:
+    meeting = meeting_service.get_meeting(session, args.id)
+    statuses = {item.id: meeting_service.item_status(session, item.id) for item in meeting.agenda}
+    if args.json:
+        data = meeting.model_dump(mode="json")
+        for item in data["agenda"]:
+            st = statuses[item["id"]]
+            item["status"] = {
+                "counts_as_jbt": st.counts_as_jbt,
+                "not_jbt_reasons": [p.render() for p in st.not_jbt_reasons],
+                "open_points": [p.render() for p in st.warnings + st.errors],
+            }
+        _print_json(data)
+        return EXIT_OK
+    from tafelapp.cli_format import format_meeting
+    print(format_meeting(session, meeting, statuses))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, session: Session) -> int:
+    text = exchange_service.export_case_json(session, case_service.find_case_id(session, args.case))
+    if args.output:
+        out = Path(args.output)
+        tmp = out.with_name(out.name + ".tmp")
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, out)
+        print(f"Geëxporteerd naar {out} (bevat persoonsgegevens: behandel als vertrouwelijk)",
+              file=sys.stderr)
+    else:
+        print(text)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, session: Session) -> int:
+    data = Path(args.file).read_bytes()
+    result = exchange_service.import_case(session, data)
+    label = {"created": "nieuw ingelezen", "updated": "bijgewerkt",
+             "unchanged": "was al aanwezig en is ongewijzigd"}[result.outcome]
+    print(f"Casus {result.case_number}: {label}.")
+    for warning in result.warnings:
+        print(f"let op: {warning.render()}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, session: Session) -> int:
+    report = vault_service.check(session)
+    if args.json:
+        _print_json({"path": report.path, "cipher_version": report.cipher_version,
+                     "schema_version": report.schema_version,
+                     "latest_schema": report.latest_schema, "integrity": report.integrity,
+                     "audit_records": report.audit_records,
+                     "audit_problems": report.audit_problems, "ok": report.ok})
+        return EXIT_OK if report.ok else EXIT_ERROR
+    print(f"Kluis:                    {report.path}")
+    print(f"SQLCipher (cipher_version): {report.cipher_version}")
+    print(f"Schemaversie:             {report.schema_version} (nieuwste: {report.latest_schema})")
+    cipher = report.integrity["cipher_integrity_check"]
+    print(f"cipher_integrity_check:   {'ok' if not cipher else '; '.join(cipher)}")
+    print(f"integrity_check:          {'; '.join(report.integrity['integrity_check'])}")
+    fk = report.integrity["foreign_key_check"]
+    print(f"foreign_key_check:        {'ok' if not fk else '; '.join(fk)}")
+    audit = "ok" if not report.audit_problems else "; ".join(report.audit_problems)
+    print(f"Auditlog:                 {report.audit_records} records, {audit}")
+    print("Alles in orde." if report.ok else "ER IS EEN PROBLEEM MET DE KLUIS.")
+    return EXIT_OK if report.ok else EXIT_ERROR
+
+
+def cmd_audit(args: argparse.Namespace, session: Session) -> int:
+    count, problems = vault_service.verify_audit(session)
+    if problems:
+        for problem in problems:
+            print(f"auditlog: {problem}", file=sys.stderr)
+        print(f"Auditlog NIET intact: {len(problems)} afwijking(en) in {count} records.")
+        return EXIT_ERROR
+    print(f"Auditlog intact: {count} records, keten klopt.")
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace, session: Session) -> int:
+    new = _read_secret("TAFELAPP_NEW_PASSPHRASE_FILE", "Nieuwe wachtwoordzin: ", confirm=True)
+    vault_service.change_passphrase(session, new)
+    print("Wachtwoordzin gewijzigd; de kluis is opnieuw versleuteld.")
+    return EXIT_OK
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    from tafelapp.cli_session import interactive
+    return interactive(args, _vault_path(args), _read_secret, main)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    print("De desktopapp is nog niet gebouwd (issue 3); gebruik 'tafelapp start'.",
+          file=sys.stderr)
+    return EXIT_ERROR
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(prog="tafelapp", description="Tafelapp: JBT en ZVT.")
+    parser.add_argument("--version", action="version", version=f"tafelapp {__version__}")
+    parser.add_argument("--vault", help="pad van de kluis (anders TAFELAPP_VAULT of standaard)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("init", help="maak een nieuwe versleutelde kluis")
+    p.add_argument("--demo", action="store_true", help="laad fictieve demogegevens")
+    sub.add_parser("start", help="open (of maak) de kluis en start een sessie")
+    sub.add_parser("gui", help="start de desktopapp")
+    p = sub.add_parser("list", help="lijst van casussen of besprekingen")
+    p.add_argument("what", choices=["cases", "meetings"])
+    p.add_argument("--search", help="zoek op naam of casusnummer")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("show", help="toon een bespreking")
+    p.add_argument("what", choices=["meeting"])
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("export", help="exporteer een casus met zijn besprekingen")
+    p.add_argument("--case", required=True, help="id of casusnummer")
+    p.add_argument("-o", "--output")
+    p = sub.add_parser("import", help="lees een exportbestand in (alles of niets)")
+    p.add_argument("file")
+    p = sub.add_parser("check", help="controleer versleuteling, integriteit en auditlog")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("audit", help="auditlog")
+    p.add_argument("what", choices=["verify"])
+    sub.add_parser("passwd", help="wijzig de wachtwoordzin (opnieuw versleutelen)")
+    return parser
+
+
+_WITH_SESSION: dict[str, Callable[[argparse.Namespace, Session], int]] = {
+    "list": cmd_list, "show": cmd_show, "export": cmd_export, "import": cmd_import,
+    "check": cmd_check, "audit": cmd_audit, "passwd": cmd_passwd,
+}
+
+
+def run(args: argparse.Namespace, session: Session | None = None) -> int:
+    """Run one parsed command; an open session is reused (interactive mode)."""
+    if args.command == "init":
+        return cmd_init(args)
+    if args.command == "start":
+        return cmd_start(args)
+    if args.command == "gui":
+        return cmd_gui(args)
+    handler = _WITH_SESSION[args.command]
+    if session is not None:
+        return handler(args, session)
+    own = _unlock(args)
+    try:
+        return handler(args, own)
+    finally:
+        own.close()
+
+
+def main(argv: Sequence[str] | None = None, session: Session | None = None) -> int:
+    """Entry point: every failure becomes a Dutch message and an exit code, never a traceback."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and EXIT_INVALID
+    try:
+        return run(args, session)
+    except InvalidInput as exc:
+        for problem in exc.problems:
+            print(problem.render(), file=sys.stderr)
+        return EXIT_INVALID
+    except (WrongPassphrase, Locked) as exc:
+        print(f"Kluis vergrendeld: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    except VaultError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERROR
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("\nAfgebroken.", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # the last line of defence: no traceback with case data on screen
+        if os.environ.get("TAFELAPP_DEBUG"):
+            raise
+        print(f"Onverwachte fout ({type(exc).__name__}); zet TAFELAPP_DEBUG=1 voor details.",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""Dutch working days and ages: the arithmetic behind every term (`001`, table of terms)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import holidays
+
+
+@lru_cache(maxsize=64)
+def _holidays_for(year: int) -> frozenset[dt.date]:
+    """Dutch public holidays of one year from the maintained `holidays` package."""
+    return frozenset(holidays.country_holidays("NL", years=year).keys())
+
+
+def holiday_name(day: dt.date) -> str | None:
+    """The Dutch name of the public holiday on this day, if it is one."""
+    names = holidays.country_holidays("NL", years=day.year, language="nl")
+    name = names.get(day)
+    return str(name) if name else None
+
+
+def is_working_day(day: dt.date) -> bool:
+    """Werkdag: Monday to Friday and not a Dutch public holiday."""
+    return day.weekday() < 5 and day not in _holidays_for(day.year)
+
+
+def add_working_days(start: dt.date, count: int) -> dt.date:
+    """The date `count` working days after `start` (before it when negative); start itself not counted."""
+    step = 1 if count >= 0 else -1
+    remaining = abs(count)
+    day = start
+    while remaining:
+        day += dt.timedelta(days=step)
+        if is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """How many working days lie after `start` up to and including `end` (negative if end < start)."""
+    if end < start:
+        return -working_days_between(end, start)
+    days = 0
+    day = start
+    while day < end:
+        day += dt.timedelta(days=1)
+        if is_working_day(day):
+            days += 1
+    return days
+
+
+def next_working_day_on_or_after(day: dt.date) -> dt.date:
+    """Roll a due date that falls on a weekend or holiday forward (as the Algemene termijnenwet does)."""
+    while not is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """Calendar months later, clamped to the last day of a shorter month."""
+    month_index = start.month - 1 + months
+    year = start.year + month_index // 12
+    month = month_index % 12 + 1
+    for day in (start.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def age_on(birth_date: dt.date, day: dt.date) -> int:
+    """Age in whole years on a day."""
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - int(before_birthday)

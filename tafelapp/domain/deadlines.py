@@ -1,0 +1,80 @@
+"""Termijnen: the due dates that events start, counted in Dutch working days (`001`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tafelapp.domain.calendar import (
+    add_months,
+    add_working_days,
+    next_working_day_on_or_after,
+)
+from tafelapp.domain.enums import DeadlineKind, DecisionKind, Route
+from tafelapp.domain.meeting import Decision
+from tafelapp.domain.models import Deadline
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term of the protocol: so many working days, or calendar months, after (or before) an event."""
+
+    working_days: int = 0
+    months: int = 0
+    source: str = ""
+    label: str = ""
+
+
+# Weeks are counted as five working days each, so a holiday lengthens the term the way a
+# working-day count does; month terms roll a due date on a weekend or holiday forward.
+TERMS: dict[DeadlineKind, Term] = {
+    DeadlineKind.GRANT_DECISION: Term(working_days=5, source="001 §2.3 e",
+                                      label="verleningsbesluit gemeente"),
+    DeadlineKind.REREFERRAL_WINDOW: Term(months=3, source="001 §2.7.3 d",
+                                         label="korte route via RvdK-intake"),
+    DeadlineKind.COUNTER_ARGUMENTS: Term(working_days=10, source="001 §2.7.5 b",
+                                         label="rapport met tegenargumenten naar de rechtbank"),
+    DeadlineKind.OTS_NON_EXTENSION_NOTICE: Term(working_days=-50, source="001 §2.9.2 a",
+                                                label="GI meldt niet-verlengen OTS aan RvdK"),
+    DeadlineKind.RVDK_ANSWER: Term(working_days=10, source="001 §2.9.3",
+                                   label="antwoord RvdK op melding GI"),
+    DeadlineKind.RVDK_INVESTIGATION: Term(working_days=15, source="001 §2.9.3",
+                                          label="start onderzoek RvdK"),
+    DeadlineKind.VOTS_HEARING: Term(working_days=10, source="001 §2.5.4 c, stap 10",
+                                    label="eerste zitting na VOTS"),
+    DeadlineKind.VOTS_JBT: Term(working_days=9, source="001 §2.5.4 c",
+                                label="JBT binnen de VOTS-periode, vóór de eerste zitting"),
+    DeadlineKind.POSTPONED_EVALUATION: Term(months=6, source="JBT-werkwijze",
+                                            label="evaluatie uitgesteld raadsonderzoek"),
+}
+
+
+def due_date(kind: DeadlineKind, event: dt.date) -> dt.date:
+    """When a term started (or, for a notice before expiry, ending) on `event` falls due."""
+    term = TERMS[kind]
+    if term.months:
+        return next_working_day_on_or_after(add_months(event, term.months))
+    return add_working_days(event, term.working_days)
+
+
+def make_deadline(kind: DeadlineKind, event: dt.date, note: str | None = None) -> Deadline:
+    """A Deadline record for a term started by an event on `event`."""
+    return Deadline(kind=kind, started_on=event, due_on=due_date(kind, event),
+                    source=TERMS[kind].source, note=note)
+
+
+def deadlines_after_decision(decision: Decision, route: Route | None) -> list[Deadline]:
+    """The terms a JBT decision starts: the evaluation date of a postponed investigation."""
+    if decision.kind is DecisionKind.POSTPONED_INVESTIGATION and decision.evaluation_date:
+        return [Deadline(kind=DeadlineKind.POSTPONED_EVALUATION, started_on=decision.decided_on,
+                         due_on=decision.evaluation_date,
+                         source=TERMS[DeadlineKind.POSTPONED_EVALUATION].source)]
+    return []
+
+
+def deadlines_after_referral(route: Route, referral_date: dt.date) -> list[Deadline]:
+    """The terms a referral starts: after a VOTS, the hearing and the JBT before it."""
+    if route is Route.SPOED_VOTS:
+        return [make_deadline(DeadlineKind.VOTS_HEARING, referral_date),
+                make_deadline(DeadlineKind.VOTS_JBT, referral_date)]
+    return []

@@ -1,0 +1,1 @@
+"""Pure rule functions: each takes records and returns every problem it finds."""

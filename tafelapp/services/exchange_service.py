@@ -1,0 +1,117 @@
+"""Use cases for the exchange file: export a case with its meetings, import one (all or nothing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from tafelapp.domain.exchange import CaseExchange
+from tafelapp.domain.problems import InvalidInput, Problem, errors, warnings
+from tafelapp.domain.rules.case_lead import case_lead_problems
+from tafelapp.domain.rules.meeting import meeting_problems
+from tafelapp.domain.rules.referral import case_problems
+from tafelapp.domain.validation import problems_from_validation
+from tafelapp.services.case_service import get_case
+from tafelapp.services.session import Session
+from tafelapp.store import case_repo, meeting_repo, table_repo
+
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+
+def export_case(session: Session, case_id: str) -> CaseExchange:
+    """The exchange record of one case: its table, the case and every meeting that discussed it."""
+    case = get_case(session, case_id)
+    table = table_repo.get(session.conn, case.table_id)
+    assert table is not None
+    return CaseExchange(exported_at=session.now().replace(microsecond=0), table=table, case=case,
+                        meetings=meeting_repo.meetings_for_case(session.conn, case_id))
+
+
+def export_case_json(session: Session, case_id: str) -> str:
+    """The exchange file's text (UTF-8 JSON, indented)."""
+    return export_case(session, case_id).model_dump_json(indent=2)
+
+
+@dataclass
+class ImportResult:
+    """What an import did: `created`, `updated` or `unchanged`, and the warnings it carries."""
+
+    case_id: str
+    case_number: str
+    outcome: str
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _prefixed(problems: list[Problem], prefix: str) -> list[Problem]:
+    return [Problem(p.code, f"{prefix}.{p.field}", p.message, p.severity) for p in problems]
+
+
+def parse_exchange(data: bytes) -> CaseExchange:
+    """Parse and validate an exchange file; every problem is reported, none is fixed silently."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise InvalidInput([Problem("import.too_large", "(bestand)",
+                                    f"het bestand is groter dan {MAX_IMPORT_BYTES // 2**20} MB")])
+    try:
+        return CaseExchange.model_validate_json(data)
+    except ValidationError as exc:
+        raise InvalidInput(problems_from_validation(exc)) from None
+
+
+def _rule_problems(session: Session, record: CaseExchange) -> list[Problem]:
+    table, case = record.table, record.case
+    local_table = table_repo.get(session.conn, table.id)
+    if local_table is not None and local_table.kind is not table.kind:
+        return [Problem("import.table_kind_conflict", "table.kind",
+                        "deze tafel bestaat hier al als een ander soort tafel")]
+    problems: list[Problem] = []
+    if case.table_id != table.id:
+        problems.append(Problem("import.case_other_table", "case.table_id",
+                                "de casus hoort niet bij de tafel in het bestand"))
+    problems += _prefixed(case_problems(case, table.kind, session.today())
+                          + case_lead_problems(case, table.kind), "case")
+    owner = case_repo.id_by_number(session.conn, case.case_number)
+    if owner is not None and owner != case.id:
+        problems.append(Problem("import.case_number_taken", "case.case_number",
+                                f"casusnummer {case.case_number} hoort hier bij een andere casus"))
+    for index, meeting in enumerate(record.meetings):
+        prefix = f"meetings.{index}"
+        if any(item.case_id != case.id for item in meeting.agenda):
+            problems.append(Problem("import.other_case_in_meeting", f"{prefix}.agenda",
+                                    "het bestand bevat gegevens van een andere casus"))
+            continue
+        problems += _prefixed(meeting_problems(meeting, table, {case.id: case}), prefix)
+        local = meeting_repo.get(session.conn, meeting.id)
+        if local is not None and local.table_id != meeting.table_id:
+            problems.append(Problem("import.meeting_other_table", f"{prefix}.table_id",
+                                    "deze bespreking bestaat hier al bij een andere tafel"))
+    return problems
+
+
+def import_case(session: Session, data: bytes) -> ImportResult:
+    """Import an exchange file in one transaction; a file with any error writes nothing.
+
+    Importing the same file twice is a no-op; a newer version of a known case replaces it.
+    """
+    record = parse_exchange(data)
+    problems = _rule_problems(session, record)
+    if errors(problems):
+        raise InvalidInput(errors(problems))
+    case = record.case
+    existed = case_repo.exists(session.conn, case.id)
+    if existed:
+        current = export_case(session, case.id)
+        ids = {m.id for m in record.meetings}
+        same = (current.case == case and
+                [m for m in current.meetings if m.id in ids] == record.meetings)
+        if same:
+            return ImportResult(case.id, case.case_number, "unchanged", warnings(problems))
+    with session.change("case.import", "case", case.id,
+                        fields=["case", *[f"meeting.{m.id}" for m in record.meetings]]) as conn:
+        if table_repo.get(conn, record.table.id) is None:
+            table_repo.save(conn, record.table)
+        case_repo.save(conn, case)
+        for meeting in record.meetings:
+            meeting_repo.save(conn, meeting, only_case=case.id)
+    return ImportResult(case.id, case.case_number, "updated" if existed else "created",
+                        warnings(problems))

@@ -1,0 +1,113 @@
+"""Use cases of the vault itself: create, unlock, change passphrase, check."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from tafelapp.domain.audit import verify_chain
+from tafelapp.domain.passphrase import passphrase_problems
+from tafelapp.domain.problems import InvalidInput
+from tafelapp.services.session import Session
+from tafelapp.store import audit_repo, connection, migrate
+from tafelapp.store.errors import VaultError, VaultNotFound, WrongPassphrase
+
+__all__ = ["VaultError", "VaultNotFound", "WrongPassphrase", "check", "create", "default_vault_path", "unlock"]
+
+
+def default_vault_path() -> Path:
+    """`TAFELAPP_VAULT`, else `kluis.tafelapp` in the user's data folder (platformdirs)."""
+    env = os.environ.get("TAFELAPP_VAULT")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("tafelapp", "Tafelapp")) / "kluis.tafelapp"
+
+
+def default_actor() -> str:
+    """Who is working: `TAFELAPP_USER`, else the login name."""
+    return os.environ.get("TAFELAPP_USER") or getpass.getuser()
+
+
+def create(path: Path, passphrase: str, actor: str | None = None) -> Session:
+    """Make a new encrypted vault with the latest schema; a weak passphrase is refused."""
+    problems = passphrase_problems(passphrase)
+    if problems:
+        raise InvalidInput(problems)
+    conn = connection.create_vault_file(path, passphrase)
+    try:
+        migrate.migrate(conn, vault_path=path)
+    except BaseException:
+        conn.close()
+        raise
+    session = Session(conn, path, actor or default_actor())
+    with session.change("vault.create", "vault", path.name, fields=["schema_version"]):
+        pass
+    return session
+
+
+def unlock(path: Path, passphrase: str, actor: str | None = None) -> Session:
+    """Open an existing vault and bring its schema up to date (a too-new vault is refused)."""
+    conn = connection.open_vault_file(path, passphrase)
+    try:
+        applied = migrate.migrate(conn, vault_path=path)
+    except BaseException:
+        conn.close()
+        raise
+    session = Session(conn, path, actor or default_actor())
+    if applied:
+        with session.change("vault.migrate", "vault", path.name,
+                            fields=[f"schema_version.{v}" for v in applied]):
+            pass
+    return session
+
+
+def change_passphrase(session: Session, new_passphrase: str) -> None:
+    """Re-encrypt the vault under a new passphrase (rekey), audited."""
+    problems = passphrase_problems(new_passphrase)
+    if problems:
+        raise InvalidInput(problems)
+    with session.change("vault.rekey", "vault", session.path.name, fields=["passphrase"]):
+        pass
+    connection.rekey(session.conn, new_passphrase)
+
+
+@dataclass
+class CheckReport:
+    """What `tafelapp check` reports."""
+
+    path: str
+    cipher_version: str
+    schema_version: int
+    latest_schema: int
+    integrity: dict[str, list[str]]
+    audit_problems: list[str] = field(default_factory=list)
+    audit_records: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when the database and the audit chain are intact."""
+        return connection.integrity_ok(self.integrity) and not self.audit_problems
+
+
+def verify_audit(session: Session) -> tuple[int, list[str]]:
+    """How many audit records there are, and every break in their chain."""
+    records = audit_repo.all_records(session.conn)
+    return len(records), verify_chain(records, audit_repo.head(session.conn))
+
+
+def check(session: Session) -> CheckReport:
+    """Cipher version, both integrity checks, schema version and the audit chain."""
+    count, audit_problems = verify_audit(session)
+    return CheckReport(
+        path=str(session.path),
+        cipher_version=connection.cipher_version(session.conn),
+        schema_version=migrate.current_version(session.conn),
+        latest_schema=migrate.latest_version(),
+        integrity=connection.integrity_report(session.conn),
+        audit_problems=audit_problems,
+        audit_records=count,
+    )

@@ -1,0 +1,15 @@
+"""AppSettings: the preferences kept inside the vault (so they are encrypted and travel with it)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class AppSettings(BaseModel):
+    """User-facing preferences; new fields get defaults so older vaults keep working."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    auto_lock_minutes: int = Field(default=5, ge=1, le=120)
+    stale_case_weeks: int = Field(default=6, ge=1, le=52)
+    user_display_name: str = Field(default="", max_length=200)

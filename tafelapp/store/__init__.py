@@ -1,0 +1,1 @@
+"""Storage: the SQLCipher vault, its migrations and one repository per aggregate."""

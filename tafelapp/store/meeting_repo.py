@@ -1,0 +1,169 @@
+"""SQL for the meeting aggregate: meeting, agenda items and everything recorded per item."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from tafelapp.domain.meeting import (
+    AgendaItem,
+    Agreement,
+    Decision,
+    Meeting,
+    Participant,
+    ScalingAnswer,
+)
+from tafelapp.domain.summaries import MeetingSummary
+from tafelapp.store.connection import Connection
+from tafelapp.store.rows import (
+    chunks,
+    from_row,
+    insert_many,
+    placeholders,
+    row_of,
+    upsert,
+)
+
+_MEETING = ("id", "table_id", "date", "start", "end", "location_kind", "location_text", "chair",
+            "secretary")
+_ITEM = ("id", "case_id", "position", "planned_start", "purpose", "opened_by_chair",
+         "reported_to_secretary", "involvement", "safety_plan", "plan_of_approach", "next_moment")
+_PARTICIPANT = ("id", "name", "role", "organisation", "attendance", "child_id", "email", "phone")
+_ANSWER = ("id", "participant_id", "score", "question")
+_DECISION = ("kind", "motivation", "chair_disagrees", "institution_id", "parents_preference",
+             "evaluation_date", "conditions", "extended_to_children", "decided_on")
+_AGREEMENT = ("id", "text", "kind", "consequence", "owner", "due_date", "status", "done_on")
+
+
+def save_item(conn: Connection, meeting_id: str, item: AgendaItem) -> None:
+    """Insert or replace one agenda item with its participants, scores, decision and agreements."""
+    upsert(conn, "agenda_items", row_of(item, _ITEM, meeting_id=meeting_id))
+    # Children first (answers point at participants), then re-insert in dependency order.
+    for table in ("scaling_answers", "agreements", "decisions", "participants"):
+        conn.execute(f"DELETE FROM {table} WHERE agenda_item_id = ?", (item.id,))
+    insert_many(conn, "participants", [
+        row_of(p, _PARTICIPANT, agenda_item_id=item.id, position=i)
+        for i, p in enumerate(item.participants)])
+    insert_many(conn, "scaling_answers", [
+        row_of(a, _ANSWER, agenda_item_id=item.id, position=i)
+        for i, a in enumerate(item.scaling_answers)])
+    if item.decision is not None:
+        upsert(conn, "decisions", row_of(item.decision, _DECISION, agenda_item_id=item.id),
+               key="agenda_item_id")
+    insert_many(conn, "agreements", [
+        row_of(a, _AGREEMENT, agenda_item_id=item.id, position=i)
+        for i, a in enumerate(item.agreements)])
+
+
+def save(conn: Connection, meeting: Meeting, only_case: str | None = None) -> None:
+    """Insert or replace a meeting; with `only_case`, touch only that case's agenda item.
+
+    Without `only_case` the agenda becomes exactly `meeting.agenda` (items not in it are deleted).
+    """
+    upsert(conn, "meetings", row_of(meeting, _MEETING))
+    items = [i for i in meeting.agenda if only_case is None or i.case_id == only_case]
+    if only_case is None:
+        keep = [i.id for i in items]
+        conn.execute(f"DELETE FROM agenda_items WHERE meeting_id = ? AND id NOT IN "
+                     f"({placeholders(len(keep))})" if keep else
+                     "DELETE FROM agenda_items WHERE meeting_id = ?", [meeting.id, *keep])
+    for item in items:
+        save_item(conn, meeting.id, item)
+
+
+def _by_item(conn: Connection, table: str, item_ids: Sequence[str]) -> dict[str, list[Any]]:
+    groups: dict[str, list[Any]] = defaultdict(list)
+    if not item_ids:
+        return groups
+    order = "position" if table != "decisions" else "agenda_item_id"
+    for row in conn.execute(f"SELECT * FROM {table} WHERE agenda_item_id IN "
+                            f"({placeholders(len(item_ids))}) ORDER BY agenda_item_id, {order}",
+                            list(item_ids)).fetchall():
+        groups[row["agenda_item_id"]].append(row)
+    return groups
+
+
+def _load_items(conn: Connection, rows: list[Any]) -> dict[str, list[AgendaItem]]:
+    """Agenda item rows as AgendaItems, grouped by meeting id, in agenda order."""
+    by_meeting: dict[str, list[AgendaItem]] = defaultdict(list)
+    for part in chunks(rows):
+        ids = [r["id"] for r in part]
+        participants = _by_item(conn, "participants", ids)
+        answers = _by_item(conn, "scaling_answers", ids)
+        decisions = _by_item(conn, "decisions", ids)
+        agreements = _by_item(conn, "agreements", ids)
+        drop = ("agenda_item_id", "position")
+        for row in part:
+            iid = row["id"]
+            data = from_row(row, ["involvement", "safety_plan"], drop=("meeting_id",))
+            data["participants"] = [Participant.model_validate(from_row(r, drop=drop))
+                                    for r in participants.get(iid, [])]
+            data["scaling_answers"] = [ScalingAnswer.model_validate(from_row(r, drop=drop))
+                                       for r in answers.get(iid, [])]
+            dec = decisions.get(iid)
+            data["decision"] = Decision.model_validate(
+                from_row(dec[0], ["extended_to_children"], drop=drop)) if dec else None
+            data["agreements"] = [Agreement.model_validate(from_row(r, drop=drop))
+                                  for r in agreements.get(iid, [])]
+            by_meeting[row["meeting_id"]].append(AgendaItem.model_validate(data))
+    return by_meeting
+
+
+def get_many(conn: Connection, meeting_ids: Sequence[str],
+             only_case: str | None = None) -> dict[str, Meeting]:
+    """Whole meetings by id; with `only_case`, each agenda holds only that case's item."""
+    result: dict[str, Meeting] = {}
+    for ids in chunks(list(meeting_ids)):
+        meetings = conn.execute(f"SELECT * FROM meetings WHERE id IN ({placeholders(len(ids))})",
+                                list(ids)).fetchall()
+        case_filter = " AND case_id = ?" if only_case else ""
+        params = [*ids, only_case] if only_case else list(ids)
+        items = _load_items(conn, conn.execute(
+            f"SELECT * FROM agenda_items WHERE meeting_id IN ({placeholders(len(ids))})"
+            f"{case_filter} ORDER BY meeting_id, position", params).fetchall())
+        for row in meetings:
+            data = from_row(row)
+            data["agenda"] = items.get(row["id"], [])
+            result[row["id"]] = Meeting.model_validate(data)
+    return result
+
+
+def get(conn: Connection, meeting_id: str) -> Meeting | None:
+    """One whole meeting by id."""
+    return get_many(conn, [meeting_id]).get(meeting_id)
+
+
+def meeting_id_of_item(conn: Connection, item_id: str) -> str | None:
+    """The meeting an agenda item belongs to."""
+    row = conn.execute("SELECT meeting_id FROM agenda_items WHERE id = ?", (item_id,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def meetings_for_case(conn: Connection, case_id: str) -> list[Meeting]:
+    """Every meeting that discussed the case, oldest first, each with only that case's item."""
+    ids = [r[0] for r in conn.execute(
+        "SELECT m.id FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id "
+        "WHERE a.case_id = ? ORDER BY m.date, m.start", (case_id,)).fetchall()]
+    meetings = get_many(conn, ids, only_case=case_id)
+    return [meetings[i] for i in ids if i in meetings]
+
+
+def list_summaries(conn: Connection, table_id: str | None = None,
+                   since: str | None = None) -> list[MeetingSummary]:
+    """The meeting list: one line per meeting, by date."""
+    where, params = [], []
+    if table_id:
+        where.append("m.table_id = ?")
+        params.append(table_id)
+    if since:
+        where.append("m.date >= ?")
+        params.append(since)
+    sql = ("SELECT m.id, m.table_id, t.name AS table_name, t.kind AS table_kind, m.date, m.start, "
+           "m.location_kind, m.chair, "
+           "(SELECT count(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS cases "
+           "FROM meetings m JOIN tables t ON t.id = m.table_id "
+           + (f"WHERE {' AND '.join(where)} " if where else "")
+           + "ORDER BY m.date, m.start")
+    return [MeetingSummary.model_validate(dict(zip(r.keys(), r, strict=True)))
+            for r in conn.execute(sql, params).fetchall()]

@@ -1,0 +1,26 @@
+"""SQL for tables (tafels) and their regional configuration."""
+
+from __future__ import annotations
+
+from tafelapp.domain.models import Table
+from tafelapp.store.connection import Connection
+from tafelapp.store.rows import from_row, row_of, upsert
+
+_COLUMNS = ("id", "kind", "name", "region", "municipality", "institutions")
+
+
+def save(conn: Connection, table: Table) -> None:
+    """Insert or update one table."""
+    upsert(conn, "tables", row_of(table, _COLUMNS))
+
+
+def get(conn: Connection, table_id: str) -> Table | None:
+    """One table by id."""
+    row = conn.execute("SELECT * FROM tables WHERE id = ?", (table_id,)).fetchone()
+    return Table.model_validate(from_row(row, ["institutions"])) if row else None
+
+
+def list_all(conn: Connection) -> list[Table]:
+    """Every table, by kind and name."""
+    rows = conn.execute("SELECT * FROM tables ORDER BY kind, name").fetchall()
+    return [Table.model_validate(from_row(r, ["institutions"])) for r in rows]

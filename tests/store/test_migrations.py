@@ -1,0 +1,98 @@
+"""Every older schema upgrades with its data; a newer vault is refused; a failing step rolls back."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tafelapp.domain.audit import GENESIS, record_hash
+from tafelapp.services import case_service, vault_service
+from tafelapp.store import connection, migrate
+from tafelapp.store.errors import MigrationFailed, VaultTooNew
+from tests.conftest import PASSPHRASE
+
+LATEST = migrate.latest_version()
+
+# Rows written with the SQL of each schema version, as an app of that version would have.
+_V1_ROWS = [
+    "INSERT INTO tables VALUES ('t1', 'JBT', 'Tafel', 'Regio', 'Gemeente', '[]')",
+    "INSERT INTO cases (id, table_id, case_number, status, opened_on, family_name, family) "
+    "VALUES ('c1', 't1', 'JBT-2024-0001', 'OPEN', '2024-03-01', 'Oud', "
+    "'{\"name\": \"Oud\"}')",
+    "INSERT INTO children VALUES ('k1', 'c1', 0, 'Sem', 'Oud', '2016-02-02', 0, NULL)",
+]
+_HASH = record_hash(1, "2024-03-01T10:00:00+00:00", "x", "case.open", "case", "c1", [], GENESIS)
+_V2_ROWS = [
+    "INSERT INTO audit_log VALUES (1, '2024-03-01T10:00:00+00:00', 'x', 'case.open', 'case', "
+    f"'c1', '[]', '{GENESIS}', '{_HASH}')",
+    f"INSERT INTO audit_head VALUES (1, 1, '{_HASH}')",
+]
+
+
+def _vault_at(path: Path, version: int) -> None:
+    conn = connection.create_vault_file(path, PASSPHRASE)
+    migrate.migrate(conn, target=version)
+    rows = _V1_ROWS + (_V2_ROWS if version >= 2 else [])
+    for sql in rows:
+        conn.execute(sql)
+    conn.close()
+
+
+def test_there_is_more_than_one_version_to_upgrade_from() -> None:
+    assert LATEST >= 3
+
+
+@pytest.mark.parametrize("version", range(1, LATEST))
+def test_every_older_schema_upgrades_and_keeps_its_data(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "oud.tafelapp"
+    _vault_at(path, version)
+    conn = connection.open_vault_file(path, PASSPHRASE)
+    assert migrate.current_version(conn) == version
+    conn.close()
+    session = vault_service.unlock(path, PASSPHRASE, actor="t")
+    assert migrate.current_version(session.conn) == LATEST
+    [summary] = case_service.list_cases(session, search="sem")  # search key filled by 0003
+    assert summary.case_number == "JBT-2024-0001"
+    assert case_service.get_case(session, "c1").children[0].first_name == "Sem"
+    assert (tmp_path / f"oud.tafelapp.v{version}.bak").exists()
+    report = vault_service.check(session)
+    assert report.ok, (report.integrity, report.audit_problems)
+    session.close()
+
+
+def test_vault_from_a_newer_app_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "nieuw.tafelapp"
+    _vault_at(path, LATEST)
+    conn = connection.open_vault_file(path, PASSPHRASE)
+    conn.execute("INSERT INTO schema_version VALUES (?, 'future', '2030-01-01')", (LATEST + 1,))
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(VaultTooNew) as info:
+        vault_service.unlock(path, PASSPHRASE)
+    assert "nieuwere versie" in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_a_failing_migration_rolls_back_completely(tmp_path: Path) -> None:
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, folder)
+    (folder / f"{LATEST + 1:04d}_broken.sql").write_text(
+        "CREATE TABLE half_done (x);\nINSERT INTO no_such_table VALUES (1);\n")
+    path = tmp_path / "v.tafelapp"
+    _vault_at(path, LATEST)
+    conn = connection.open_vault_file(path, PASSPHRASE)
+    with pytest.raises(MigrationFailed):
+        migrate.migrate(conn, vault_path=path, folder=folder)
+    assert migrate.current_version(conn) == LATEST
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"
+                        ).fetchone()[0] == 0
+    assert not conn.in_transaction
+    conn.close()
+
+
+def test_migration_files_are_numbered_without_gaps() -> None:
+    names = sorted(p.name for p in migrate.MIGRATIONS_DIR.glob("*.sql"))
+    assert [int(n[:4]) for n in names] == list(range(1, LATEST + 1))
