@@ -190,9 +190,11 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    print("De desktopapp is nog niet gebouwd (issue 3); gebruik 'tafelapp start'.",
-          file=sys.stderr)
-    return EXIT_ERROR
+    """Start the desktop app in place of this process (the core never imports the UI)."""
+    argv = [sys.executable, "-m", "ui.app", *(["--vault", args.vault] if args.vault else []),
+            *(["--demo"] if args.demo else [])]
+    os.execv(sys.executable, argv)
+    return EXIT_ERROR  # not reached
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -204,7 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="maak een nieuwe versleutelde kluis")
     p.add_argument("--demo", action="store_true", help="laad fictieve demogegevens")
     sub.add_parser("start", help="open (of maak) de kluis en start een sessie")
-    sub.add_parser("gui", help="start de desktopapp")
+    p = sub.add_parser("gui", help="start de desktopapp")
+    p.add_argument("--demo", action="store_true", help="open de demo (fictieve gegevens)")
     p = sub.add_parser("list", help="lijst van casussen of besprekingen")
     p.add_argument("what", choices=["cases", "meetings"])
     p.add_argument("--search", help="zoek op naam of casusnummer")

@@ -2,53 +2,38 @@
 
 from __future__ import annotations
 
+from tafelapp.domain import labels
 from tafelapp.domain.meeting import Meeting
 from tafelapp.services import case_service, table_service
 from tafelapp.services.meeting_service import ItemStatus
 from tafelapp.services.session import Session
-
-ROLE_NL = {
-    "CHAIR": "voorzitter", "SECRETARY": "secretaris", "PARENT": "ouder", "CHILD": "jeugdige",
-    "REFERRER": "melder", "RVDK": "Raad voor de Kinderbescherming", "JB": "jeugdbeschermer",
-    "CASE_LEAD": "casusregisseur", "POLICE": "politie", "CARE_PROVIDER": "jeugdhulp",
-    "SCHOOL": "school", "CONFIDANT": "vertrouwenspersoon", "LAWYER": "advocaat",
-    "BEHAVIOURAL_SCIENTIST": "gedragswetenschapper", "OTHER_PROFESSIONAL": "professional",
-}
-ATTENDANCE_NL = {"PRESENT": "aanwezig", "EXCUSED": "afgemeld", "ABSENT": "afwezig",
-                 "INFORMED": "geïnformeerd"}
-DECISION_NL = {"INVESTIGATION": "raadsonderzoek",
-               "POSTPONED_INVESTIGATION": "uitgesteld raadsonderzoek",
-               "NO_INVESTIGATION": "geen raadsonderzoek"}
-AGREEMENT_NL = {"GOAL": "doel", "CONDITION": "voorwaarde", "ARRANGEMENT": "afspraak"}
-LOCATION_NL = {"OFFICE": "kantoor", "FAMILY_HOME": "bij het gezin thuis", "OTHER": "elders",
-               "VIDEO": "video"}
 
 
 def format_meeting(session: Session, meeting: Meeting, statuses: dict[str, ItemStatus]) -> str:
     """A readable summary of a meeting with, per case, the JBT verdict and open points."""
     table = table_service.get_table(session, meeting.table_id)
     when = f"{meeting.date:%d-%m-%Y}" + (f" {meeting.start:%H:%M}" if meeting.start else "")
-    lines = [f"{table.name} — {when}, {LOCATION_NL[meeting.location_kind.value]}"
+    lines = [f"{table.name} — {when}, {labels.LOCATION[meeting.location_kind.value]}"
              + (f" ({meeting.location_text})" if meeting.location_text else ""),
              f"Voorzitter: {meeting.chair}; secretaris: {meeting.secretary or '-'}", ""]
     for item in meeting.agenda:
         case = case_service.get_case(session, item.case_id)
         lines.append(f"== {case.case_number} — gezin {case.family.name}")
         for p in item.participants:
-            lines.append(f"   {ROLE_NL[p.role.value]:<22} {p.name} "
-                         f"({ATTENDANCE_NL[p.attendance.value]})")
+            lines.append(f"   {labels.ROLE[p.role.value]:<22} {p.name} "
+                         f"({labels.ATTENDANCE[p.attendance.value]})")
         if item.scaling_answers:
             names = {p.id: p.name for p in item.participants}
             scores = ", ".join(f"{names.get(a.participant_id, '?')}: {a.score}"
                                for a in item.scaling_answers)
             lines.append(f"   Schaalvragen: {scores}")
         if item.decision:
-            lines.append(f"   Besluit: {DECISION_NL[item.decision.kind.value]}")
+            lines.append(f"   Besluit: {labels.DECISION[item.decision.kind.value]}")
             if item.decision.evaluation_date:
                 lines.append(f"   Evaluatie: {item.decision.evaluation_date:%d-%m-%Y}")
         for a in item.agreements:
             due = f" vóór {a.due_date:%d-%m-%Y}" if a.due_date else ""
-            lines.append(f"   [{AGREEMENT_NL[a.kind.value]}] {a.text} — {a.owner}{due}")
+            lines.append(f"   [{labels.AGREEMENT_KIND[a.kind.value]}] {a.text} — {a.owner}{due}")
         status = statuses[item.id]
         if status.counts_as_jbt is not None:
             lines.append("   Geldt als JBT: " + ("ja" if status.counts_as_jbt else "nee"))

@@ -13,3 +13,14 @@ class AppSettings(BaseModel):
     auto_lock_minutes: int = Field(default=5, ge=1, le=120)
     stale_case_weeks: int = Field(default=6, ge=1, le=52)
     user_display_name: str = Field(default="", max_length=200)
+
+
+class UiPosition(BaseModel):
+    """Where the user was in the desktop app, so a restart or unlock returns there."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    page: str = "overview"
+    meeting_id: str | None = None
+    item_id: str | None = None
+    step: str | None = None

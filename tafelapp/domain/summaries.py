@@ -21,6 +21,7 @@ class CaseSummary(BaseModel):
     children: int
     route: str | None
     next_due: dt.date | None
+    search_text: str = ""
 
 
 class MeetingSummary(BaseModel):

@@ -30,7 +30,7 @@ def seed_demo(session: Session) -> dict[str, str]:
     zvt = tables.create_table(session, kind="ZVT",
                               name="Zorg- en Veiligheidstafel Jeugd Duinstede (demo)",
                               region="Regio Haaglanden (fictief)", municipality="Duinstede")
-    referral_day = today - dt.timedelta(days=30)
+    referral_day = today - dt.timedelta(days=120)
     case = cases.open_case(
         session, table_id=jbt.id, opened_on=referral_day,
         family={"name": "Fictief-Van Dalen", "address": "Voorbeeldlaan 1", "postcode": "9999 ZZ",
@@ -51,7 +51,7 @@ def seed_demo(session: Session) -> dict[str, str]:
                                     "choices_discussed": True, "registered_in_vir": True},
                   "summary": "Herhaalde zorgen over huiselijk geweld en schoolverzuim van Noor; "
                              "ouders accepteren de ingezette hulp onvoldoende."})
-    meeting_day = today - dt.timedelta(days=2)
+    meeting_day = today - dt.timedelta(days=91)
     meeting = meetings.schedule_meeting(
         session, table_id=jbt.id, date=meeting_day, start=dt.time(9, 30), end=dt.time(11, 0),
         location_kind="FAMILY_HOME", location_text="Voorbeeldlaan 1, Duinstede",
@@ -106,12 +106,25 @@ def seed_demo(session: Session) -> dict[str, str]:
         motivation="Ouders delen de zorgen en willen meewerken. Hulp onder voorwaarden krijgt "
                    "eerst een kans; bij het niet nakomen start het onderzoek alsnog.",
         institution_id=jbt.institutions[0].id, parents_preference="Jeugdbescherming West",
-        evaluation_date=meeting_day + dt.timedelta(days=91),
+        evaluation_date=today,
         conditions="Wekelijkse gezinsbehandeling; Noor gaat iedere schooldag naar school.")
-    meetings.set_next_moment(session, item.id, meeting_day + dt.timedelta(days=91))
+    meetings.set_next_moment(session, item.id, today)
     cases.assign_case_lead(session, case.id, organisation="Jeugdbescherming West",
                            organisation_kind="GI", person="Femke de Wit (fictief)",
                            contact="06-00000002", since=meeting_day, accepted=True)
+    done = meetings.get_meeting(session, meeting.id).agenda[0].agreements[2]
+    meetings.set_agreement_status(session, item.id, done.id, "DONE",
+                                  on=add_working_days(meeting_day, 4))
+
+    # Today: the evaluation of the postponed investigation, at the family's home again.
+    evaluation = meetings.schedule_meeting(
+        session, table_id=jbt.id, date=today, start=dt.time(14, 0), end=dt.time(15, 30),
+        location_kind="FAMILY_HOME", location_text="Voorbeeldlaan 1, Duinstede",
+        chair="Mr. A. de Voorzitter (fictief)", secretary="B. Secretaris (fictief)")
+    eval_item = meetings.add_to_agenda(session, evaluation.id, case.id,
+                                       planned_start=dt.time(14, 0))
+    for name, role, org in people:
+        meetings.add_participant(session, eval_item.id, name=name, role=role, organisation=org)
 
     zvt_case = cases.open_case(
         session, table_id=zvt.id, opened_on=today - dt.timedelta(days=14),
@@ -135,4 +148,5 @@ def seed_demo(session: Session) -> dict[str, str]:
                            organisation_kind="CARE_PROVIDER", person="L. Smit (fictief)",
                            since=today - dt.timedelta(days=10))
     return {"jbt": jbt.id, "zvt": zvt.id, "jbt_case": case.id, "zvt_case": zvt_case.id,
-            "jbt_meeting": meeting.id, "zvt_meeting": zvt_meeting.id}
+            "jbt_meeting": meeting.id, "zvt_meeting": zvt_meeting.id,
+            "jbt_evaluation": evaluation.id}

@@ -105,7 +105,8 @@ def purpose_for_route(route: str | None) -> str:
     return _PURPOSES.get(route or "", _ZVT_PURPOSE)
 
 
-def _locate(session: Session, item_id: str) -> tuple[Meeting, AgendaItem]:
+def locate_item(session: Session, item_id: str) -> tuple[Meeting, AgendaItem]:
+    """The meeting that holds an agenda item, and the item."""
     meeting_id = meeting_repo.meeting_id_of_item(session.conn, item_id)
     if meeting_id is None:
         raise not_found("agenda_item", "agenda_item_id", item_id)
@@ -118,7 +119,7 @@ def _locate(session: Session, item_id: str) -> tuple[Meeting, AgendaItem]:
 def _change_item(session: Session, item_id: str, action: str,
                  change: Callable[[Meeting, AgendaItem], AgendaItem]) -> AgendaItem:
     """Apply a change to one agenda item, refuse it if a rule blocks it, store and audit it."""
-    meeting, before = _locate(session, item_id)
+    meeting, before = locate_item(session, item_id)
     after = change(meeting, before)
     case = get_case(session, after.case_id)
     table = get_table(session, meeting.table_id)
@@ -130,7 +131,7 @@ def _change_item(session: Session, item_id: str, action: str,
 
 def remove_from_agenda(session: Session, item_id: str) -> None:
     """Take a case off the agenda (with whatever was recorded for it)."""
-    meeting, item = _locate(session, item_id)
+    meeting, item = locate_item(session, item_id)
     agenda = [i for i in meeting.agenda if i.id != item_id]
     agenda = [i.model_copy(update={"position": n}) for n, i in enumerate(agenda)]
     with session.change("agenda.remove", "agenda_item", item_id, before=item) as conn:
@@ -153,16 +154,25 @@ def reorder_agenda(session: Session, meeting_id: str, item_ids: list[str]) -> Me
     return after
 
 
+def update_opening(session: Session, item_id: str, *, purpose: str | None = None,
+                   opened_by_chair: bool | None = None,
+                   reported_to_secretary: bool | None = None) -> AgendaItem:
+    """Record the opening: the purpose the chair explains, that the chair opened (`001` step 15),
+    and that the discussion was reported to the JBT secretaris."""
+    changes = {k: v for k, v in (("purpose", purpose), ("opened_by_chair", opened_by_chair),
+                                 ("reported_to_secretary", reported_to_secretary))
+               if v is not None}
+    return _change_item(session, item_id, "agenda.opening", lambda m, i: updated(i, **changes))
+
+
 def open_item(session: Session, item_id: str, purpose: str | None = None) -> AgendaItem:
     """The chair opens the discussion and explains its purpose (`001` step 15)."""
-    return _change_item(session, item_id, "agenda.open", lambda m, i: updated(
-        i, opened_by_chair=True, purpose=purpose if purpose is not None else i.purpose))
+    return update_opening(session, item_id, purpose=purpose, opened_by_chair=True)
 
 
 def mark_reported(session: Session, item_id: str, reported: bool = True) -> AgendaItem:
     """Record that the discussion was reported to the JBT secretaris."""
-    return _change_item(session, item_id, "agenda.reported",
-                        lambda m, i: updated(i, reported_to_secretary=reported))
+    return update_opening(session, item_id, reported_to_secretary=reported)
 
 
 def add_participant(session: Session, item_id: str, **fields: Any) -> Participant:
@@ -238,6 +248,12 @@ def record_scaling_answer(session: Session, item_id: str, participant_id: str, s
     return answer
 
 
+def remove_scaling_answer(session: Session, item_id: str, participant_id: str) -> None:
+    """Withdraw a respondent's score (e.g. entered for the wrong person)."""
+    _change_item(session, item_id, "scaling.remove", lambda m, i: i.model_copy(update={
+        "scaling_answers": [a for a in i.scaling_answers if a.participant_id != participant_id]}))
+
+
 @dataclass(frozen=True)
 class DecisionOutcome:
     """The decision as recorded, the protocol text it cites, and the terms it started."""
@@ -249,7 +265,7 @@ class DecisionOutcome:
 
 def take_decision(session: Session, item_id: str, **fields: Any) -> DecisionOutcome:
     """Record the JBT decision; the rules of `001 §2.1.3 f` and `§2.1.4` are applied first."""
-    meeting, item = _locate(session, item_id)
+    meeting, item = locate_item(session, item_id)
     case = get_case(session, item.case_id)
     route = case.referral.route if case.referral else None
     fields.setdefault("decided_on", meeting.date)
@@ -270,7 +286,7 @@ def take_decision(session: Session, item_id: str, **fields: Any) -> DecisionOutc
 
 def record_plan_of_approach(session: Session, item_id: str, text: str) -> AgendaItem:
     """ZVT: record the one multidisciplinary plan van aanpak (`003`)."""
-    meeting, _ = _locate(session, item_id)
+    meeting, _ = locate_item(session, item_id)
     if get_table(session, meeting.table_id).kind is not TableKind.ZVT:
         raise InvalidInput([Problem("plan.only_zvt", "plan_of_approach",
                                     "een plan van aanpak hoort bij een Zorg- en "
@@ -279,13 +295,18 @@ def record_plan_of_approach(session: Session, item_id: str, text: str) -> Agenda
                         lambda m, i: updated(i, plan_of_approach=text))
 
 
-def add_agreement(session: Session, item_id: str, **fields: Any) -> Agreement:
-    """Add an agreement (doel, voorwaarde with its gevolg, or afspraak) with owner and due date."""
-    agreement = build(Agreement, "agreement", **fields)
+def _refuse_condition_without_consequence(agreement: Agreement) -> None:
+    """A voorwaarde says what follows when it is not met (`002`)."""
     if agreement.kind.value == "CONDITION" and not (agreement.consequence or "").strip():
         raise InvalidInput([Problem("agreement.consequence_missing", "agreement.consequence",
                                     "bij een voorwaarde hoort wat er gebeurt als die niet wordt "
                                     "nagekomen (002)")])
+
+
+def add_agreement(session: Session, item_id: str, **fields: Any) -> Agreement:
+    """Add an agreement (doel, voorwaarde with its gevolg, or afspraak) with owner and due date."""
+    agreement = build(Agreement, "agreement", **fields)
+    _refuse_condition_without_consequence(agreement)
     _change_item(session, item_id, "agreement.add", lambda m, i: i.model_copy(
         update={"agreements": [*i.agreements, agreement]}))
     return agreement
@@ -310,6 +331,30 @@ def set_agreement_status(session: Session, item_id: str, agreement_id: str,
     return result[0]
 
 
+def update_agreement(session: Session, item_id: str, agreement_id: str,
+                     **changes: Any) -> Agreement:
+    """Change an agreement's text, kind, consequence, owner or due date."""
+    result: list[Agreement] = []
+
+    def change(meeting: Meeting, item: AgendaItem) -> AgendaItem:
+        current = next((a for a in item.agreements if a.id == agreement_id), None)
+        if current is None:
+            raise not_found("agreement", "agreement_id", agreement_id)
+        new = updated(current, "agreement", **changes)
+        _refuse_condition_without_consequence(new)
+        result.append(new)
+        return item.model_copy(update={"agreements": [
+            new if a.id == agreement_id else a for a in item.agreements]})
+    _change_item(session, item_id, "agreement.update", change)
+    return result[0]
+
+
+def remove_agreement(session: Session, item_id: str, agreement_id: str) -> None:
+    """Remove an agreement that was entered by mistake."""
+    _change_item(session, item_id, "agreement.remove", lambda m, i: i.model_copy(update={
+        "agreements": [a for a in i.agreements if a.id != agreement_id]}))
+
+
 def set_next_moment(session: Session, item_id: str, day: dt.date | None) -> AgendaItem:
     """Record when the family and the table meet again."""
     return _change_item(session, item_id, "agenda.next_moment",
@@ -328,7 +373,7 @@ class ItemStatus:
 
 def item_status(session: Session, item_id: str) -> ItemStatus:
     """Every open point of a discussion, and whether it counts as a JBT (`001` step 15)."""
-    meeting, item = _locate(session, item_id)
+    meeting, item = locate_item(session, item_id)
     case = get_case(session, item.case_id)
     table = get_table(session, meeting.table_id)
     problems = agenda_item_problems(meeting, item, case, table)

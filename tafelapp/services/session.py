@@ -63,7 +63,7 @@ class Session:
             self.conn.close()
 
 
-def build(model: type[M], prefix: str = "", **data: Any) -> M:
+def build(model: type[M], prefix: str = "", /, **data: Any) -> M:
     """Construct a record, turning validation errors into Dutch problems with field paths."""
     try:
         return model.model_validate(data)
@@ -71,7 +71,7 @@ def build(model: type[M], prefix: str = "", **data: Any) -> M:
         raise InvalidInput(problems_from_validation(exc, prefix)) from None
 
 
-def updated(record: M, prefix: str = "", **changes: Any) -> M:
+def updated(record: M, prefix: str = "", /, **changes: Any) -> M:
     """A validated copy of a record with some fields changed."""
     data = record.model_dump()
     data.update(changes)

@@ -121,7 +121,7 @@ def list_summaries(conn: Connection, search: str | None = None, table_id: str | 
         params.append(table_id)
     sql = (
         "SELECT c.id, c.case_number, c.table_id, t.name AS table_name, t.kind AS table_kind, "
-        "c.family_name, c.status, c.opened_on, "
+        "c.family_name, c.status, c.opened_on, c.search_key AS search_text, "
         "(SELECT count(*) FROM children ch WHERE ch.case_id = c.id) AS children, "
         "(SELECT route FROM referrals r WHERE r.case_id = c.id) AS route, "
         "(SELECT min(due_on) FROM deadlines d WHERE d.case_id = c.id AND d.done_on IS NULL) "

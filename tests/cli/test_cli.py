@@ -37,7 +37,8 @@ def test_list_json_has_stable_keys_and_ids(env: dict[str, str]) -> None:
     cases = json.loads(run(env, "list", "cases", "--json").stdout)
     assert {c["case_number"] for c in cases} == {"JBT-2026-0001", "ZVT-2026-0001"}
     assert set(cases[0]) == {"id", "case_number", "table_id", "table_name", "table_kind",
-                             "family_name", "status", "opened_on", "children", "route", "next_due"}
+                             "family_name", "status", "opened_on", "children", "route", "next_due",
+                             "search_text"}
     meetings = json.loads(run(env, "list", "meetings", "--json").stdout)
     assert all("id" in m and "date" in m for m in meetings)
 

@@ -6,6 +6,7 @@ import pytest
 
 from tafelapp.domain.enums import DecisionKind, Route, TableKind
 from tafelapp.domain.meeting import Decision
+from tafelapp.domain.problems import Severity
 from tafelapp.domain.rules.decision import (
     DISAGREEMENT_CITATION,
     allowed_decisions,
@@ -54,6 +55,10 @@ def test_chair_disagreement_makes_it_an_investigation_citing_2_1_4() -> None:
 def test_a_decision_needs_a_motivation() -> None:
     assert "decision.motivation_missing" in codes(decision(DecisionKind.INVESTIGATION,
                                                            motivation="  "))
+    # Missing parts are kept as a draft (warning), contradictions are refused (error).
+    [problem] = decision_problems(decision(DecisionKind.INVESTIGATION, motivation=""),
+                                  Route.VTO, f.table(), DAY)
+    assert problem.severity is Severity.WARNING
 
 
 def test_postponed_needs_future_evaluation_date_within_six_months_and_conditions() -> None:

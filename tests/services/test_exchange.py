@@ -47,8 +47,9 @@ def test_round_trip_into_another_vault_and_idempotent(exported: dict[str, Any],
     assert _state(other_vault) == state  # no duplicate rows, no audit record
     case = case_service.get_case(other_vault, exported["case"]["id"])
     assert case.model_dump(mode="json") == exported["case"]
-    [meeting] = meeting_service.meetings_for_case(other_vault, case.id)
-    assert meeting.model_dump(mode="json") == exported["meetings"][0]
+    meetings = meeting_service.meetings_for_case(other_vault, case.id)
+    assert [m.model_dump(mode="json") for m in meetings] == exported["meetings"]
+    assert len(meetings) == 2  # the first JBT and today's evaluation
 
 
 def test_newer_version_of_the_case_updates_it(exported: dict[str, Any],
@@ -56,9 +57,9 @@ def test_newer_version_of_the_case_updates_it(exported: dict[str, Any],
     _import(other_vault, exported)
     exported["meetings"][0]["agenda"][0]["safety_plan"]["worries"] = "Bijgewerkt door secretaris"
     assert _import(other_vault, exported).outcome == "updated"
-    [meeting] = meeting_service.meetings_for_case(other_vault, exported["case"]["id"])
+    meeting = meeting_service.meetings_for_case(other_vault, exported["case"]["id"])[0]
     assert meeting.agenda[0].safety_plan.worries == "Bijgewerkt door secretaris"
-    assert other_vault.conn.execute("SELECT count(*) FROM agenda_items").fetchone()[0] == 1
+    assert other_vault.conn.execute("SELECT count(*) FROM agenda_items").fetchone()[0] == 2
 
 
 def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:

@@ -8,7 +8,7 @@ from tafelapp.domain.calendar import add_months
 from tafelapp.domain.enums import DecisionKind, Route, TableKind
 from tafelapp.domain.meeting import Decision
 from tafelapp.domain.models import Table
-from tafelapp.domain.problems import Problem
+from tafelapp.domain.problems import Problem, Severity
 
 POSTPONED_MAX_MONTHS = 6
 DISAGREEMENT_CITATION = (
@@ -50,7 +50,12 @@ def allowed_decisions(route: Route | None) -> dict[DecisionKind, str | None]:
 
 def decision_problems(decision: Decision, route: Route | None, table: Table,
                       meeting_date: dt.date) -> list[Problem]:
-    """Every reason this decision cannot be recorded as it stands."""
+    """Every problem of this decision.
+
+    What contradicts the protocol is an ERROR and is refused. What is still missing (motivation,
+    evaluation date, conditions) is a WARNING: the draft is kept, so no typed word is lost, and the
+    record counts as incomplete until it is there (the notulen cannot be signed before).
+    """
     problems: list[Problem] = []
     if table.kind is TableKind.ZVT:
         problems.append(Problem("decision.not_at_zvt", "decision.kind",
@@ -65,7 +70,7 @@ def decision_problems(decision: Decision, route: Route | None, table: Table,
                                 "besluit raadsonderzoek (001 §2.1.4)"))
     if not decision.motivation.strip():
         problems.append(Problem("decision.motivation_missing", "decision.motivation",
-                                "een besluit heeft een motivering"))
+                                "een besluit heeft een motivering", Severity.WARNING))
     if decision.decided_on < meeting_date:
         problems.append(Problem("decision.before_meeting", "decision.decided_on",
                                 "het besluit kan niet vóór de bespreking genomen zijn"))
@@ -73,7 +78,8 @@ def decision_problems(decision: Decision, route: Route | None, table: Table,
         latest = add_months(meeting_date, POSTPONED_MAX_MONTHS)
         if decision.evaluation_date is None:
             problems.append(Problem("decision.evaluation_date_missing", "decision.evaluation_date",
-                                    "een uitgesteld raadsonderzoek heeft een evaluatiedatum"))
+                                    "een uitgesteld raadsonderzoek heeft een evaluatiedatum",
+                                    Severity.WARNING))
         elif decision.evaluation_date <= meeting_date:
             problems.append(Problem("decision.evaluation_date_not_future",
                                     "decision.evaluation_date",
@@ -85,7 +91,8 @@ def decision_problems(decision: Decision, route: Route | None, table: Table,
                                     f"{latest:%d-%m-%Y}"))
         if not (decision.conditions or "").strip():
             problems.append(Problem("decision.conditions_missing", "decision.conditions",
-                                    "een uitgesteld raadsonderzoek heeft voorwaarden"))
+                                    "een uitgesteld raadsonderzoek heeft voorwaarden",
+                                    Severity.WARNING))
     elif decision.evaluation_date is not None:
         problems.append(Problem("decision.evaluation_date_unexpected", "decision.evaluation_date",
                                 "alleen een uitgesteld raadsonderzoek heeft een evaluatiedatum"))

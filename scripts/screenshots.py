@@ -1,0 +1,74 @@
+"""Take screenshots of every screen with the demo data (run under Xvfb or offscreen)."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from tafelapp.domain.steps import MeetingStep
+from ui.app import build
+from ui.main_window import MainWindow
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Process events until `condition` holds."""
+    end = time.monotonic() + timeout
+    while not condition():
+        app.processEvents()
+        if time.monotonic() > end:
+            raise TimeoutError("screen did not become ready")
+        time.sleep(0.01)
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def main() -> None:
+    """Open the demo and save a PNG of each screen and step."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="tafelapp-shots-"))
+    app, executor, window, _ = build(["--vault", str(folder / "kluis.tafelapp")])
+    assert isinstance(window, MainWindow)
+    window.resize(1280, 720)
+    window.show()
+    window.start()
+    wait(app, lambda: window.unlock_view.isVisible())
+    window.grab().save(str(OUT / "01-eerste-start.png"))
+    window.open_demo()
+    wait(app, lambda: window.stack.currentWidget() is window.overview_view and executor.idle)
+    window.grab().save(str(OUT / "02-overzicht.png"))
+    evaluation = window.overview_view.meetings.item(0).data(256)
+    window.show_agenda(evaluation)
+    wait(app, lambda: window.stack.currentWidget() is window.agenda_view and executor.idle)
+    window.grab().save(str(OUT / "03-agenda.png"))
+    item_id = window.agenda_view.selected_id()
+    assert item_id
+    window.open_item(item_id, MeetingStep.OPENING)
+    wait(app, lambda: window.stack.currentWidget() is window.meeting_view and executor.idle)
+    for number, step in enumerate(MeetingStep, start=1):
+        window.meeting_view.go_to(step)
+        wait(app, lambda: executor.idle)
+        window.grab().save(str(OUT / f"04-{number}-{step.value.lower()}.png"))
+    window.show_family_view(item_id)
+    wait(app, lambda: window.family_view.isVisible() and executor.idle)
+    window.family_view.resize(1000, 720)
+    wait(app, lambda: True)
+    window.family_view.grab().save(str(OUT / "05-gezinsoverzicht.png"))
+    window.lock()
+    wait(app, lambda: executor.idle)
+    window.grab().save(str(OUT / "06-vergrendeld.png"))
+    window.close()
+    executor.shutdown()
+    print(f"screenshots in {OUT}")
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

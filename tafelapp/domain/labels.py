@@ -1,0 +1,64 @@
+"""Dutch labels for the domain's vocabularies, shared by the CLI, the desktop app and documents."""
+
+from __future__ import annotations
+
+ROLE = {
+    "CHAIR": "voorzitter", "SECRETARY": "secretaris", "PARENT": "ouder", "CHILD": "jeugdige",
+    "REFERRER": "melder", "RVDK": "Raad voor de Kinderbescherming", "JB": "jeugdbeschermer",
+    "CASE_LEAD": "casusregisseur", "POLICE": "politie", "CARE_PROVIDER": "jeugdhulp",
+    "SCHOOL": "school", "CONFIDANT": "vertrouwenspersoon", "LAWYER": "advocaat",
+    "BEHAVIOURAL_SCIENTIST": "gedragswetenschapper", "OTHER_PROFESSIONAL": "andere professional",
+}
+ATTENDANCE = {"PRESENT": "aanwezig", "EXCUSED": "afgemeld", "ABSENT": "afwezig",
+              "INFORMED": "alleen geïnformeerd"}
+DECISION = {"INVESTIGATION": "raadsonderzoek",
+            "POSTPONED_INVESTIGATION": "uitgesteld raadsonderzoek",
+            "NO_INVESTIGATION": "geen raadsonderzoek"}
+AGREEMENT_KIND = {"GOAL": "doel", "CONDITION": "voorwaarde", "ARRANGEMENT": "afspraak"}
+AGREEMENT_STATUS = {"OPEN": "open", "DONE": "gedaan", "NOT_MET": "niet nagekomen",
+                    "CANCELLED": "vervallen"}
+LOCATION = {"OFFICE": "kantoor", "FAMILY_HOME": "bij het gezin thuis", "OTHER": "elders",
+            "VIDEO": "video"}
+ROUTE = {"VTO": "verzoek tot onderzoek (VTO)", "VTH": "verzoek tot hulpverlening (VTH)",
+         "SPOED_VOTS": "spoed (VOTS) naar JBT", "VTO_GM": "VTO gezagsbeëindigende maatregel",
+         "HERSTEL_GEZAG": "herstel ouderlijk gezag"}
+PARTNER_KIND = {"MUNICIPALITY": "gemeente", "GI": "gecertificeerde instelling (GI)",
+                "CARE_PROVIDER": "jeugdhulpaanbieder", "POLICE": "politie",
+                "YOUTH_WORK": "jongerenwerk", "SCHOOL": "school", "VEILIG_THUIS": "Veilig Thuis",
+                "RVDK": "Raad voor de Kinderbescherming", "OTHER": "andere partner"}
+INVOLVEMENT = {"PRESENT": "aanwezig", "INFORMED": "geïnformeerd", "NOT_INVOLVED": "niet betrokken"}
+TABLE_KIND = {"JBT": "Jeugdbeschermingstafel", "ZVT": "Zorg- en Veiligheidstafel"}
+
+
+def nl_date(value: object) -> str:
+    """A date as Dutch people write it: 22-11-2026 (empty for None)."""
+    return value.strftime("%d-%m-%Y") if hasattr(value, "strftime") else ""
+
+FIELD = {
+    "name": "Naam", "role": "Rol", "organisation": "Organisatie", "attendance": "Aanwezigheid",
+    "child_id": "Kind", "score": "Score", "participant_id": "Respondent", "question": "Vraag",
+    "text": "Wat", "owner": "Wie", "due_date": "Uiterlijk", "kind": "Soort",
+    "consequence": "Als het niet lukt", "status": "Status", "motivation": "Motivering",
+    "evaluation_date": "Evaluatiedatum", "conditions": "Voorwaarden",
+    "institution_id": "Gecertificeerde instelling", "parents_preference": "Voorkeur ouders",
+    "decided_on": "Besluitdatum", "organisation_kind": "Soort organisatie",
+    "person": "Casusregisseur", "contact": "Bereikbaar via", "since": "Sinds",
+    "purpose": "Doel", "plan_of_approach": "Plan van aanpak", "strengths": "Krachten",
+    "worries": "Zorgen", "must_happen_now": "Wat moet er nu gebeuren",
+    "danger_statement": "Grootste zorg", "family_view": "Visie van het gezin",
+    "safety_goals": "Veiligheidsdoelen", "reason": "Reden", "next_moment": "Volgende moment",
+    "date": "Datum", "start": "Begin", "end": "Einde", "chair": "Voorzitter",
+    "secretary": "Secretaris", "location_text": "Adres of zaal", "table_id": "Tafel",
+    "case_id": "Casus", "agenda": "Agenda", "auto_lock_minutes": "Vergrendelen na (minuten)",
+    "wachtwoordzin": "Wachtwoordzin", "case_leads": "Casusregie", "participants": "Deelnemers",
+    "agreements": "Afspraken", "scaling_answers": "Schaalvragen", "involvement": "Betrokkenheid",
+    "case_number": "Casusnummer",
+}
+
+
+def field_label(path: str) -> str:
+    """The Dutch name of the field a problem concerns (`agreement.owner` -> `Wie`)."""
+    for part in reversed(path.split(".")):
+        if part in FIELD:
+            return FIELD[part]
+    return path

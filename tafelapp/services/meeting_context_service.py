@@ -1,0 +1,89 @@
+"""Read use cases for meeting mode: everything one screen needs, in one call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tafelapp.domain.family_summary import FamilySummary, family_summary
+from tafelapp.domain.meeting import AgendaItem, Meeting
+from tafelapp.domain.models import Case, Table
+from tafelapp.domain.problems import Problem
+from tafelapp.domain.rules.decision import allowed_decisions, decision_citation
+from tafelapp.domain.rules.jbt import jbt_condition_problems
+from tafelapp.domain.steps import MeetingStep, step_problems
+from tafelapp.services.case_service import get_case
+from tafelapp.services.meeting_service import locate_item
+from tafelapp.services.session import Session
+from tafelapp.services.table_service import get_table
+from tafelapp.store import meeting_repo
+from tafelapp.store.connection import Connection
+
+
+@dataclass(frozen=True)
+class ScorePoint:
+    """One respondent's score at one meeting."""
+
+    date: dt.date
+    respondent: str
+    role: str
+    score: int
+
+
+@dataclass(frozen=True)
+class MeetingContext:
+    """One agenda item with its meeting, case and table, what each step lacks, and score history."""
+
+    meeting: Meeting
+    item: AgendaItem
+    case: Case
+    table: Table
+    steps: dict[MeetingStep, list[Problem]]
+    not_jbt_reasons: list[Problem]
+    allowed_decisions: dict[str, str | None]
+    decision_citation: str | None
+    score_history: list[ScorePoint]
+
+    @property
+    def is_jbt_table(self) -> bool:
+        """Whether this is a Jeugdbeschermingstafel (else a ZVT)."""
+        return self.table.kind.value == "JBT"
+
+
+def score_history(conn: Connection, case_id: str, before: dt.date) -> list[ScorePoint]:
+    """Scores of earlier meetings of this case (oldest first), by respondent."""
+    points = []
+    for meeting in meeting_repo.meetings_for_case(conn, case_id):
+        if meeting.date >= before:
+            continue
+        for item in meeting.agenda:
+            names = {p.id: p for p in item.participants}
+            for answer in item.scaling_answers:
+                person = names.get(answer.participant_id)
+                if person is not None:
+                    points.append(ScorePoint(meeting.date, person.name, person.role.value,
+                                             answer.score))
+    return points
+
+
+def meeting_context(session: Session, item_id: str) -> MeetingContext:
+    """Everything meeting mode shows for one agenda item, computed by the domain rules."""
+    meeting, item = locate_item(session, item_id)
+    case = get_case(session, item.case_id)
+    table = get_table(session, meeting.table_id)
+    route = case.referral.route if case.referral else None
+    jbt = table.kind.value == "JBT"
+    return MeetingContext(
+        meeting=meeting, item=item, case=case, table=table,
+        steps=step_problems(meeting, item, case, table),
+        not_jbt_reasons=jbt_condition_problems(item, route) if jbt else [],
+        allowed_decisions={k.value: v for k, v in allowed_decisions(route).items()},
+        decision_citation=decision_citation(item.decision, route) if item.decision else None,
+        score_history=score_history(session.conn, case.id, meeting.date),
+    )
+
+
+def family_summary_for(session: Session, item_id: str) -> FamilySummary:
+    """The Gezinsoverzicht of one agenda item."""
+    ctx = meeting_context(session, item_id)
+    return family_summary(ctx.meeting, ctx.item, ctx.case, ctx.table)

@@ -1,0 +1,85 @@
+"""Builds the desktop app: executor -> main window; `tafelapp gui` and the packaged binary start here."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from tafelapp.services import vault_service
+from ui.workers import DbExecutor
+
+STYLE = """
+QWidget { font-size: 10.5pt; }
+QPushButton { padding: 5px 12px; }
+QListWidget::item { padding: 6px; }
+QToolBar { spacing: 8px; }
+"""
+
+
+def demo_vault_path(vault: Path) -> Path:
+    """The demo vault lives beside the real one, never in it."""
+    return vault.with_name("demo.tafelapp")
+
+
+def build(argv: Sequence[str]) -> tuple[QApplication, DbExecutor, object, argparse.Namespace]:
+    """Create the application objects (used by `main`, the tests and the benchmark)."""
+    parser = argparse.ArgumentParser(prog="tafelapp gui")
+    parser.add_argument("--vault", help="pad van de kluis")
+    parser.add_argument("--demo", action="store_true", help="open de demo (fictieve gegevens)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="open en sluit het hoofdvenster (controle van een build)")
+    args = parser.parse_args(list(argv))
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Tafelapp")
+    app.setStyleSheet(STYLE)
+    vault = Path(args.vault).expanduser() if args.vault else vault_service.default_vault_path()
+    executor = DbExecutor()
+    from ui.main_window import MainWindow
+
+    window = MainWindow(executor, vault, demo_vault_path(vault))
+    return app, executor, window, args
+
+
+def smoke(app: QApplication, executor: DbExecutor, window: object) -> int:
+    """Prove a build carries Qt plugins, SQLCipher and the icon fonts: open, check, close."""
+    from ui.icons import icon
+
+    folder = Path(tempfile.mkdtemp(prefix="tafelapp-smoke-"))
+    session = vault_service.create(folder / "smoke.tafelapp", "Smoke-Test-Zin-2026")
+    report = vault_service.check(session)
+    session.close()
+    icons_ok = not icon("lock").pixmap(32, 32).isNull()
+    window.show()  # type: ignore[attr-defined]
+    QTimer.singleShot(300, app.quit)
+    app.exec()
+    window.close()  # type: ignore[attr-defined]
+    executor.shutdown()
+    ok = report.ok and icons_ok
+    print(f"SMOKE {'OK' if ok else 'FAILED'} platform={app.platformName()} "
+          f"cipher={report.cipher_version} icons={'ok' if icons_ok else 'missing'}")
+    return 0 if ok else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop app until its window closes."""
+    app, executor, window, args = build(sys.argv[1:] if argv is None else argv)
+    if args.smoke:
+        return smoke(app, executor, window)
+    window.show()  # type: ignore[attr-defined]
+    window.start(demo=args.demo)  # type: ignore[attr-defined]
+    code = app.exec()
+    executor.shutdown()
+    return code
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_SCALE_FACTOR_ROUNDING_POLICY", "PassThrough")
+    raise SystemExit(main())

@@ -1,0 +1,27 @@
+"""Every qtawesome icon the app uses, in one place; qtawesome is imported lazily (it is slow)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QIcon
+
+NAMES = {
+    "lock": "fa5s.lock", "unlock": "fa5s.unlock", "overview": "fa5s.home",
+    "meeting": "fa5s.users", "agenda": "fa5s.list-ol", "add": "fa5s.plus",
+    "remove": "fa5s.trash-alt", "up": "fa5s.arrow-up", "down": "fa5s.arrow-down",
+    "start": "fa5s.play", "ok": "fa5s.check-circle", "warning": "fa5s.exclamation-triangle",
+    "error": "fa5s.times-circle", "family": "fa5s.home", "pdf": "fa5s.file-pdf",
+    "screen": "fa5s.desktop", "settings": "fa5s.cog", "saved": "fa5s.save",
+    "back": "fa5s.arrow-left", "next": "fa5s.arrow-right", "search": "fa5s.search",
+}
+COLOURS = {"ok": "#2e7d32", "warning": "#b26a00", "error": "#c62828"}
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """The icon for one of NAMES, coloured where a colour carries meaning."""
+    import qtawesome
+
+    result: QIcon = qtawesome.icon(NAMES[name], color=COLOURS.get(name, "#37474f"))
+    return result

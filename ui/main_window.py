@@ -1,0 +1,409 @@
+"""The main window: unlock, overview, agenda and meeting mode; navigation, auto-lock, status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QToolBar,
+)
+
+from tafelapp.domain.problems import InvalidInput
+from tafelapp.domain.steps import MeetingStep
+from tafelapp.reports.family_html import family_html
+from tafelapp.services import meeting_service, overview_service, settings_service, vault_service
+from tafelapp.services.demo_service import seed_demo
+from tafelapp.services.meeting_context_service import family_summary_for
+from tafelapp.services.session import Session
+from tafelapp.settings import AppSettings, UiPosition
+from ui.icons import icon
+from ui.pdf import html_to_pdf
+from ui.text import problems_line
+from ui.views.agenda_view import AgendaView
+from ui.views.family_view import FamilyView
+from ui.views.meeting_view import MeetingView
+from ui.views.new_meeting_dialog import NewMeetingDialog
+from ui.views.overview_view import OverviewView
+from ui.views.unlock_view import UnlockView
+from ui.widgets.autosave import AutoSaver
+from ui.workers import DbExecutor
+
+DEMO_PASSPHRASE = "demo-tafelapp-fictief"
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+             QEvent.Type.Wheel, QEvent.Type.TouchBegin}
+
+
+class _ActivityFilter(QObject):
+    """Restarts the idle timer on any keyboard, mouse or touch input anywhere in the app."""
+
+    def __init__(self, timer: QTimer) -> None:
+        super().__init__()
+        self._timer = timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self._timer.isActive():
+            self._timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    """Wires the screens to the services through the executor; holds no business rule."""
+
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(self, executor: DbExecutor, vault_path: Path, demo_path: Path) -> None:
+        super().__init__()
+        self.setWindowTitle("Tafelapp")
+        self.resize(1280, 720)
+        self.executor = executor
+        self.vault_path = vault_path
+        self.demo_path = demo_path
+        self.active_path = vault_path
+        self.settings = AppSettings()
+        self.position = UiPosition()
+        self.saver = AutoSaver(executor)
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.unlock_view = UnlockView()
+        self.overview_view = OverviewView()
+        self.agenda_view = AgendaView()
+        self.meeting_view = MeetingView(executor, self.saver)
+        self.family_view = FamilyView()
+        for view in (self.unlock_view, self.overview_view, self.agenda_view, self.meeting_view):
+            self.stack.addWidget(view)
+
+        toolbar = QToolBar("Navigatie")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(toolbar)
+        self.overview_action = QAction(icon("overview"), "Overzicht", self)
+        self.overview_action.setShortcut(QKeySequence("Ctrl+Home"))
+        self.lock_action = QAction(icon("lock"), "Vergrendelen", self)
+        self.lock_action.setToolTip("Vergrendelen (Ctrl+L)")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.settings_action = QAction(icon("settings"), "Instellingen", self)
+        for action in (self.overview_action, self.lock_action, self.settings_action):
+            toolbar.addAction(action)
+            self.addAction(action)
+        self.demo_banner = QLabel("  DEMO — fictieve gegevens  ")
+        self.demo_banner.setStyleSheet("background: #ffe082; font-weight: 600;")
+        self.demo_banner.hide()
+        toolbar.addWidget(self.demo_banner)
+
+        self.save_state = QLabel("")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.save_state)
+        self.statusBar().addPermanentWidget(self.busy)
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.lock)
+        self._activity = _ActivityFilter(self.idle_timer)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._activity)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(150)
+        self._busy_timer.timeout.connect(lambda: self.busy.setVisible(not executor.idle))
+
+        self.unlock_view.unlock_requested.connect(self._on_unlock_view_unlock_requested)
+        self.unlock_view.create_requested.connect(self._on_unlock_view_create_requested)
+        self.unlock_view.demo_requested.connect(self.open_demo)
+        self.overview_view.meeting_opened.connect(self.show_agenda)
+        self.overview_view.case_opened.connect(self._on_overview_case_opened)
+        self.overview_view.new_meeting_requested.connect(self._on_overview_new_meeting_requested)
+        self.agenda_view.back_requested.connect(self.show_overview)
+        self.agenda_view.item_started.connect(lambda i: self.open_item(i, MeetingStep.OPENING))
+        self.agenda_view.case_added.connect(self._on_agenda_case_added)
+        self.agenda_view.item_moved.connect(self._on_agenda_item_moved)
+        self.agenda_view.item_removed.connect(self._on_agenda_item_removed)
+        self.agenda_view.family_view_requested.connect(self.show_family_view)
+        self.meeting_view.back_requested.connect(
+            lambda: self.show_agenda(self.position.meeting_id or ""))
+        self.meeting_view.step_changed.connect(self._on_meeting_step_changed)
+        self.meeting_view.family_view_requested.connect(self.show_family_view)
+        self.meeting_view.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.family_view.pdf_requested.connect(self._on_family_pdf_requested)
+        self.overview_action.triggered.connect(self.show_overview)
+        self.lock_action.triggered.connect(self.lock)
+        self.settings_action.triggered.connect(self._on_settings_triggered)
+        self.saver.saved.connect(lambda t: self.save_state.setText(f"Opgeslagen {t}"))
+        self.saver.rejected.connect(self._on_saver_rejected)
+        self.saver.failed.connect(self._on_background_failed)
+        executor.failed.connect(self._on_background_failed)
+        executor.busy_changed.connect(self._on_executor_busy_changed)
+        self._set_unlocked_ui(False)
+
+    # ----- unlocking and locking -------------------------------------------------------------
+    def start(self, demo: bool = False) -> None:
+        """First screen: the demo, the unlock form, or the first-start choice."""
+        if demo:
+            self.open_demo()
+        elif self.vault_path.exists():
+            self.unlock_view.show_open()
+        else:
+            self.unlock_view.show_first_start()
+        self.stack.setCurrentWidget(self.unlock_view)
+
+    def open_demo(self) -> None:
+        """Open (and on first use create) the demo vault with its fictional data."""
+        path = self.demo_path
+
+        def job() -> Session:
+            if path.exists():
+                return vault_service.unlock(path, DEMO_PASSPHRASE)
+            session = vault_service.create(path, DEMO_PASSPHRASE)
+            seed_demo(session)
+            return session
+        self.active_path = path
+        self.unlock_view.set_busy(True, "De demo wordt geopend…")
+        self.executor.run(job, self._on_session_opened, self._on_unlock_failed)
+
+    def _on_unlock_view_unlock_requested(self, passphrase: str) -> None:
+        path = self.active_path
+        self.executor.run(lambda: vault_service.unlock(path, passphrase),
+                          self._on_session_opened, self._on_unlock_failed)
+
+    def _on_unlock_view_create_requested(self, passphrase: str) -> None:
+        path = self.vault_path
+        self.active_path = path
+        self.executor.run(lambda: vault_service.create(path, passphrase),
+                          self._on_session_opened, self._on_unlock_failed)
+
+    def _on_unlock_failed(self, exc: Exception) -> None:
+        if isinstance(exc, vault_service.WrongPassphrase):
+            self.unlock_view.wrong_passphrase()
+        elif isinstance(exc, InvalidInput):
+            self.unlock_view.set_busy(False)
+            self.unlock_view.message.setText(problems_line(exc.problems))
+        else:
+            self.unlock_view.set_busy(False)
+            self.unlock_view.message.setText(str(exc) if isinstance(exc, vault_service.VaultError)
+                                              else f"De kluis kon niet worden geopend "
+                                                   f"({type(exc).__name__}).")
+
+    def _on_session_opened(self, session: Session) -> None:
+        self.executor.session = session
+        self.unlock_view.reset_failures()
+        self.demo_banner.setVisible(self.active_path == self.demo_path)
+        self.executor.submit(lambda s: (settings_service.get_settings(s),
+                                        settings_service.recall_position(s)),
+                             self._on_settings_loaded)
+
+    def _on_settings_loaded(self, loaded: tuple[AppSettings, UiPosition]) -> None:
+        self.settings, remembered = loaded
+        position = self.position if self.position.page != "overview" else remembered
+        self._set_unlocked_ui(True)
+        self.idle_timer.start(self.settings.auto_lock_minutes * 60_000)
+        self.restore(position)
+        self.unlocked.emit()
+
+    def lock(self) -> None:
+        """Store pending edits, close the vault, and show a lock screen without any case data."""
+        if self.executor.session is None:
+            return
+        self.saver.flush()
+        position = self.position
+        self.executor.submit(lambda s: settings_service.remember_position(s, position))
+
+        def close() -> None:
+            session = self.executor.session
+            self.executor.session = None
+            if session is not None:
+                session.close()
+        self.executor.run(close)
+        self.idle_timer.stop()
+        self.overview_view.clear()
+        self.agenda_view.clear()
+        self.meeting_view.clear()
+        self.family_view.clear()
+        self._set_unlocked_ui(False)
+        self.unlock_view.show_open("Tafelapp is vergrendeld. Vul uw wachtwoordzin in om verder "
+                                   "te gaan waar u was.")
+        self.stack.setCurrentWidget(self.unlock_view)
+        self.save_state.setText("")
+        self.locked.emit()
+
+    def _set_unlocked_ui(self, unlocked: bool) -> None:
+        for action in (self.overview_action, self.lock_action, self.settings_action):
+            action.setEnabled(unlocked)
+
+    # ----- navigation ------------------------------------------------------------------------
+    def restore(self, position: UiPosition) -> None:
+        """Go back to where the user was (after unlock or a restart)."""
+        if position.page == "meeting" and position.item_id:
+            self.position = position
+            self.open_item(position.item_id, MeetingStep(position.step or "OPENING"))
+        elif position.page == "agenda" and position.meeting_id:
+            self.show_agenda(position.meeting_id)
+        else:
+            self.show_overview()
+
+    def _remember(self, position: UiPosition) -> None:
+        self.position = position
+        if self.executor.session is not None:
+            self.executor.submit(lambda s: settings_service.remember_position(s, position))
+
+    def show_overview(self) -> None:
+        """The tables, meetings and case list."""
+        self.saver.flush()
+        self._remember(UiPosition(page="overview"))
+        self.executor.submit(overview_service.overview, self._on_overview_loaded)
+
+    def show_agenda(self, meeting_id: str) -> None:
+        """The agenda of one meeting."""
+        if not meeting_id:
+            self.show_overview()
+            return
+        self.saver.flush()
+        self._remember(UiPosition(page="agenda", meeting_id=meeting_id))
+        self.executor.submit(lambda s: overview_service.agenda(s, meeting_id),
+                             self._on_agenda_loaded, self._on_background_failed)
+
+    def _on_overview_loaded(self, o: overview_service.Overview) -> None:
+        self.overview_view.show_data(o.tables, o.meetings, o.cases)
+        self.stack.setCurrentWidget(self.overview_view)
+
+    def _on_agenda_loaded(self, a: overview_service.Agenda) -> None:
+        self.agenda_view.show_meeting(a.meeting, a.table, a.case_numbers, a.candidates)
+        self.stack.setCurrentWidget(self.agenda_view)
+
+    def open_item(self, item_id: str, step: MeetingStep) -> None:
+        """Meeting mode for one agenda item at a step."""
+        self.saver.flush()
+        meeting_id = self.position.meeting_id
+
+        def shown() -> None:
+            ctx = self.meeting_view.env.ctx
+            self._remember(UiPosition(page="meeting", item_id=item_id, step=step.value,
+                                      meeting_id=ctx.meeting.id if ctx else meeting_id))
+            self.stack.setCurrentWidget(self.meeting_view)
+        self.meeting_view.loaded.connect(shown, Qt.ConnectionType.SingleShotConnection)
+        self.meeting_view.open_item(item_id, step)
+
+    def _on_meeting_step_changed(self, step: str) -> None:
+        if self.stack.currentWidget() is self.meeting_view and self.position.page == "meeting":
+            self._remember(self.position.model_copy(update={"step": step}))
+
+    def _on_overview_case_opened(self, case_id: str) -> None:
+        def go(found: tuple[str, str] | None) -> None:
+            if found is None:
+                self.statusBar().showMessage("Deze casus staat nog op geen agenda. Voeg hem toe "
+                                             "aan een bespreking.", 8000)
+            else:
+                self.show_agenda(found[0])
+        self.executor.submit(lambda s: overview_service.latest_discussion(s, case_id), go)
+
+    def _on_overview_new_meeting_requested(self) -> None:
+        self.executor.submit(lambda s: overview_service.overview(s).tables, self._ask_meeting)
+
+    def _ask_meeting(self, tables: list[Any], dialog: NewMeetingDialog | None = None) -> None:
+        """Ask for a new meeting; a refused one reopens the dialog with the reasons."""
+        dialog = dialog or NewMeetingDialog(tables, self)
+        if not dialog.exec():
+            return
+        fields = dialog.fields()
+
+        def refused(error: Exception) -> None:
+            dialog.message.setText(problems_line(error.problems)
+                                   if isinstance(error, InvalidInput) else str(error))
+            self._ask_meeting(tables, dialog)
+        self.executor.submit(lambda s: meeting_service.schedule_meeting(s, **fields),
+                             lambda m: self.show_agenda(m.id), refused)
+
+    def _on_agenda_case_added(self, case_id: str, planned: dt.time) -> None:
+        meeting_id = self.position.meeting_id or ""
+        self.executor.submit(lambda s: meeting_service.add_to_agenda(s, meeting_id, case_id,
+                                                                     planned),
+                             lambda _i: self.show_agenda(meeting_id), self._show_agenda_error)
+
+    def _on_agenda_item_moved(self, ids: list[str]) -> None:
+        meeting_id = self.position.meeting_id or ""
+        self.executor.submit(lambda s: meeting_service.reorder_agenda(s, meeting_id, ids),
+                             lambda _m: self.show_agenda(meeting_id), self._show_agenda_error)
+
+    def _on_agenda_item_removed(self, item_id: str) -> None:
+        meeting_id = self.position.meeting_id or ""
+        self.executor.submit(lambda s: meeting_service.remove_from_agenda(s, item_id),
+                             lambda _r: self.show_agenda(meeting_id), self._show_agenda_error)
+
+    def _show_agenda_error(self, exc: Exception) -> None:
+        text = (problems_line(exc.problems) if isinstance(exc, InvalidInput)
+                else type(exc).__name__)
+        self.agenda_view.message.setText(text)
+
+    # ----- family view -----------------------------------------------------------------------
+    def show_family_view(self, item_id: str) -> None:
+        """The Gezinsoverzicht of an agenda item in its own window."""
+        self.saver.flush()
+        self.executor.submit(lambda s: family_html(family_summary_for(s, item_id)),
+                             self.family_view.show_html, self._on_background_failed)
+
+    def _on_family_pdf_requested(self, target: Path) -> None:
+        html = self.family_view.html
+        self.family_view.status.setText("PDF wordt gemaakt…")
+        self.executor.run(lambda: html_to_pdf(html, target, "Gezinsoverzicht"),
+                          lambda p: self.family_view.status.setText(f"Opgeslagen: {p.name}"),
+                          lambda e: self.family_view.status.setText(
+                              f"PDF opslaan mislukt: {e}"))
+
+    # ----- misc ------------------------------------------------------------------------------
+    def _on_settings_triggered(self) -> None:
+        minutes, ok = QInputDialog.getInt(self, "Instellingen",
+                                          "Automatisch vergrendelen na (minuten):",
+                                          self.settings.auto_lock_minutes, 1, 120)
+        if ok:
+            self.executor.submit(lambda s: settings_service.update_settings(
+                s, auto_lock_minutes=minutes), self._on_settings_changed)
+
+    def _on_settings_changed(self, settings: AppSettings) -> None:
+        self.settings = settings
+        self.idle_timer.start(settings.auto_lock_minutes * 60_000)
+        self.statusBar().showMessage(
+            f"Vergrendelt automatisch na {settings.auto_lock_minutes} minuten.", 5000)
+
+    def _on_saver_rejected(self, problems: list[Any]) -> None:
+        self.save_state.setText("Niet opgeslagen — " + problems_line(problems).replace("\n", "; "))
+
+    def _on_background_failed(self, exc: Exception) -> None:
+        if isinstance(exc, InvalidInput):
+            self.statusBar().showMessage(problems_line(exc.problems).replace("\n", "; "), 10000)
+        else:
+            self.statusBar().showMessage(f"Er ging iets mis ({type(exc).__name__}).", 10000)
+
+    def _on_executor_busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy.hide()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Store pending edits and the position, then close the vault cleanly."""
+        self.saver.flush()
+        if self.executor.session is not None:
+            position = self.position
+            self.executor.submit(lambda s: settings_service.remember_position(s, position))
+        self.family_view.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._activity)
+        self.idle_timer.stop()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Screens: layout and the service calls they trigger through the executor."""

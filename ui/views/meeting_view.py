@@ -1,0 +1,215 @@
+"""Meeting mode: the step list on the left (complete / missing) and the current step on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tafelapp.domain.problems import Severity
+from tafelapp.domain.steps import STEP_TITLES, MeetingStep
+from tafelapp.services.meeting_context_service import MeetingContext, meeting_context
+from ui.icons import icon
+from ui.text import labels
+from ui.views.steps.agreements import AgreementsPage
+from ui.views.steps.base import MeetingEnv, StepPage
+from ui.views.steps.case_lead import CaseLeadPage
+from ui.views.steps.closing import ClosingPage
+from ui.views.steps.decision import DecisionPage
+from ui.views.steps.opening import OpeningPage
+from ui.views.steps.participants import ParticipantsPage
+from ui.views.steps.safety_plan import SafetyPlanPage
+from ui.views.steps.scaling import ScalingPage
+from ui.widgets.autosave import AutoSaver
+from ui.workers import DbExecutor
+
+PAGES: list[type[StepPage]] = [OpeningPage, ParticipantsPage, SafetyPlanPage, ScalingPage,
+                               DecisionPage, CaseLeadPage, AgreementsPage, ClosingPage]
+
+
+class MeetingView(QWidget):
+    """Guided sequence for one agenda item; every edit autosaves and the rules refresh live."""
+
+    step_changed = Signal(str)
+    back_requested = Signal()
+    family_view_requested = Signal(str)
+    loaded = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, executor: DbExecutor, saver: AutoSaver) -> None:
+        super().__init__()
+        self.executor = executor
+        self.saver = saver
+        self.env = MeetingEnv(executor, saver, self.request_refresh, self.status_message.emit)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.back = QPushButton("Agenda")
+        self.back.setIcon(icon("back"))
+        top.addWidget(self.back)
+        self.header = QLabel("")
+        self.header.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.header.setWordWrap(True)
+        top.addWidget(self.header, 1)
+        self.verdict = QLabel("")
+        top.addWidget(self.verdict)
+        layout.addLayout(top)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.steps = QListWidget()
+        self.steps.setAccessibleName("Stappen")
+        self.steps.setMinimumWidth(190)
+        self.steps.setMaximumWidth(260)
+        self.stack = QStackedWidget()
+        self.pages: dict[MeetingStep, StepPage] = {}
+        self._build_pages()
+        for number, step in enumerate(MeetingStep, start=1):
+            item = QListWidgetItem(f"{number}. {STEP_TITLES[step]}")
+            item.setData(Qt.ItemDataRole.UserRole, step.value)
+            self.steps.addItem(item)
+        splitter.addWidget(self.steps)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        nav = QHBoxLayout()
+        self.previous = QPushButton("Vorige stap")
+        self.previous.setIcon(icon("back"))
+        self.next = QPushButton("Volgende stap")
+        self.next.setIcon(icon("next"))
+        nav.addStretch(1)
+        nav.addWidget(self.previous)
+        nav.addWidget(self.next)
+        layout.addLayout(nav)
+
+        self.steps.currentRowChanged.connect(self._on_steps_current_row_changed)
+        self.previous.clicked.connect(lambda: self._move(-1))
+        self.next.clicked.connect(lambda: self._move(1))
+        self.back.clicked.connect(self.back_requested)
+        QShortcut(QKeySequence("Alt+PgDown"), self, lambda: self._move(1))
+        QShortcut(QKeySequence("Alt+PgUp"), self, lambda: self._move(-1))
+        for number in range(1, len(PAGES) + 1):
+            QShortcut(QKeySequence(f"Alt+{number}"), self,
+                      lambda n=number: self.steps.setCurrentRow(n - 1))
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(150)
+        self._refresh_timer.timeout.connect(self._reload)
+        saver.saved.connect(lambda _t: self.request_refresh())
+
+    @property
+    def current_step(self) -> MeetingStep:
+        """The step on screen."""
+        item = self.steps.currentItem()
+        return MeetingStep(item.data(Qt.ItemDataRole.UserRole)) if item else MeetingStep.OPENING
+
+    @property
+    def refresh_pending(self) -> bool:
+        """True while a reload of the record is scheduled."""
+        return self._refresh_timer.isActive()
+
+    def open_item(self, item_id: str, step: MeetingStep = MeetingStep.OPENING) -> None:
+        """Load an agenda item in a worker, then show it at `step`."""
+        def shown(ctx: MeetingContext) -> None:
+            self.env.ctx = ctx
+            for page in self.pages.values():
+                page.load(ctx)
+            self._apply(ctx)
+            self.go_to(step)
+            self.loaded.emit()
+        self.executor.submit(lambda s: meeting_context(s, item_id), shown,
+                             lambda exc: self.status_message.emit(
+                                 f"Bespreking kon niet worden geopend ({type(exc).__name__})"))
+
+    def clear(self) -> None:
+        """Forget the record (on lock): no case data stays in the widgets."""
+        self.env.ctx = None
+        self.header.setText("")
+        self.verdict.setText("")
+        index = self.stack.currentIndex()
+        self._build_pages()
+        self.stack.setCurrentIndex(index)
+
+    def _build_pages(self) -> None:
+        """(Re)create every step page empty; old pages and the data they showed are destroyed."""
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+        for page_class in PAGES:
+            page = page_class(self.env)
+            self.pages[page.step] = page
+            self.stack.addWidget(page)
+        closing = self.pages[MeetingStep.CLOSING]
+        assert isinstance(closing, ClosingPage)
+        closing.step_requested.connect(lambda step: self.go_to(MeetingStep(step)))
+        closing.family_view_requested.connect(self._on_closing_family_view_requested)
+
+    def _on_closing_family_view_requested(self) -> None:
+        if self.env.ctx is not None:
+            self.family_view_requested.emit(self.env.ctx.item.id)
+
+    def go_to(self, step: MeetingStep) -> None:
+        """Show a step."""
+        self.steps.setCurrentRow(list(MeetingStep).index(step))
+
+    def request_refresh(self) -> None:
+        """Reload the record soon (after a save or an action)."""
+        if self.env.ctx is not None:
+            self._refresh_timer.start()
+
+    def _reload(self) -> None:
+        ctx = self.env.ctx
+        if ctx is None:
+            return
+        item_id = ctx.item.id
+        self.executor.submit(lambda s: meeting_context(s, item_id),
+                             lambda new: self._apply(new) if self.env.ctx and
+                             self.env.ctx.item.id == item_id else None)
+
+    def _apply(self, ctx: MeetingContext) -> None:
+        self.env.ctx = ctx
+        when = ctx.meeting.date.strftime("%d-%m-%Y")
+        self.header.setText(f"{ctx.case.case_number} — gezin {ctx.case.family.name} · "
+                            f"{labels.TABLE_KIND[ctx.table.kind.value]}, {when}")
+        if ctx.is_jbt_table:
+            ok = not ctx.not_jbt_reasons
+            self.verdict.setText("Geldt als JBT" if ok else "Nog geen JBT")
+            self.verdict.setStyleSheet(f"color: {'#2e7d32' if ok else '#8a5200'}; "
+                                       "font-weight: 600;")
+        else:
+            self.verdict.setText("")
+        for row, step in enumerate(MeetingStep):
+            problems = ctx.steps[step]
+            item = self.steps.item(row)
+            if any(p.severity is Severity.ERROR for p in problems):
+                item.setIcon(icon("error"))
+            elif problems:
+                item.setIcon(icon("warning"))
+            else:
+                item.setIcon(icon("ok"))
+            suffix = f" ({len(problems)} open)" if problems else ""
+            item.setText(f"{row + 1}. {STEP_TITLES[step]}{suffix}")
+            item.setToolTip("\n".join(p.message for p in problems) or "Compleet")
+            self.pages[step].refresh(ctx)
+
+    def _on_steps_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.saver.flush()
+        self.stack.setCurrentIndex(row)
+        self.previous.setEnabled(row > 0)
+        self.next.setEnabled(row < len(PAGES) - 1)
+        self.step_changed.emit(self.current_step.value)
+
+    def _move(self, delta: int) -> None:
+        row = self.steps.currentRow() + delta
+        if 0 <= row < len(PAGES):
+            self.steps.setCurrentRow(row)

@@ -1,0 +1,1 @@
+"""Meeting-mode step pages, one module per step."""

@@ -1,0 +1,171 @@
+"""Step 'Afspraken': what / who / by when / kind (doel, voorwaarde, afspraak) / consequence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from tafelapp.domain import labels
+from tafelapp.domain.enums import AgreementKind
+from tafelapp.domain.steps import MeetingStep
+from tafelapp.services import meeting_service
+from tafelapp.services.meeting_context_service import MeetingContext
+from ui.icons import icon
+from ui.views.steps.base import MeetingEnv, StepPage, date_edit
+
+COLUMNS = ["Wat", "Soort", "Wie", "Uiterlijk", "Als het niet lukt", "Status"]
+
+
+class AgreementsPage(StepPage):
+    """The agreements table with an add form; a voorwaarde needs its consequence."""
+
+    step = MeetingStep.AGREEMENTS
+
+    def __init__(self, env: MeetingEnv) -> None:
+        super().__init__(env)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setMinimumHeight(170)
+        self.table.setAccessibleName("Afspraken")
+        self.body.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Status van de gekozen afspraak:"))
+        self.status = QComboBox()
+        for value, label in labels.AGREEMENT_STATUS.items():
+            self.status.addItem(label, value)
+        self.status.setAccessibleName("Status")
+        row.addWidget(self.status)
+        self.remove = QPushButton("Verwijderen")
+        self.remove.setIcon(icon("remove"))
+        row.addWidget(self.remove)
+        row.addStretch(1)
+        self.body.addLayout(row)
+
+        self.body.addWidget(QLabel("<b>Afspraak toevoegen</b>"))
+        form = QFormLayout()
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Wat")
+        self.text.setMaximumHeight(70)
+        self.kind = QComboBox()
+        for value, label in labels.AGREEMENT_KIND.items():
+            self.kind.addItem(label, value)
+        self.kind.setCurrentIndex(self.kind.findData(AgreementKind.ARRANGEMENT.value))
+        self.kind.setAccessibleName("Soort")
+        self.owner = QLineEdit()
+        self.owner.setAccessibleName("Wie")
+        self.has_due = QCheckBox("met datum")
+        self.due = date_edit("Uiterlijk")
+        self.due.setEnabled(False)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due)
+        due_row.addStretch(1)
+        self.consequence = QPlainTextEdit()
+        self.consequence.setAccessibleName("Als het niet lukt")
+        self.consequence.setMaximumHeight(60)
+        form.addRow("&Wat", self.text)
+        form.addRow("&Soort", self.kind)
+        form.addRow("W&ie", self.owner)
+        form.addRow("&Uiterlijk", due_row)
+        form.addRow("Als het &niet lukt", self.consequence)
+        self.body.addLayout(form)
+        self.add = QPushButton("Afspraak toevoegen")
+        self.add.setIcon(icon("add"))
+        self.body.addWidget(self.add)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.body.addWidget(self.message)
+        self.body.addStretch(1)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        self.kind.currentIndexChanged.connect(lambda _i: self._sync_kind())
+        self.add.clicked.connect(self._on_add_clicked)
+        self.status.activated.connect(self._on_status_activated)
+        self.remove.clicked.connect(self._on_remove_clicked)
+        self.table.itemSelectionChanged.connect(self._sync_selection)
+        self._sync_kind()
+
+    def _sync_kind(self) -> None:
+        self.consequence.setEnabled(self.kind.currentData() == AgreementKind.CONDITION.value)
+
+    def refresh(self, ctx: MeetingContext) -> None:
+        super().refresh(ctx)
+        selected = self._selected_id()
+        self.table.setRowCount(len(ctx.item.agreements))
+        for r, a in enumerate(ctx.item.agreements):
+            values = [a.text, labels.AGREEMENT_KIND[a.kind.value], a.owner,
+                      labels.nl_date(a.due_date), a.consequence or "",
+                      labels.AGREEMENT_STATUS[a.status.value]]
+            for c, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(256, a.id)
+                self.table.setItem(r, c, cell)
+            if a.id == selected:
+                self.table.selectRow(r)
+        self.table.resizeRowsToContents()
+        self._sync_selection()
+
+    def _selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        return item.data(256) if item else None
+
+    def _sync_selection(self) -> None:
+        aid = self._selected_id()
+        self.status.setEnabled(aid is not None)
+        self.remove.setEnabled(aid is not None)
+        ctx = self.env.ctx
+        if aid and ctx:
+            current = next((a for a in ctx.item.agreements if a.id == aid), None)
+            if current:
+                self.status.setCurrentIndex(self.status.findData(current.status.value))
+
+    def _on_add_clicked(self) -> None:
+        qd = self.due.date()
+        fields = {"text": self.text.toPlainText(), "kind": self.kind.currentData(),
+                  "owner": self.owner.text(),
+                  "due_date": dt.date(qd.year(), qd.month(), qd.day())
+                  if self.has_due.isChecked() else None,
+                  "consequence": self.consequence.toPlainText() or None
+                  if self.consequence.isEnabled() else None}
+
+        def done(_r: object) -> None:
+            self.text.clear()
+            self.owner.clear()
+            self.consequence.clear()
+            self.message.setText("")
+            self.text.setFocus()
+        self.env.act(self.env.item_job(meeting_service.add_agreement, **fields), done,
+                     problems=self.message)
+
+    def _on_status_activated(self, _index: int) -> None:
+        aid = self._selected_id()
+        if aid:
+            status = self.status.currentData()
+            self.env.act(self.env.item_job(meeting_service.set_agreement_status, aid, status),
+                         problems=self.message)
+
+    def _on_remove_clicked(self) -> None:
+        aid = self._selected_id()
+        if aid:
+            self.env.act(self.env.item_job(meeting_service.remove_agreement, aid),
+                         problems=self.message)

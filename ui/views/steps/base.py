@@ -1,0 +1,98 @@
+"""What every step page shares: the executor, the autosaver, the current record and refreshes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from tafelapp.domain.problems import InvalidInput
+from tafelapp.domain.steps import STEP_TITLES, MeetingStep
+from tafelapp.services.meeting_context_service import MeetingContext
+from tafelapp.services.session import Session
+from ui.text import problems_line
+from ui.widgets.autosave import AutoSaver
+from ui.widgets.problems_panel import ProblemsPanel
+from ui.workers import DbExecutor
+
+
+class MeetingEnv:
+    """The meeting screen's shared state, handed to each step page."""
+
+    def __init__(self, executor: DbExecutor, saver: AutoSaver,
+                 request_refresh: Callable[[], None], show_error: Callable[[str], None]) -> None:
+        self.executor = executor
+        self.saver = saver
+        self.request_refresh = request_refresh
+        self.show_error = show_error
+        self.ctx: MeetingContext | None = None
+
+    @property
+    def item_id(self) -> str:
+        """The agenda item being discussed."""
+        assert self.ctx is not None
+        return self.ctx.item.id
+
+    def item_job(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Callable[[Session], Any]:
+        """A job that calls a service on the current agenda item (the id is fixed now, not later)."""
+        item_id = self.item_id
+        return lambda s: fn(s, item_id, *args, **kwargs)
+
+    def act(self, job: Callable[[Session], Any], on_ok: Callable[[Any], None] | None = None,
+            problems: ProblemsPanel | QLabel | None = None) -> None:
+        """Run a structured action (add, remove, assign); refresh the record afterwards."""
+        def ok(result: Any) -> None:
+            if on_ok:
+                on_ok(result)
+            self.request_refresh()
+
+        def err(exc: Exception) -> None:
+            if isinstance(exc, InvalidInput):
+                text = problems_line(exc.problems)
+                if isinstance(problems, ProblemsPanel):
+                    problems.show_problems(exc.problems)
+                elif problems is not None:
+                    problems.setText(text)
+                self.show_error(text)
+            else:
+                self.show_error(f"Er ging iets mis: {type(exc).__name__}")
+        self.executor.submit(job, ok, err)
+
+
+class StepPage(QScrollArea):
+    """A scrollable page for one step: title, live problems, and the step's own widgets."""
+
+    step: MeetingStep
+
+    def __init__(self, env: MeetingEnv) -> None:
+        super().__init__()
+        self.env = env
+        self.setWidgetResizable(True)
+        inner = QWidget()
+        self.setWidget(inner)
+        self.body = QVBoxLayout(inner)
+        title = QLabel(STEP_TITLES[self.step])
+        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.body.addWidget(title)
+        self.problems = ProblemsPanel()
+        self.body.addWidget(self.problems)
+
+    def load(self, ctx: MeetingContext) -> None:
+        """Fill every field from the stored record (on opening the step's item)."""
+        self.refresh(ctx)
+
+    def refresh(self, ctx: MeetingContext) -> None:
+        """Update what follows from the record (lists, live rules) without touching typed text."""
+        self.problems.show_problems(ctx.steps[self.step])
+
+
+def date_edit(accessible: str) -> QDateEdit:
+    """A date field showing dd-MM-yyyy with a calendar popup."""
+    edit = QDateEdit()
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setCalendarPopup(True)
+    edit.setDate(QDate.currentDate())
+    edit.setAccessibleName(accessible)
+    return edit

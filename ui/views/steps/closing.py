@@ -1,0 +1,100 @@
+"""Step 'Afsluiting': one summary of the whole record, and what is still missing as links to its step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser
+
+from tafelapp.domain.problems import Severity
+from tafelapp.domain.steps import STEP_TITLES, MeetingStep
+from tafelapp.reports.record_html import record_html
+from tafelapp.services import meeting_service
+from tafelapp.services.meeting_context_service import MeetingContext
+from ui.icons import icon
+from ui.views.steps.base import MeetingEnv, StepPage, date_edit
+
+
+class ClosingPage(StepPage):
+    """Next moment, the record summary, open points as links, and the Gezinsoverzicht."""
+
+    step = MeetingStep.CLOSING
+    step_requested = Signal(str)
+    family_view_requested = Signal()
+
+    def __init__(self, env: MeetingEnv) -> None:
+        super().__init__(env)
+        self.verdict = QLabel("")
+        self.verdict.setWordWrap(True)
+        self.body.addWidget(self.verdict)
+        self.missing = QLabel("")
+        self.missing.setWordWrap(True)
+        self.missing.setOpenExternalLinks(False)
+        self.body.addWidget(self.missing)
+        row = QHBoxLayout()
+        self.has_next = QCheckBox("Volgende moment:")
+        self.next_moment = date_edit("Volgende moment")
+        row.addWidget(self.has_next)
+        row.addWidget(self.next_moment)
+        row.addStretch(1)
+        self.family = QPushButton("Gezinsoverzicht tonen")
+        self.family.setIcon(icon("family"))
+        row.addWidget(self.family)
+        self.body.addLayout(row)
+        self.summary = QTextBrowser()
+        self.summary.setMinimumHeight(300)
+        self.summary.setAccessibleName("Samenvatting van de bespreking")
+        self.body.addWidget(self.summary, 1)
+        self.missing.linkActivated.connect(lambda link: self.step_requested.emit(
+            link.removeprefix("#step:")))
+        self.family.clicked.connect(self.family_view_requested)
+        self.has_next.clicked.connect(lambda _c: self._save_next())
+        self.next_moment.dateChanged.connect(self._on_next_moment_changed)
+
+    def _on_next_moment_changed(self, _day: QDate) -> None:
+        if self.has_next.isChecked():
+            self._save_next()
+
+    def _save_next(self) -> None:
+        qd = self.next_moment.date()
+        day = dt.date(qd.year(), qd.month(), qd.day()) if self.has_next.isChecked() else None
+        self.env.saver.schedule("closing.next", self.env.item_job(
+            meeting_service.set_next_moment, day), self.next_moment)
+
+    def load(self, ctx: MeetingContext) -> None:
+        day = ctx.item.next_moment
+        self.next_moment.blockSignals(True)
+        self.has_next.setChecked(day is not None)
+        shown = day or (ctx.item.decision.evaluation_date if ctx.item.decision else None) or \
+            ctx.meeting.date + dt.timedelta(days=42)
+        self.next_moment.setDate(QDate(shown.year, shown.month, shown.day))
+        self.next_moment.blockSignals(False)
+        super().load(ctx)
+
+    def refresh(self, ctx: MeetingContext) -> None:
+        self.problems.hide()
+        if ctx.is_jbt_table:
+            if ctx.not_jbt_reasons:
+                self.verdict.setText("<b style='color:#8a5200'>Deze bespreking geldt (nog) niet "
+                                     "als Jeugdbeschermingstafel.</b> De redenen staan hieronder.")
+            else:
+                self.verdict.setText("<b style='color:#2e7d32'>Aan alle voorwaarden voor een "
+                                     "Jeugdbeschermingstafel is voldaan (001 stap 15).</b>")
+        else:
+            self.verdict.setText("")
+        lines = []
+        for step, problems in ctx.steps.items():
+            for p in problems:
+                colour = "#c62828" if p.severity is Severity.ERROR else "#8a5200"
+                lines.append(f"<li><a href='#step:{step.value}'>{STEP_TITLES[step]}</a>: "
+                             f"<span style='color:{colour}'>{p.message}</span></li>")
+        self.missing.setText(("<b>Nog open:</b><ul>" + "".join(lines) + "</ul>") if lines
+                             else "<b style='color:#2e7d32'>Niets meer open.</b>")
+        scroll = self.summary.verticalScrollBar().value()
+        self.summary.setHtml(record_html(ctx.meeting, ctx.item, ctx.case, ctx.table,
+                                         ctx.decision_citation))
+        self.summary.verticalScrollBar().setValue(scroll)
+
+
+__all__ = ["ClosingPage", "MeetingStep"]

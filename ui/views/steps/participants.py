@@ -1,0 +1,218 @@
+"""Step 'Deelnemers': who takes part, in which role, for which organisation, and their attendance."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from tafelapp.domain import labels
+from tafelapp.domain.calendar import age_on
+from tafelapp.domain.enums import Attendance, InvolvementKind, Role
+from tafelapp.domain.rules.involvement import INVOLVEMENT_AGE
+from tafelapp.domain.steps import MeetingStep
+from tafelapp.services import meeting_service
+from tafelapp.services.meeting_context_service import MeetingContext
+from ui.icons import icon
+from ui.views.steps.base import MeetingEnv, StepPage
+
+COLUMNS = ["Naam", "Rol", "Organisatie", "Aanwezigheid"]
+
+
+def _combo(options: dict[str, str], accessible: str) -> QComboBox:
+    combo = QComboBox()
+    for value, label in options.items():
+        combo.addItem(label, value)
+    combo.setAccessibleName(accessible)
+    return combo
+
+
+class ParticipantsPage(StepPage):
+    """A table of participants with attendance, an add form, and the involvement of children 12+."""
+
+    step = MeetingStep.PARTICIPANTS
+
+    def __init__(self, env: MeetingEnv) -> None:
+        super().__init__(env)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(180)
+        self.table.setAccessibleName("Deelnemers")
+        self.body.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Aanwezigheid van de gekozen deelnemer:"))
+        self.attendance = _combo(labels.ATTENDANCE, "Aanwezigheid")
+        row.addWidget(self.attendance)
+        self.remove = QPushButton("Verwijderen")
+        self.remove.setIcon(icon("remove"))
+        row.addWidget(self.remove)
+        row.addStretch(1)
+        self.body.addLayout(row)
+
+        self.body.addWidget(QLabel("<b>Deelnemer toevoegen</b>"))
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Naam")
+        self.role = _combo(labels.ROLE, "Rol")
+        self.organisation = QLineEdit()
+        self.organisation.setAccessibleName("Organisatie")
+        self.new_attendance = _combo(labels.ATTENDANCE, "Aanwezigheid nieuwe deelnemer")
+        self.child = QComboBox()
+        self.child.setAccessibleName("Welk kind")
+        form.addRow("&Naam", self.name)
+        form.addRow("&Rol", self.role)
+        form.addRow("&Organisatie", self.organisation)
+        form.addRow("Aan&wezigheid", self.new_attendance)
+        form.addRow("Kind (bij rol jeugdige)", self.child)
+        self.body.addLayout(form)
+        self.add = QPushButton("Deelnemer toevoegen")
+        self.add.setIcon(icon("add"))
+        self.form_message = QLabel("")
+        self.form_message.setStyleSheet("color: #c62828;")
+        self.body.addWidget(self.add)
+        self.body.addWidget(self.form_message)
+
+        self.body.addWidget(QLabel(f"<b>Betrokkenheid van kinderen vanaf {INVOLVEMENT_AGE} "
+                                   "jaar</b> (001 §2.1)"))
+        self.involvement_combos: dict[str, QComboBox] = {}
+        self.involvement_box = QWidget()
+        self.involvement_form = QFormLayout(self.involvement_box)
+        self.body.addWidget(self.involvement_box)
+        self.body.addStretch(1)
+
+        self.add.clicked.connect(self._on_add_clicked)
+        self.name.returnPressed.connect(self._on_add_clicked)
+        self.remove.clicked.connect(self._on_remove_clicked)
+        self.attendance.activated.connect(self._on_attendance_activated)
+        self.table.itemSelectionChanged.connect(self._sync_attendance)
+        self.role.currentIndexChanged.connect(
+            lambda _i: self.child.setEnabled(self.role.currentData() == Role.CHILD.value))
+        self.child.setEnabled(False)
+
+    def refresh(self, ctx: MeetingContext) -> None:
+        super().refresh(ctx)
+        selected = self._selected_id()
+        self.table.setRowCount(len(ctx.item.participants))
+        for r, p in enumerate(ctx.item.participants):
+            values = [p.name, labels.ROLE[p.role.value], p.organisation or "",
+                      labels.ATTENDANCE[p.attendance.value]]
+            for c, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(256, p.id)
+                self.table.setItem(r, c, cell)
+            if p.id == selected:
+                self.table.selectRow(r)
+        self.table.resizeColumnsToContents()
+        self.child.clear()
+        for child in ctx.case.children:
+            self.child.addItem(child.first_name, child.id)
+        self._build_involvement(ctx)
+        self._sync_attendance()
+
+    def _build_involvement(self, ctx: MeetingContext) -> None:
+        while self.involvement_form.rowCount():
+            self.involvement_form.removeRow(0)
+        self.involvement_combos = {}
+        recorded = {i.child_id: i for i in ctx.item.involvement}
+        shown = 0
+        for child in ctx.case.children:
+            if child.unborn or child.birth_date is None:
+                continue
+            age = age_on(child.birth_date, ctx.meeting.date)
+            if age < INVOLVEMENT_AGE:
+                continue
+            shown += 1
+            combo = QComboBox()
+            combo.setAccessibleName(f"Betrokkenheid van {child.first_name}")
+            self.involvement_combos[child.id] = combo
+            combo.addItem("— nog niet vastgelegd —", None)
+            for value, label in labels.INVOLVEMENT.items():
+                combo.addItem(label, value)
+            reason = QLineEdit()
+            reason.setPlaceholderText("Reden (verplicht bij 'niet betrokken')")
+            current = recorded.get(child.id)
+            if current:
+                combo.setCurrentIndex(combo.findData(current.kind.value))
+                reason.setText(current.reason or "")
+            reason.setEnabled(combo.currentData() == InvolvementKind.NOT_INVOLVED.value)
+            line = QWidget()
+            lay = QHBoxLayout(line)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.addWidget(combo)
+            lay.addWidget(reason, 1)
+
+            combo.activated.connect(lambda _i, c=child.id, b=combo, r=reason:
+                                    self._save_involvement(c, b, r))
+            reason.textEdited.connect(lambda _t, c=child.id, b=combo, r=reason:
+                                      self._save_involvement(c, b, r))
+            self.involvement_form.addRow(f"{child.first_name} ({age} jaar)", line)
+        if not shown:
+            self.involvement_form.addRow(QLabel("Geen kinderen van 12 jaar of ouder."))
+
+    def _save_involvement(self, child_id: str, combo: QComboBox, reason: QLineEdit) -> None:
+        kind = combo.currentData()
+        reason.setEnabled(kind == InvolvementKind.NOT_INVOLVED.value)
+        if kind is not None:
+            self.env.saver.schedule(f"involvement.{child_id}", self.env.item_job(
+                meeting_service.record_involvement, child_id, kind, reason.text() or None),
+                reason)
+
+    def _selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return item.data(256) if item else None
+
+    def _sync_attendance(self) -> None:
+        pid = self._selected_id()
+        ctx = self.env.ctx
+        enabled = pid is not None and ctx is not None
+        self.attendance.setEnabled(enabled)
+        self.remove.setEnabled(enabled)
+        if enabled and ctx is not None:
+            person = ctx.item.participant(pid or "")
+            if person:
+                self.attendance.setCurrentIndex(self.attendance.findData(person.attendance.value))
+
+    def _on_attendance_activated(self, _index: int) -> None:
+        pid = self._selected_id()
+        if pid:
+            value = Attendance(self.attendance.currentData())
+            self.env.act(self.env.item_job(meeting_service.update_participant, pid,
+                                           attendance=value))
+
+    def _on_remove_clicked(self) -> None:
+        pid = self._selected_id()
+        if pid:
+            self.env.act(self.env.item_job(meeting_service.remove_participant, pid),
+                         problems=self.form_message)
+
+    def _on_add_clicked(self) -> None:
+        fields = {"name": self.name.text(), "role": self.role.currentData(),
+                  "organisation": self.organisation.text() or None,
+                  "attendance": self.new_attendance.currentData()}
+        if fields["role"] == Role.CHILD.value:
+            fields["child_id"] = self.child.currentData()
+
+        def done(_result: object) -> None:
+            self.name.clear()
+            self.organisation.clear()
+            self.form_message.setText("")
+            self.name.setFocus()
+        self.env.act(self.env.item_job(meeting_service.add_participant, **fields), done,
+                     problems=self.form_message)

@@ -1,0 +1,74 @@
+"""Step 'Schaalvragen': a 0–10 control per respondent, and earlier scores of this case as a chart."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
+
+from tafelapp.domain import labels
+from tafelapp.domain.enums import Attendance, Role
+from tafelapp.domain.steps import MeetingStep
+from tafelapp.services import meeting_service
+from tafelapp.services.meeting_context_service import MeetingContext
+from ui.views.steps.base import MeetingEnv, StepPage
+from ui.widgets.score_chart import ScoreChart
+
+NOT_ANSWERED = -1
+
+
+class ScalingPage(StepPage):
+    """Each present participant (not the secretary) answers; the chart shows movement over time."""
+
+    step = MeetingStep.SCALING
+
+    def __init__(self, env: MeetingEnv) -> None:
+        super().__init__(env)
+        self.question = QLabel("")
+        self.question.setWordWrap(True)
+        self.question.setStyleSheet("font-style: italic; background: #eceff1; padding: 6px;")
+        self.body.addWidget(self.question)
+        self.rows_box = QWidget()
+        self.rows = QFormLayout(self.rows_box)
+        self.body.addWidget(self.rows_box)
+        self.body.addWidget(QLabel("Scores van eerdere besprekingen en nu:"))
+        self.chart = ScoreChart()
+        self.body.addWidget(self.chart)
+        self.body.addStretch(1)
+        self.spins: dict[str, QSpinBox] = {}
+
+    def refresh(self, ctx: MeetingContext) -> None:
+        super().refresh(ctx)
+        from tafelapp.domain.meeting import STANDARD_SCALING_QUESTION
+        self.question.setText(STANDARD_SCALING_QUESTION)
+        answers = {a.participant_id: a.score for a in ctx.item.scaling_answers}
+        respondents = [p for p in ctx.item.participants
+                       if p.role is not Role.SECRETARY and p.attendance is Attendance.PRESENT]
+        focused = next((pid for pid, spin in self.spins.items() if spin.hasFocus()), None)
+        if [p.id for p in respondents] != list(self.spins):
+            while self.rows.rowCount():
+                self.rows.removeRow(0)
+            self.spins = {}
+            for p in respondents:
+                spin = QSpinBox()
+                spin.setRange(NOT_ANSWERED, 10)
+                spin.setSpecialValueText("—")
+                spin.setAccessibleName(f"Score van {p.name}")
+                spin.setKeyboardTracking(False)
+                spin.valueChanged.connect(lambda value, pid=p.id: self._save(pid, value))
+                self.rows.addRow(f"{p.name} ({labels.ROLE[p.role.value]})", spin)
+                self.spins[p.id] = spin
+        for pid, spin in self.spins.items():
+            if pid != focused:
+                spin.blockSignals(True)
+                spin.setValue(answers.get(pid, NOT_ANSWERED))
+                spin.blockSignals(False)
+        names = {p.id: p.name for p in ctx.item.participants}
+        points = [(pt.date, pt.respondent, pt.score) for pt in ctx.score_history]
+        points += [(ctx.meeting.date, names[a.participant_id], a.score)
+                   for a in ctx.item.scaling_answers if a.participant_id in names]
+        self.chart.set_points(points)
+
+    def _save(self, participant_id: str, value: int) -> None:
+        job = (self.env.item_job(meeting_service.remove_scaling_answer, participant_id)
+               if value == NOT_ANSWERED else
+               self.env.item_job(meeting_service.record_scaling_answer, participant_id, value))
+        self.env.saver.schedule(f"scaling.{participant_id}", job, self.spins.get(participant_id))

@@ -1,0 +1,1 @@
+"""Small reusable widgets (autosave binding, score chart, problem list)."""
