@@ -84,8 +84,20 @@ def ensure_venv() -> None:
 
 
 def run_app(extra: list[str]) -> int:
-    """Start Tafelapp on its default vault (created on first start, demo data offered)."""
-    return subprocess.call([str(BIN / "tafelapp"), *(extra or ["start"])], cwd=ROOT)
+    """Start the desktop app on its default vault (first start offers a new vault or the demo).
+
+    Without a display (a bare server or SSH session) the same vault opens in the command-line
+    session instead, so the command still does something useful.
+    """
+    if extra:
+        return subprocess.call([str(BIN / "tafelapp"), *extra], cwd=ROOT)
+    has_display = os.name == "nt" or sys.platform == "darwin" or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM"))
+    if not has_display:
+        _say("no display found: opening the command-line session on the same vault")
+        return subprocess.call([str(BIN / "tafelapp"), "start"], cwd=ROOT)
+    return subprocess.call([str(BIN / "tafelapp-gui")], cwd=ROOT)
 
 
 def run_tests(extra: list[str]) -> int:
@@ -117,8 +129,9 @@ def main() -> int:
     mode, extra = sys.argv[1], sys.argv[2:]
     ensure_venv()
     if mode == "run":
+        ensure_system_packages(QT_PACKAGES)
         return run_app(extra)
-    ensure_system_packages(TEST_PACKAGES)
+    ensure_system_packages(QT_PACKAGES + TEST_PACKAGES)
     return run_tests(extra)
 
 

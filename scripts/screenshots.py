@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -31,7 +32,8 @@ def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 10.0
 
 
 def main() -> None:
-    """Open the demo and save a PNG of each screen and step."""
+    """Open the demo and save a PNG of each screen and step (`--only-meeting` for a scale check)."""
+    suffix = os.environ.get("SHOT_SUFFIX", "")
     OUT.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="tafelapp-shots-"))
     app, executor, window, _ = build(["--vault", str(folder / "kluis.tafelapp")])
@@ -52,10 +54,25 @@ def main() -> None:
     assert item_id
     window.open_item(item_id, MeetingStep.OPENING)
     wait(app, lambda: window.stack.currentWidget() is window.meeting_view and executor.idle)
+    scaling = window.meeting_view.pages[MeetingStep.SCALING]
+    for spin, score in zip(scaling.spins.values(), (5, 7, 6, 4, 5, 5), strict=False):  # type: ignore[attr-defined]
+        spin.setValue(score)
+    decision = window.meeting_view.pages[MeetingStep.DECISION]
+    decision.choices["INVESTIGATION"].click()  # type: ignore[attr-defined]
+    decision.motivation.setPlainText(  # type: ignore[attr-defined]
+        "De voorwaarden zijn niet nagekomen: het onderzoek start alsnog.")
+    window.saver.flush()
+    wait(app, lambda: executor.idle and not window.meeting_view.refresh_pending)
     for number, step in enumerate(MeetingStep, start=1):
         window.meeting_view.go_to(step)
         wait(app, lambda: executor.idle)
-        window.grab().save(str(OUT / f"04-{number}-{step.value.lower()}.png"))
+        window.grab().save(str(OUT / f"04-{number}-{step.value.lower()}{suffix}.png"))
+        if suffix and number == 2:
+            break
+    if suffix:
+        window.close()
+        executor.shutdown()
+        sys.exit(0)
     window.show_family_view(item_id)
     wait(app, lambda: window.family_view.isVisible() and executor.idle)
     window.family_view.resize(1000, 720)

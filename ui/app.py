@@ -75,6 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return smoke(app, executor, window)
     window.show()  # type: ignore[attr-defined]
     window.start(demo=args.demo)  # type: ignore[attr-defined]
+    if os.environ.get("TAFELAPP_STARTUP_PROBE"):  # bench/ui.py: report the first frame, then quit
+        def shown() -> None:
+            print("STARTUP_SHOWN", flush=True)
+            app.quit()
+        QTimer.singleShot(0, shown)
     code = app.exec()
     executor.shutdown()
     return code

@@ -133,9 +133,10 @@ class MeetingView(QWidget):
         self.env.ctx = None
         self.header.setText("")
         self.verdict.setText("")
-        index = self.stack.currentIndex()
-        self._build_pages()
-        self.stack.setCurrentIndex(index)
+        for page in self.pages.values():
+            page.clear()
+        for row in range(self.steps.count()):
+            self.steps.item(row).setToolTip("")
 
     def _build_pages(self) -> None:
         """(Re)create every step page empty; old pages and the data they showed are destroyed."""

@@ -64,10 +64,12 @@ class ScoreChart(QWidget):
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "Nog geen scores")
             return
 
+        inner = plot.adjusted(40, 0, -40, 0)  # room for the first and last date label
+
         def x_of(day: dt.date) -> float:
             if len(dates) == 1:
-                return plot.center().x()
-            return plot.left() + plot.width() * dates.index(day) / (len(dates) - 1)
+                return inner.center().x()
+            return inner.left() + inner.width() * dates.index(day) / (len(dates) - 1)
 
         painter.setPen(QColor("#546e7a"))
         for day in dates:

@@ -25,7 +25,7 @@ from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service
 from tafelapp.services.meeting_context_service import MeetingContext
 from ui.icons import icon
-from ui.views.steps.base import MeetingEnv, StepPage, date_edit
+from ui.views.steps.base import MeetingEnv, StepPage, data_label, date_edit
 
 COLUMNS = ["Wat", "Soort", "Wie", "Uiterlijk", "Als het niet lukt", "Status"]
 
@@ -91,7 +91,7 @@ class AgreementsPage(StepPage):
         self.add = QPushButton("Afspraak toevoegen")
         self.add.setIcon(icon("add"))
         self.body.addWidget(self.add)
-        self.message = QLabel("")
+        self.message = data_label()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
         self.body.addWidget(self.message)

@@ -6,7 +6,17 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTableWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tafelapp.domain.problems import InvalidInput
 from tafelapp.domain.steps import STEP_TITLES, MeetingStep
@@ -86,6 +96,30 @@ class StepPage(QScrollArea):
     def refresh(self, ctx: MeetingContext) -> None:
         """Update what follows from the record (lists, live rules) without touching typed text."""
         self.problems.show_problems(ctx.steps[self.step])
+
+    def clear(self) -> None:
+        """Empty every field, list and data label (on lock), without rebuilding the page."""
+        self.problems.show_problems([])
+        for edit in self.findChildren(QPlainTextEdit):
+            edit.setProperty("loading", True)
+            edit.clear()
+            edit.setProperty("loading", False)
+        for widget in self.findChildren(QLineEdit):
+            widget.clear()
+        for browser in self.findChildren(QTextBrowser):
+            browser.clear()
+        for table in self.findChildren(QTableWidget):
+            table.setRowCount(0)
+        for label in self.findChildren(QLabel):
+            if label.property("caseData"):
+                label.clear()
+
+
+def data_label() -> QLabel:
+    """A label that shows case data; `StepPage.clear` empties it on lock."""
+    label = QLabel("")
+    label.setProperty("caseData", True)
+    return label
 
 
 def date_edit(accessible: str) -> QDateEdit:

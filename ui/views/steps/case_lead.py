@@ -13,7 +13,7 @@ from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import case_service
 from tafelapp.services.meeting_context_service import MeetingContext
 from ui.icons import icon
-from ui.views.steps.base import MeetingEnv, StepPage
+from ui.views.steps.base import MeetingEnv, StepPage, data_label
 
 
 class CaseLeadPage(StepPage):
@@ -23,13 +23,13 @@ class CaseLeadPage(StepPage):
 
     def __init__(self, env: MeetingEnv) -> None:
         super().__init__(env)
-        self.current = QLabel("")
+        self.current = data_label()
         self.current.setWordWrap(True)
         self.body.addWidget(self.current)
         self.accept = QPushButton("Casusregie is aanvaard")
         self.accept.setIcon(icon("ok"))
         self.body.addWidget(self.accept)
-        self.history = QLabel("")
+        self.history = data_label()
         self.history.setWordWrap(True)
         self.history.setStyleSheet("color: #455a64;")
         self.body.addWidget(self.history)
@@ -58,7 +58,7 @@ class CaseLeadPage(StepPage):
         self.assign = QPushButton("Toewijzen")
         self.assign.setIcon(icon("add"))
         self.body.addWidget(self.assign)
-        self.message = QLabel("")
+        self.message = data_label()
         self.message.setStyleSheet("color: #c62828;")
         self.message.setWordWrap(True)
         self.body.addWidget(self.message)

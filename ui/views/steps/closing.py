@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTextBrowser
 
 from tafelapp.domain.problems import Severity
 from tafelapp.domain.steps import STEP_TITLES, MeetingStep
@@ -13,7 +13,7 @@ from tafelapp.reports.record_html import record_html
 from tafelapp.services import meeting_service
 from tafelapp.services.meeting_context_service import MeetingContext
 from ui.icons import icon
-from ui.views.steps.base import MeetingEnv, StepPage, date_edit
+from ui.views.steps.base import MeetingEnv, StepPage, data_label, date_edit
 
 
 class ClosingPage(StepPage):
@@ -25,10 +25,10 @@ class ClosingPage(StepPage):
 
     def __init__(self, env: MeetingEnv) -> None:
         super().__init__(env)
-        self.verdict = QLabel("")
+        self.verdict = data_label()
         self.verdict.setWordWrap(True)
         self.body.addWidget(self.verdict)
-        self.missing = QLabel("")
+        self.missing = data_label()
         self.missing.setWordWrap(True)
         self.missing.setOpenExternalLinks(False)
         self.body.addWidget(self.missing)

@@ -23,7 +23,7 @@ from tafelapp.domain.enums import DecisionKind
 from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service
 from tafelapp.services.meeting_context_service import MeetingContext
-from ui.views.steps.base import MeetingEnv, StepPage, date_edit
+from ui.views.steps.base import MeetingEnv, StepPage, data_label, date_edit
 from ui.widgets.autosave import set_text_quietly
 
 CHOICES = [
@@ -59,7 +59,7 @@ class DecisionPage(StepPage):
             self.group.addButton(radio)
             lay.addWidget(radio)
             lay.addWidget(QLabel(text))
-            reason = QLabel("")
+            reason = data_label()
             reason.setWordWrap(True)
             reason.setStyleSheet("color: #8a5200;")
             reason.hide()
@@ -71,7 +71,7 @@ class DecisionPage(StepPage):
         self.disagrees = QCheckBox("De voorzitter vindt raadsonderzoek nodig en de Raad niet "
                                    "(001 §2.1.4)")
         jbt.addWidget(self.disagrees)
-        self.citation = QLabel("")
+        self.citation = data_label()
         self.citation.setWordWrap(True)
         self.citation.setStyleSheet("color: #1a237e; font-style: italic;")
         jbt.addWidget(self.citation)
@@ -98,7 +98,7 @@ class DecisionPage(StepPage):
         self.institution = QComboBox()
         self.institution.setAccessibleName("Gecertificeerde instelling")
         jbt.addWidget(self.institution)
-        self.target_groups = QLabel("")
+        self.target_groups = data_label()
         self.target_groups.setWordWrap(True)
         self.target_groups.setStyleSheet("color: #455a64;")
         jbt.addWidget(self.target_groups)
@@ -208,6 +208,16 @@ class DecisionPage(StepPage):
         self.postponed.setVisible(bool(d and d.kind is DecisionKind.POSTPONED_INVESTIGATION))
         self._show_target_groups()
         super().load(ctx)
+
+    def clear(self) -> None:
+        self._loading = True
+        super().clear()
+        self.institution.clear()
+        self.group.setExclusive(False)
+        for radio in self.choices.values():
+            radio.setChecked(False)
+        self.group.setExclusive(True)
+        self._loading = False
 
     def refresh(self, ctx: MeetingContext) -> None:
         super().refresh(ctx)

@@ -9,7 +9,7 @@ from tafelapp.domain.calendar import age_on
 from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service
 from tafelapp.services.meeting_context_service import MeetingContext
-from ui.views.steps.base import MeetingEnv, StepPage
+from ui.views.steps.base import MeetingEnv, StepPage, data_label
 from ui.widgets.autosave import set_text_quietly
 
 
@@ -20,7 +20,7 @@ class OpeningPage(StepPage):
 
     def __init__(self, env: MeetingEnv) -> None:
         super().__init__(env)
-        self.facts = QLabel("")
+        self.facts = data_label()
         self.facts.setWordWrap(True)
         self.body.addWidget(self.facts)
         caption = QLabel("&Doel van de bespreking (de voorzitter legt dit uit):")

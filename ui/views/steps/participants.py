@@ -24,7 +24,7 @@ from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service
 from tafelapp.services.meeting_context_service import MeetingContext
 from ui.icons import icon
-from ui.views.steps.base import MeetingEnv, StepPage
+from ui.views.steps.base import MeetingEnv, StepPage, data_label
 
 COLUMNS = ["Naam", "Rol", "Organisatie", "Aanwezigheid"]
 
@@ -81,7 +81,7 @@ class ParticipantsPage(StepPage):
         self.body.addLayout(form)
         self.add = QPushButton("Deelnemer toevoegen")
         self.add.setIcon(icon("add"))
-        self.form_message = QLabel("")
+        self.form_message = data_label()
         self.form_message.setStyleSheet("color: #c62828;")
         self.body.addWidget(self.add)
         self.body.addWidget(self.form_message)
@@ -122,6 +122,13 @@ class ParticipantsPage(StepPage):
             self.child.addItem(child.first_name, child.id)
         self._build_involvement(ctx)
         self._sync_attendance()
+
+    def clear(self) -> None:
+        super().clear()
+        self.child.clear()
+        while self.involvement_form.rowCount():
+            self.involvement_form.removeRow(0)
+        self.involvement_combos = {}
 
     def _build_involvement(self, ctx: MeetingContext) -> None:
         while self.involvement_form.rowCount():

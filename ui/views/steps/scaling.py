@@ -6,10 +6,11 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
 
 from tafelapp.domain import labels
 from tafelapp.domain.enums import Attendance, Role
+from tafelapp.domain.meeting import STANDARD_SCALING_QUESTION, Participant
 from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service
 from tafelapp.services.meeting_context_service import MeetingContext
-from ui.views.steps.base import MeetingEnv, StepPage
+from ui.views.steps.base import MeetingEnv, StepPage, data_label
 from ui.widgets.score_chart import ScoreChart
 
 NOT_ANSWERED = -1
@@ -22,7 +23,7 @@ class ScalingPage(StepPage):
 
     def __init__(self, env: MeetingEnv) -> None:
         super().__init__(env)
-        self.question = QLabel("")
+        self.question = data_label()
         self.question.setWordWrap(True)
         self.question.setStyleSheet("font-style: italic; background: #eceff1; padding: 6px;")
         self.body.addWidget(self.question)
@@ -37,25 +38,13 @@ class ScalingPage(StepPage):
 
     def refresh(self, ctx: MeetingContext) -> None:
         super().refresh(ctx)
-        from tafelapp.domain.meeting import STANDARD_SCALING_QUESTION
         self.question.setText(STANDARD_SCALING_QUESTION)
         answers = {a.participant_id: a.score for a in ctx.item.scaling_answers}
         respondents = [p for p in ctx.item.participants
                        if p.role is not Role.SECRETARY and p.attendance is Attendance.PRESENT]
         focused = next((pid for pid, spin in self.spins.items() if spin.hasFocus()), None)
         if [p.id for p in respondents] != list(self.spins):
-            while self.rows.rowCount():
-                self.rows.removeRow(0)
-            self.spins = {}
-            for p in respondents:
-                spin = QSpinBox()
-                spin.setRange(NOT_ANSWERED, 10)
-                spin.setSpecialValueText("—")
-                spin.setAccessibleName(f"Score van {p.name}")
-                spin.setKeyboardTracking(False)
-                spin.valueChanged.connect(lambda value, pid=p.id: self._save(pid, value))
-                self.rows.addRow(f"{p.name} ({labels.ROLE[p.role.value]})", spin)
-                self.spins[p.id] = spin
+            self._set_rows(respondents)
         for pid, spin in self.spins.items():
             if pid != focused:
                 spin.blockSignals(True)
@@ -66,6 +55,26 @@ class ScalingPage(StepPage):
         points += [(ctx.meeting.date, names[a.participant_id], a.score)
                    for a in ctx.item.scaling_answers if a.participant_id in names]
         self.chart.set_points(points)
+
+    def clear(self) -> None:
+        super().clear()
+        self._set_rows([])
+        self.chart.set_points([])
+
+    def _set_rows(self, respondents: list[Participant]) -> None:
+        """One labelled 0–10 control per respondent (rebuilt only when the people change)."""
+        while self.rows.rowCount():
+            self.rows.removeRow(0)
+        self.spins = {}
+        for p in respondents:
+            spin = QSpinBox()
+            spin.setRange(NOT_ANSWERED, 10)
+            spin.setSpecialValueText("—")
+            spin.setAccessibleName(f"Score van {p.name}")
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(lambda value, pid=p.id: self._save(pid, value))
+            self.rows.addRow(f"{p.name} ({labels.ROLE[p.role.value]})", spin)
+            self.spins[p.id] = spin
 
     def _save(self, participant_id: str, value: int) -> None:
         job = (self.env.item_job(meeting_service.remove_scaling_answer, participant_id)
