@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import tempfile
@@ -45,6 +46,10 @@ def build(argv: Sequence[str]) -> tuple[QApplication, DbExecutor, object, argpar
     from ui.main_window import MainWindow
 
     window = MainWindow(executor, vault, demo_vault_path(vault))
+    # Everything alive now (modules, Qt wrappers, the window) lives as long as the app: move it
+    # out of the garbage collector's sight, so a full collection on the worker thread (which holds
+    # the GIL) stays short and cannot stall the UI thread.
+    gc.freeze()
     return app, executor, window, args
 
 

@@ -321,3 +321,25 @@ def test_live_rules_vto_gm_and_chair_disagreement(make_app: Callable[..., App],
         assert not page.choices[kind.value].isEnabled()
         assert "VTO GM wordt altijd in onderzoek genomen" in page.reasons[kind.value].text()
     assert page.choices[DecisionKind.INVESTIGATION.value].isEnabled()
+
+
+def test_undo_in_a_text_field_survives_autosave(make_app: Callable[..., App],
+                                                jbt_vault: dict[str, Any]) -> None:
+    app = make_app(jbt_vault["path"])
+    app.unlock()
+    item = app.call(lambda s: meeting_service.add_to_agenda(s, jbt_vault["meeting"].id,
+                                                             jbt_vault["case"].id))
+    app.window.open_item(item.id, MeetingStep.SAFETY_PLAN)
+    app.settle()
+    page = app.window.meeting_view.pages[MeetingStep.SAFETY_PLAN]
+    assert isinstance(page, SafetyPlanPage)
+    field = page.fields["worries"]
+    field.setFocus()
+    app.qtbot.keyClicks(field, "Eerste zin.")
+    app.settle()  # stored, and the record reloaded around the field
+    assert "Opgeslagen" in app.window.save_state.text()
+    app.qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.toPlainText() == ""  # the undo history was not lost by the save
+    app.settle()
+    stored = app.call(lambda s: meeting_service.get_meeting(s, jbt_vault["meeting"].id))
+    assert stored.agenda[0].safety_plan.worries == ""
