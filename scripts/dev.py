@@ -23,6 +23,8 @@ STAMP = VENV / ".tafelapp-installed"
 VENV_PACKAGES = ["python3-venv"]
 QT_PACKAGES = ["libgl1", "libegl1", "libglib2.0-0", "libfontconfig1", "libfreetype6",
                "libdbus-1-3", "libxkbcommon0"]
+# WeasyPrint (notulen as PDF/A) needs Pango; HarfBuzz-Subset makes its font subsetting fast.
+DOC_PACKAGES = ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-dejavu-core"]
 TEST_PACKAGES = ["poppler-utils"]
 
 
@@ -129,9 +131,9 @@ def main() -> int:
     mode, extra = sys.argv[1], sys.argv[2:]
     ensure_venv()
     if mode == "run":
-        ensure_system_packages(QT_PACKAGES)
+        ensure_system_packages(QT_PACKAGES + DOC_PACKAGES)
         return run_app(extra)
-    ensure_system_packages(QT_PACKAGES + TEST_PACKAGES)
+    ensure_system_packages(QT_PACKAGES + DOC_PACKAGES + TEST_PACKAGES)
     return run_tests(extra)
 
 

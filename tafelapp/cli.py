@@ -13,7 +13,15 @@ from typing import Any
 
 from tafelapp import __version__
 from tafelapp.domain.problems import InvalidInput, Problem
-from tafelapp.services import case_service, exchange_service, meeting_service, vault_service
+from tafelapp.services import (
+    case_service,
+    distribution_service,
+    exchange_service,
+    file_service,
+    meeting_service,
+    minutes_service,
+    vault_service,
+)
 from tafelapp.services.demo_service import seed_demo
 from tafelapp.services.session import Session
 from tafelapp.services.vault_service import VaultError, VaultNotFound, WrongPassphrase
@@ -119,12 +127,7 @@ def cmd_show(args: argparse.Namespace, session: Session) -> int:
 def cmd_export(args: argparse.Namespace, session: Session) -> int:
     text = exchange_service.export_case_json(session, case_service.find_case_id(session, args.case))
     if args.output:
-        out = Path(args.output)
-        tmp = out.with_name(out.name + ".tmp")
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, out)
+        out = file_service.write_file(Path(args.output), text.encode("utf-8"))
         print(f"Geëxporteerd naar {out} (bevat persoonsgegevens: behandel als vertrouwelijk)",
               file=sys.stderr)
     else:
@@ -184,6 +187,76 @@ def cmd_passwd(args: argparse.Namespace, session: Session) -> int:
     return EXIT_OK
 
 
+EXIT_TAMPERED = 4
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Print every signer and whether the document is intact; exit 4 when it is not."""
+    report = minutes_service.verify_pdf(Path(args.file).read_bytes())
+    for sig in report.signatures:
+        when = sig.signed_at.astimezone().strftime("%d-%m-%Y %H:%M") if sig.signed_at else "?"
+        state = "intact" if sig.intact and sig.valid else "GEWIJZIGD OF ONGELDIG"
+        print(f"{sig.field}: {sig.signer} — getekend {when} — {state}")
+    if report.intact:
+        print("Het document is ongewijzigd sinds de laatste handtekening.")
+        return EXIT_OK
+    print(f"NIET INTACT: {report.error or 'het document is gewijzigd na ondertekening'}",
+          file=sys.stderr)
+    return EXIT_TAMPERED
+
+
+def cmd_notulen(args: argparse.Namespace, session: Session) -> int:
+    """notulen draft|sign|export|distribute|rectify."""
+    if args.action == "draft":
+        minutes = minutes_service.draft_minutes(session, args.item)
+        print(f"Notulen {minutes.number} ({minutes.id}): {minutes.status.value}")
+        for point in minutes_service.record_open_points(session, minutes):
+            print(f"nog open: {point.render()}", file=sys.stderr)
+        if args.output:
+            file_service.write_file(Path(args.output),
+                                            minutes_service.render_draft(session, minutes.id))
+            print(f"Concept geschreven naar {args.output}")
+    elif args.action == "sign":
+        pin = _read_secret("TAFELAPP_PIN_FILE", "Pincode: ")
+        minutes = minutes_service.sign_minutes(session, args.minutes, args.identity, pin,
+                                               args.role)
+        print(f"Ondertekend; status: {minutes.status.value}"
+              + (" — in de outbox gezet" if minutes.status.value == "FINAL" else ""))
+    elif args.action == "export":
+        distribution_service.export_signed(session, args.minutes, Path(args.output))
+        print(f"Ondertekende notulen geschreven naar {args.output}")
+    elif args.action == "distribute":
+        who = distribution_service.distribution(session, args.minutes)
+        for left_out in who.excluded:
+            print(f"niet verzonden aan {left_out.recipient.name}: {left_out.reason}")
+        for path in distribution_service.write_distribution(session, args.minutes,
+                                                             Path(args.output)):
+            print(f"geschreven: {path}")
+    elif args.action == "rectify":
+        text = Path(args.text_file).read_text("utf-8")
+        rect = minutes_service.create_rectification(session, args.minutes, text)
+        print(f"Rectificatie {rect.number} ({rect.id}) aangemaakt; nu ondertekenen.")
+    return EXIT_OK
+
+
+def cmd_identity(args: argparse.Namespace, session: Session) -> int:
+    """identity create|import|list."""
+    if args.action == "list":
+        for ident in minutes_service.list_identities(session):
+            cert = ident.certificate
+            print(f"{ident.id}  {ident.owner_name}  ({ident.label}; geldig tot "
+                  f"{cert.not_after:%d-%m-%Y}{'; LOKAAL' if cert.local else ''})")
+        return EXIT_OK
+    pin = _read_secret("TAFELAPP_PIN_FILE", "Pincode: ",
+                       confirm=args.action == "create")
+    if args.action == "create":
+        ident = minutes_service.create_local_identity(session, args.name or "", pin)
+    else:
+        ident = minutes_service.import_identity(session, Path(args.file).read_bytes(), pin)
+    print(f"Identiteit {ident.id} voor {ident.owner_name} opgeslagen in de kluis.")
+    return EXIT_OK
+
+
 def cmd_start(args: argparse.Namespace) -> int:
     from tafelapp.cli_session import interactive
     return interactive(args, _vault_path(args), _read_secret, main)
@@ -226,12 +299,42 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="auditlog")
     p.add_argument("what", choices=["verify"])
     sub.add_parser("passwd", help="wijzig de wachtwoordzin (opnieuw versleutelen)")
+    p = sub.add_parser("verify", help="controleer de handtekeningen van een PDF (exit 4: gewijzigd)")
+    p.add_argument("file")
+    p = sub.add_parser("notulen", help="notulen: concept, ondertekenen, controleren, verzenden")
+    notulen = p.add_subparsers(dest="action", required=True)
+    q = notulen.add_parser("draft", help="maak (of toon) het concept van een agendapunt")
+    q.add_argument("--item", required=True, help="id van het agendapunt")
+    q.add_argument("-o", "--output", help="schrijf het concept als PDF")
+    q = notulen.add_parser("sign", help="onderteken (pincode: prompt of TAFELAPP_PIN_FILE)")
+    q.add_argument("--minutes", required=True)
+    q.add_argument("--identity", required=True)
+    q.add_argument("--role", required=True, choices=["CHAIR", "SECRETARY"])
+    q = notulen.add_parser("verify", help="controleer een ondertekende PDF")
+    q.add_argument("file")
+    q = notulen.add_parser("export", help="schrijf de ondertekende PDF")
+    q.add_argument("--minutes", required=True)
+    q.add_argument("-o", "--output", required=True)
+    q = notulen.add_parser("distribute", help=".eml-concepten per ontvanger en een .ics")
+    q.add_argument("--minutes", required=True)
+    q.add_argument("-o", "--output", required=True, help="map")
+    q = notulen.add_parser("rectify", help="maak een rectificatie van vastgestelde notulen")
+    q.add_argument("--minutes", required=True)
+    q.add_argument("--text-file", required=True)
+    p = sub.add_parser("identity", help="ondertekeningsidentiteiten")
+    ident = p.add_subparsers(dest="action", required=True)
+    q = ident.add_parser("create", help="maak een lokale identiteit (pilot)")
+    q.add_argument("--name", required=True)
+    q = ident.add_parser("import", help="importeer een PKCS#12-bestand")
+    q.add_argument("file")
+    ident.add_parser("list")
     return parser
 
 
 _WITH_SESSION: dict[str, Callable[[argparse.Namespace, Session], int]] = {
     "list": cmd_list, "show": cmd_show, "export": cmd_export, "import": cmd_import,
-    "check": cmd_check, "audit": cmd_audit, "passwd": cmd_passwd,
+    "check": cmd_check, "audit": cmd_audit, "passwd": cmd_passwd, "notulen": cmd_notulen,
+    "identity": cmd_identity,
 }
 
 
@@ -243,6 +346,8 @@ def run(args: argparse.Namespace, session: Session | None = None) -> int:
         return cmd_start(args)
     if args.command == "gui":
         return cmd_gui(args)
+    if args.command == "verify" or (args.command == "notulen" and args.action == "verify"):
+        return cmd_verify(args)
     handler = _WITH_SESSION[args.command]
     if session is not None:
         return handler(args, session)

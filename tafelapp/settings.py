@@ -13,6 +13,7 @@ class AppSettings(BaseModel):
     auto_lock_minutes: int = Field(default=5, ge=1, le=120)
     stale_case_weeks: int = Field(default=6, ge=1, le=52)
     user_display_name: str = Field(default="", max_length=200)
+    recipients_by_role: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class UiPosition(BaseModel):

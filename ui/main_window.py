@@ -21,17 +21,24 @@ from PySide6.QtWidgets import (
 from tafelapp.domain.problems import InvalidInput
 from tafelapp.domain.steps import MeetingStep
 from tafelapp.reports.family_html import family_html
-from tafelapp.services import meeting_service, overview_service, settings_service, vault_service
+from tafelapp.services import (
+    distribution_service,
+    file_service,
+    meeting_service,
+    overview_service,
+    settings_service,
+    vault_service,
+)
 from tafelapp.services.demo_service import seed_demo
 from tafelapp.services.meeting_context_service import family_summary_for
 from tafelapp.services.session import Session
 from tafelapp.settings import AppSettings, UiPosition
 from ui.icons import icon
-from ui.pdf import html_to_pdf
 from ui.text import problems_line
 from ui.views.agenda_view import AgendaView
 from ui.views.family_view import FamilyView
 from ui.views.meeting_view import MeetingView
+from ui.views.minutes_view import MinutesView
 from ui.views.new_meeting_dialog import NewMeetingDialog
 from ui.views.overview_view import OverviewView
 from ui.views.unlock_view import UnlockView
@@ -81,7 +88,9 @@ class MainWindow(QMainWindow):
         self.agenda_view = AgendaView()
         self.meeting_view = MeetingView(executor, self.saver)
         self.family_view = FamilyView()
-        for view in (self.unlock_view, self.overview_view, self.agenda_view, self.meeting_view):
+        self.minutes_view = MinutesView(executor, self.saver)
+        for view in (self.unlock_view, self.overview_view, self.agenda_view, self.meeting_view,
+                     self.minutes_view):
             self.stack.addWidget(view)
 
         toolbar = QToolBar("Navigatie")
@@ -139,6 +148,9 @@ class MainWindow(QMainWindow):
             lambda: self.show_agenda(self.position.meeting_id or ""))
         self.meeting_view.step_changed.connect(self._on_meeting_step_changed)
         self.meeting_view.family_view_requested.connect(self.show_family_view)
+        self.meeting_view.minutes_requested.connect(self.show_minutes)
+        self.minutes_view.back_requested.connect(
+            lambda: self.stack.setCurrentWidget(self.meeting_view))
         self.meeting_view.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.family_view.pdf_requested.connect(self._on_family_pdf_requested)
         self.overview_action.triggered.connect(self.show_overview)
@@ -233,6 +245,7 @@ class MainWindow(QMainWindow):
         self.overview_view.clear()
         self.agenda_view.clear()
         self.meeting_view.clear()
+        self.minutes_view.clear()
         self.family_view.clear()
         self._set_unlocked_ui(False)
         self.unlock_view.show_open("Tafelapp is vergrendeld. Vul uw wachtwoordzin in om verder "
@@ -349,20 +362,29 @@ class MainWindow(QMainWindow):
                 else type(exc).__name__)
         self.agenda_view.message.setText(text)
 
+    def show_minutes(self, item_id: str) -> None:
+        """The notulen screen of an agenda item."""
+        self.saver.flush()
+        self.minutes_view.open_for_item(item_id)
+        self.stack.setCurrentWidget(self.minutes_view)
+
     # ----- family view -----------------------------------------------------------------------
     def show_family_view(self, item_id: str) -> None:
         """The Gezinsoverzicht of an agenda item in its own window."""
         self.saver.flush()
         self.executor.submit(lambda s: family_html(family_summary_for(s, item_id)),
-                             self.family_view.show_html, self._on_background_failed)
+                             lambda html: self.family_view.show_html(html, item_id),
+                             self._on_background_failed)
 
     def _on_family_pdf_requested(self, target: Path) -> None:
-        html = self.family_view.html
+        item_id = self.family_view.item_id
         self.family_view.status.setText("PDF wordt gemaakt…")
-        self.executor.run(lambda: html_to_pdf(html, target, "Gezinsoverzicht"),
-                          lambda p: self.family_view.status.setText(f"Opgeslagen: {p.name}"),
-                          lambda e: self.family_view.status.setText(
-                              f"PDF opslaan mislukt: {e}"))
+        self.executor.submit(lambda s: file_service.write_file(
+            target, distribution_service.family_summary_pdf(s, item_id)),
+            lambda p: self.family_view.status.setText(f"Opgeslagen: {p.name}"),
+            lambda e: self.family_view.status.setText(
+                "PDF opslaan mislukt: " + (problems_line(e.problems)
+                                           if isinstance(e, InvalidInput) else str(e))))
 
     # ----- misc ------------------------------------------------------------------------------
     def _on_settings_triggered(self) -> None:

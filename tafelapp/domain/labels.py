@@ -52,7 +52,9 @@ FIELD = {
     "case_id": "Casus", "agenda": "Agenda", "auto_lock_minutes": "Vergrendelen na (minuten)",
     "wachtwoordzin": "Wachtwoordzin", "case_leads": "Casusregie", "participants": "Deelnemers",
     "agreements": "Afspraken", "scaling_answers": "Schaalvragen", "involvement": "Betrokkenheid",
-    "case_number": "Casusnummer",
+    "case_number": "Casusnummer", "pin": "Pincode", "identity": "Identiteit",
+    "minutes": "Notulen", "document": "Document", "correction": "Correctie", "file": "Bestand",
+    "owner_name": "Naam", "agenda_item": "Bespreking",
 }
 
 

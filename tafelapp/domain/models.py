@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -32,6 +33,10 @@ class CertifiedInstitution(Model):
     target_groups: list[ShortText] = Field(default_factory=list, max_length=20)
 
 
+def _default_signing_order() -> list[Literal["CHAIR", "SECRETARY"]]:
+    return ["CHAIR", "SECRETARY"]
+
+
 class Table(Model):
     """Tafel: one JBT or ZVT with its regional configuration."""
 
@@ -41,6 +46,8 @@ class Table(Model):
     region: Name
     municipality: Name
     institutions: list[CertifiedInstitution] = Field(default_factory=list, max_length=20)
+    signing_order: list[Literal["CHAIR", "SECRETARY"]] = Field(
+        default_factory=_default_signing_order, min_length=1, max_length=2)
 
 
 class Guardian(Model):

@@ -30,7 +30,12 @@ def family_html(s: FamilySummary) -> str:
     reason = (f"<p><i>Waarom:</i> {escape(s.decision_reason)}</p>"
               if s.decision_reason else "")
     contact = f"<br/>Bereikbaar via: {escape(s.case_lead_contact)}" if s.case_lead_contact else ""
-    return f"""<html><body style="font-size:13pt">
+    return f"""<html><head><meta charset="utf-8"/><title>Gezinsoverzicht</title><style>
+@page {{ size: A4; margin: 16mm 16mm 16mm 16mm; }}
+body {{ font-family: "DejaVu Sans", sans-serif; font-size: 11pt; line-height: 1.3; }}
+h1 {{ font-size: 17pt; margin: 0 0 4pt 0; }} h2 {{ font-size: 12.5pt; margin: 10pt 0 2pt 0; }}
+td, th {{ padding: 1pt 8pt 1pt 0; }} ul {{ margin-top: 2pt; }}
+</style></head><body>
 <h1>Wat we samen hebben besproken</h1>
 <p>Gezin {escape(s.family_name)} — voor {children}<br/>
 {escape(s.table_name)}, {escape(s.date)}, {escape(s.place)}</p>

@@ -21,6 +21,12 @@ HAAGLANDEN_GIS = [
 ]
 
 
+def _demo_address(name: str) -> str:
+    """A clearly fictional address (example.org is reserved for examples)."""
+    local = "".join(ch for ch in name.lower().split("(")[0] if ch.isalnum() or ch == " ")
+    return ".".join(local.split()) + "@example.org"
+
+
 def seed_demo(session: Session) -> dict[str, str]:
     """Create the demo tables, cases and meetings through the normal services; returns their ids."""
     today = session.today()
@@ -69,7 +75,7 @@ def seed_demo(session: Session) -> dict[str, str]:
         ("Femke de Wit (fictief)", "JB", "Jeugdbescherming West"),
     ]
     ids = {name: meetings.add_participant(session, item.id, name=name, role=role,
-                                          organisation=org).id
+                                          organisation=org, email=_demo_address(name)).id
            for name, role, org in people}
     noor = case.children[0]
     meetings.add_participant(session, item.id, name="Noor van Dalen", role="CHILD",
@@ -124,7 +130,8 @@ def seed_demo(session: Session) -> dict[str, str]:
     eval_item = meetings.add_to_agenda(session, evaluation.id, case.id,
                                        planned_start=dt.time(14, 0))
     for name, role, org in people:
-        meetings.add_participant(session, eval_item.id, name=name, role=role, organisation=org)
+        meetings.add_participant(session, eval_item.id, name=name, role=role, organisation=org,
+                                 email=_demo_address(name))
 
     zvt_case = cases.open_case(
         session, table_id=zvt.id, opened_on=today - dt.timedelta(days=14),

@@ -18,6 +18,7 @@ from tafelapp.domain.meeting import (
     Participant,
     ScalingAnswer,
 )
+from tafelapp.domain.minutes import MinutesStatus
 from tafelapp.domain.problems import InvalidInput, Problem, errors, warnings
 from tafelapp.domain.rules.decision import decision_citation, normalise_decision
 from tafelapp.domain.rules.jbt import jbt_condition_problems
@@ -26,7 +27,7 @@ from tafelapp.domain.summaries import MeetingSummary
 from tafelapp.services.case_service import get_case
 from tafelapp.services.session import Session, build, not_found, refuse_errors, updated
 from tafelapp.services.table_service import get_table
-from tafelapp.store import case_repo, meeting_repo
+from tafelapp.store import case_repo, meeting_repo, minutes_repo
 
 
 def get_meeting(session: Session, meeting_id: str) -> Meeting:
@@ -116,10 +117,24 @@ def locate_item(session: Session, item_id: str) -> tuple[Meeting, AgendaItem]:
     return meeting, item
 
 
+def refuse_if_signed(session: Session, item_id: str) -> None:
+    """Once notulen are (being) signed, the record they describe is read-only."""
+    lock = minutes_repo.item_lock(session.conn, item_id)
+    if lock is MinutesStatus.FINAL:
+        raise InvalidInput([Problem("record.final", "agenda_item",
+                                    "de notulen van deze bespreking zijn vastgesteld; het verslag "
+                                    "is alleen-lezen. Een correctie gaat via een rectificatie")])
+    if lock is MinutesStatus.SIGNING:
+        raise InvalidInput([Problem("record.signing", "agenda_item",
+                                    "de notulen worden ondertekend; trek de ondertekening in om "
+                                    "het verslag nog te wijzigen")])
+
+
 def _change_item(session: Session, item_id: str, action: str,
                  change: Callable[[Meeting, AgendaItem], AgendaItem]) -> AgendaItem:
     """Apply a change to one agenda item, refuse it if a rule blocks it, store and audit it."""
     meeting, before = locate_item(session, item_id)
+    refuse_if_signed(session, item_id)
     after = change(meeting, before)
     case = get_case(session, after.case_id)
     table = get_table(session, meeting.table_id)
@@ -132,6 +147,11 @@ def _change_item(session: Session, item_id: str, action: str,
 def remove_from_agenda(session: Session, item_id: str) -> None:
     """Take a case off the agenda (with whatever was recorded for it)."""
     meeting, item = locate_item(session, item_id)
+    refuse_if_signed(session, item_id)
+    if minutes_repo.for_item(session.conn, item_id):
+        raise InvalidInput([Problem("agenda.has_minutes", "agenda_item",
+                                    "voor deze bespreking zijn al notulen gemaakt; haal haar niet "
+                                    "van de agenda")])
     agenda = [i for i in meeting.agenda if i.id != item_id]
     agenda = [i.model_copy(update={"position": n}) for n, i in enumerate(agenda)]
     with session.change("agenda.remove", "agenda_item", item_id, before=item) as conn:

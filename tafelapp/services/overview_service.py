@@ -13,12 +13,12 @@ from tafelapp.services import case_service, meeting_service, table_service
 from tafelapp.services.session import Session
 from tafelapp.store import meeting_repo
 
-RECENT_DAYS = 30
+RECENT_DAYS = 120  # notulen are finished days or weeks later; keep those meetings in reach
 
 
 @dataclass(frozen=True)
 class Overview:
-    """The tables, the meetings from a month ago onwards, and every case."""
+    """The tables, the meetings from four months ago onwards, and every case."""
 
     tables: list[Table]
     meetings: list[MeetingSummary]

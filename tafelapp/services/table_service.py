@@ -32,3 +32,13 @@ def get_table(session: Session, table_id: str) -> Table:
     if table is None:
         raise not_found("table", "table_id", table_id)
     return table
+
+
+def set_signing_order(session: Session, table_id: str, order: list[str]) -> Table:
+    """Who signs the notulen of this table first (voorzitter or secretaris)."""
+    before = get_table(session, table_id)
+    after = build(Table, "table", **{**before.model_dump(), "signing_order": order})
+    with session.change("table.signing_order", "table", table_id, before=before,
+                        after=after) as conn:
+        table_repo.save(conn, after)
+    return after

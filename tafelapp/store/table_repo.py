@@ -6,7 +6,7 @@ from tafelapp.domain.models import Table
 from tafelapp.store.connection import Connection
 from tafelapp.store.rows import from_row, row_of, upsert
 
-_COLUMNS = ("id", "kind", "name", "region", "municipality", "institutions")
+_COLUMNS = ("id", "kind", "name", "region", "municipality", "institutions", "signing_order")
 
 
 def save(conn: Connection, table: Table) -> None:
@@ -17,10 +17,10 @@ def save(conn: Connection, table: Table) -> None:
 def get(conn: Connection, table_id: str) -> Table | None:
     """One table by id."""
     row = conn.execute("SELECT * FROM tables WHERE id = ?", (table_id,)).fetchone()
-    return Table.model_validate(from_row(row, ["institutions"])) if row else None
+    return Table.model_validate(from_row(row, ["institutions", "signing_order"])) if row else None
 
 
 def list_all(conn: Connection) -> list[Table]:
     """Every table, by kind and name."""
     rows = conn.execute("SELECT * FROM tables ORDER BY kind, name").fetchall()
-    return [Table.model_validate(from_row(r, ["institutions"])) for r in rows]
+    return [Table.model_validate(from_row(r, ["institutions", "signing_order"])) for r in rows]

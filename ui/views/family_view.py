@@ -53,10 +53,12 @@ class FamilyView(QWidget):
         QShortcut(QKeySequence("Esc"), self, self._leave_full_screen)
         QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
         self.html = ""
+        self.item_id = ""
 
-    def show_html(self, html: str) -> None:
-        """Show the page (and bring the window up)."""
+    def show_html(self, html: str, item_id: str) -> None:
+        """Show the page of an agenda item (and bring the window up)."""
         self.html = html
+        self.item_id = item_id
         self.browser.setHtml(html)
         self.show()
         self.raise_()

@@ -43,6 +43,7 @@ class MeetingView(QWidget):
     step_changed = Signal(str)
     back_requested = Signal()
     family_view_requested = Signal(str)
+    minutes_requested = Signal(str)
     loaded = Signal()
     status_message = Signal(str)
 
@@ -152,6 +153,11 @@ class MeetingView(QWidget):
         assert isinstance(closing, ClosingPage)
         closing.step_requested.connect(lambda step: self.go_to(MeetingStep(step)))
         closing.family_view_requested.connect(self._on_closing_family_view_requested)
+        closing.minutes_requested.connect(self._on_closing_minutes_requested)
+
+    def _on_closing_minutes_requested(self) -> None:
+        if self.env.ctx is not None:
+            self.minutes_requested.emit(self.env.ctx.item.id)
 
     def _on_closing_family_view_requested(self) -> None:
         if self.env.ctx is not None:

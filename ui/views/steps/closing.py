@@ -22,6 +22,7 @@ class ClosingPage(StepPage):
     step = MeetingStep.CLOSING
     step_requested = Signal(str)
     family_view_requested = Signal()
+    minutes_requested = Signal()
 
     def __init__(self, env: MeetingEnv) -> None:
         super().__init__(env)
@@ -41,6 +42,9 @@ class ClosingPage(StepPage):
         self.family = QPushButton("Gezinsoverzicht tonen")
         self.family.setIcon(icon("family"))
         row.addWidget(self.family)
+        self.minutes = QPushButton("Notulen…")
+        self.minutes.setIcon(icon("pdf"))
+        row.addWidget(self.minutes)
         self.body.addLayout(row)
         self.summary = QTextBrowser()
         self.summary.setMinimumHeight(300)
@@ -49,6 +53,7 @@ class ClosingPage(StepPage):
         self.missing.linkActivated.connect(lambda link: self.step_requested.emit(
             link.removeprefix("#step:")))
         self.family.clicked.connect(self.family_view_requested)
+        self.minutes.clicked.connect(self.minutes_requested)
         self.has_next.clicked.connect(lambda _c: self._save_next())
         self.next_moment.dateChanged.connect(self._on_next_moment_changed)
 

@@ -1,0 +1,1 @@
+"""Documents as files: HTML rendered to PDF/A (WeasyPrint), e-mail drafts and calendar files."""

@@ -1,0 +1,103 @@
+"""Notulen (`Minutes`): the signed record of one case's discussion, its signatures and rectificaties."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import Field
+
+from tafelapp.domain.models import Model
+from tafelapp.domain.types import Id, ShortText, Text, new_id
+
+
+class MinutesStatus(StrEnum):
+    """Concept → in ondertekening → vastgesteld (final: the record is read-only from then on)."""
+
+    DRAFT = "DRAFT"
+    SIGNING = "SIGNING"
+    FINAL = "FINAL"
+
+
+class MinutesKind(StrEnum):
+    """Notulen, or a rectificatie that corrects final notulen without changing them."""
+
+    MINUTES = "MINUTES"
+    RECTIFICATION = "RECTIFICATION"
+
+
+class SignerRole(StrEnum):
+    """Who signs (ondertekening): the voorzitter and the secretaris of the meeting."""
+
+    CHAIR = "CHAIR"
+    SECRETARY = "SECRETARY"
+
+
+class MinutesText(Model):
+    """The free-text parts the secretary edits; everything else comes from the record."""
+
+    introduction: Text = ""
+    discussion: Text = ""
+    closing_remarks: Text = ""
+    correction: Text = ""
+
+
+class MinutesSignature(Model):
+    """One PAdES signature on the document: who, in which role, when, with which certificate."""
+
+    role: SignerRole
+    signer_name: ShortText
+    identity_id: Id
+    signed_at: dt.datetime
+    certificate_subject: ShortText
+    certificate_fingerprint: ShortText
+    local_identity: bool
+
+
+class Minutes(Model):
+    """Notulen of one agenda item (or a rectificatie of earlier notulen)."""
+
+    id: Id = Field(default_factory=new_id)
+    agenda_item_id: Id
+    meeting_id: Id
+    case_id: Id
+    kind: MinutesKind = MinutesKind.MINUTES
+    rectifies: Id | None = None
+    number: ShortText
+    text: MinutesText = Field(default_factory=MinutesText)
+    status: MinutesStatus = MinutesStatus.DRAFT
+    signing_order: list[SignerRole] = Field(
+        default_factory=lambda: [SignerRole.CHAIR, SignerRole.SECRETARY], min_length=1,
+        max_length=2)
+    signatures: list[MinutesSignature] = Field(default_factory=list, max_length=2)
+    document_sha256: ShortText | None = None
+    created_at: dt.datetime
+    finalised_at: dt.datetime | None = None
+
+    @property
+    def next_role(self) -> SignerRole | None:
+        """The role whose signature comes next, or None when all have signed."""
+        done = {s.role for s in self.signatures}
+        return next((r for r in self.signing_order if r not in done), None)
+
+
+class CertificateInfo(Model):
+    """What the rules need to know of a signing certificate (read from X.509 by the signing layer)."""
+
+    subject: ShortText
+    common_name: ShortText
+    not_before: dt.datetime
+    not_after: dt.datetime
+    can_sign: bool
+    fingerprint: ShortText
+    local: bool
+
+
+class SigningIdentity(Model):
+    """A user's signing identity: a certificate and its PIN-protected private key (kept in the vault)."""
+
+    id: Id = Field(default_factory=new_id)
+    owner_name: ShortText
+    label: ShortText
+    certificate: CertificateInfo
+    created_at: dt.datetime

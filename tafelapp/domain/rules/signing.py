@@ -1,0 +1,49 @@
+"""Who may sign notulen, when, and with what (`001 §2.6 c`: documents travel as signed PDF)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tafelapp.domain.meeting import Meeting
+from tafelapp.domain.minutes import CertificateInfo, Minutes, MinutesStatus, SignerRole
+from tafelapp.domain.problems import Problem
+
+ROLE_NL = {SignerRole.CHAIR: "voorzitter", SignerRole.SECRETARY: "secretaris"}
+
+
+def _same_person(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and " ".join(str(a).lower().split()) == " ".join(str(b).lower().split())
+
+
+def signing_problems(minutes: Minutes, role: SignerRole, signer_name: str, meeting: Meeting,
+                     cert: CertificateInfo, now: dt.datetime,
+                     record_problems: list[Problem]) -> list[Problem]:
+    """Every reason this signature cannot be placed now; the record's open points are listed."""
+    problems: list[Problem] = []
+    if minutes.status is MinutesStatus.FINAL:
+        return [Problem("signing.final", "minutes", "deze notulen zijn al vastgesteld")]
+    expected = minutes.next_role
+    if role is not expected:
+        who = ROLE_NL[expected] if expected else "niemand meer"
+        problems.append(Problem("signing.order", "role",
+                                f"nu tekent eerst de {who}, niet de {ROLE_NL[role]}"))
+    holder = meeting.chair if role is SignerRole.CHAIR else meeting.secretary
+    if not _same_person(signer_name, holder):
+        problems.append(Problem("signing.not_holder", "identity",
+                                f"{signer_name} is niet de {ROLE_NL[role]} van deze bespreking "
+                                f"({holder or 'niet ingevuld'})"))
+    if now < cert.not_before:
+        problems.append(Problem("signing.cert_not_yet_valid", "identity",
+                                f"het certificaat is pas geldig vanaf "
+                                f"{cert.not_before:%d-%m-%Y %H:%M}"))
+    if now > cert.not_after:
+        problems.append(Problem("signing.cert_expired", "identity",
+                                f"het certificaat is verlopen op {cert.not_after:%d-%m-%Y}"))
+    if not cert.can_sign:
+        problems.append(Problem("signing.cert_no_signing_usage", "identity",
+                                "dit certificaat mag niet ondertekenen (geen sleutelgebruik "
+                                "'digitale handtekening' of 'onweerlegbaarheid')"))
+    for p in record_problems:
+        problems.append(Problem("signing.record_incomplete", p.field,
+                                f"het verslag is niet compleet: {p.message}"))
+    return problems

@@ -1,0 +1,153 @@
+"""Notulen as print-ready HTML: every page carries the case number, "Vertrouwelijk" and its number."""
+
+from __future__ import annotations
+
+from html import escape
+
+from tafelapp.domain import labels
+from tafelapp.domain.deadlines import TERMS
+from tafelapp.domain.meeting import AgendaItem, Meeting
+from tafelapp.domain.minutes import Minutes, MinutesKind
+from tafelapp.domain.models import Case, Deadline, Table
+
+CSS = """
+@page { size: A4; margin: 22mm 18mm 20mm 18mm;
+  @top-left { content: "%(case)s"; font: 8.5pt "DejaVu Sans", sans-serif; color: #37474f; }
+  @top-center { content: "%(title)s"; font: 8.5pt "DejaVu Sans", sans-serif; color: #37474f; }
+  @top-right { content: "Vertrouwelijk"; font: bold 8.5pt "DejaVu Sans", sans-serif;
+    color: #b71c1c; }
+  @bottom-center { content: "Pagina " counter(page) " van " counter(pages);
+    font: 8.5pt "DejaVu Sans", sans-serif; }
+}
+body { font-family: "DejaVu Sans", sans-serif; font-size: 9.5pt; line-height: 1.35; }
+h1 { font-size: 15pt; margin: 0 0 4pt 0; } h2 { font-size: 11.5pt; margin: 12pt 0 3pt 0;
+  border-bottom: 0.6pt solid #90a4ae; } h3 { font-size: 10pt; margin: 8pt 0 2pt 0; }
+table { border-collapse: collapse; width: 100%%; } td, th { border: 0.5pt solid #b0bec5;
+  padding: 2.5pt 4pt; vertical-align: top; text-align: left; } th { background: #eceff1; }
+.meta td { border: none; padding: 1pt 6pt 1pt 0; } .muted { color: #546e7a; }
+.mark { color: #b71c1c; font-weight: bold; } p { margin: 2pt 0 5pt 0; }
+"""
+
+
+def _text(value: str) -> str:
+    return escape(value).replace("\n", "<br/>") if value.strip() else \
+        "<span class='muted'>— niet ingevuld —</span>"
+
+
+def _section(title: str, body: str) -> str:
+    return f"<h2>{escape(title)}</h2>{body}"
+
+
+def _scores(item: AgendaItem, previous: dict[str, int]) -> str:
+    names = {p.id: p for p in item.participants}
+    rows = []
+    for answer in item.scaling_answers:
+        person = names.get(answer.participant_id)
+        if person is None:
+            continue
+        before = previous.get(person.name)
+        change = "—" if before is None else f"{answer.score - before:+d} (was {before})"
+        rows.append(f"<tr><td>{escape(person.name)}</td><td>{labels.ROLE[person.role.value]}</td>"
+                    f"<td>{answer.score}</td><td>{change}</td></tr>")
+    if not rows:
+        return "<p class='muted'>Geen schaalvragen beantwoord.</p>"
+    question = escape(item.scaling_answers[0].question)
+    return (f"<p><i>{question}</i></p><table><tr><th>Respondent</th><th>Rol</th><th>Score</th>"
+            f"<th>Verschil met vorige bespreking</th></tr>{''.join(rows)}</table>")
+
+
+def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Case,
+                 table: Table, citation: str | None, previous_scores: dict[str, int],
+                 started: list[Deadline], original_number: str | None = None) -> str:
+    """The whole notulen (or rectificatie) document."""
+    title = ("Rectificatie" if minutes.kind is MinutesKind.RECTIFICATION else "Notulen") + \
+        f" {labels.TABLE_KIND[table.kind.value]}"
+    when = labels.nl_date(meeting.date)
+    if meeting.start:
+        when += f", {meeting.start:%H:%M}" + (f"–{meeting.end:%H:%M}" if meeting.end else "")
+    place = labels.LOCATION[meeting.location_kind.value] + (
+        f" ({escape(meeting.location_text)})" if meeting.location_text else "")
+    route = labels.ROUTE.get(case.referral.route.value, "") if case.referral else "—"
+    css = CSS % {"case": escape(case.case_number), "title": escape(title)}
+    parts = [f"<html><head><meta charset='utf-8'/><title>{escape(title)} "
+             f"{escape(case.case_number)}</title><style>{css}</style></head><body>",
+             f"<h1>{escape(title)}</h1><p class='mark'>Vertrouwelijk — alleen voor de "
+             "ontvangers op de verzendlijst</p>",
+             "<table class='meta'>"
+             f"<tr><td>Tafel</td><td>{escape(table.name)} ({escape(table.region)})</td></tr>"
+             f"<tr><td>Datum</td><td>{when}</td></tr><tr><td>Plaats</td><td>{place}</td></tr>"
+             f"<tr><td>Casusnummer</td><td>{escape(case.case_number)}</td></tr>"
+             f"<tr><td>Gezin</td><td>{escape(case.family.name)}</td></tr>"
+             f"<tr><td>Documentnummer</td><td>{escape(minutes.number)}</td></tr></table>"]
+    if minutes.kind is MinutesKind.RECTIFICATION:
+        parts.append(_section("Rectificatie", f"<p>Deze rectificatie verbetert de vastgestelde "
+                              f"notulen {escape(original_number or '')}. Die notulen blijven "
+                              "ongewijzigd; waar zij afwijken, geldt deze tekst.</p>"
+                              f"<p>{_text(minutes.text.correction)}</p>"))
+    if minutes.text.introduction.strip():
+        parts.append(f"<p>{_text(minutes.text.introduction)}</p>")
+    people = "".join(
+        f"<tr><td>{labels.ROLE[p.role.value]}</td><td>{escape(p.name)}</td>"
+        f"<td>{escape(p.organisation or '')}</td><td>{labels.ATTENDANCE[p.attendance.value]}</td>"
+        "</tr>" for p in sorted(item.participants, key=lambda p: list(labels.ROLE).index(
+            p.role.value)))
+    parts.append(_section("Aanwezigheid", "<table><tr><th>Rol</th><th>Naam</th>"
+                          f"<th>Organisatie</th><th>Aanwezigheid</th></tr>{people}</table>"))
+    parts.append(_section("Doel en route", f"<p>Route: {escape(route)}</p>"
+                          f"<p>{_text(item.purpose)}</p>"))
+    plan = item.safety_plan
+    shares = {True: "ja", False: "nee", None: "niet vastgelegd"}[plan.family_shares_worries]
+    parts.append(_section("Veiligheidsplan", (
+        f"<h3>Wat gaat er goed?</h3><p>{_text(plan.strengths)}</p>"
+        f"<h3>Wat zijn de zorgen?</h3><p>{_text(plan.worries)}</p>"
+        f"<h3>Wat moet er nu gebeuren?</h3><p>{_text(plan.must_happen_now)}</p>"
+        f"<h3>Grootste zorg</h3><p>{_text(plan.danger_statement)}</p>"
+        f"<h3>Visie van het gezin</h3><p>{_text(plan.family_view)}</p>"
+        f"<p>Deelt het gezin de zorgen: {shares}</p>")))
+    parts.append(_section("Schaalvragen", _scores(item, previous_scores)))
+    if minutes.text.discussion.strip():
+        parts.append(_section("Verslag van de bespreking", f"<p>{_text(minutes.text.discussion)}</p>"))
+    if table.kind.value == "JBT":
+        d = item.decision
+        if d is None:
+            body = "<p class='muted'>Geen besluit vastgelegd.</p>"
+        else:
+            gi = next((g.name for g in table.institutions if g.id == d.institution_id), None)
+            body = (f"<p><b>{labels.DECISION[d.kind.value].capitalize()}</b></p>"
+                    f"<h3>Motivering</h3><p>{_text(d.motivation)}</p>"
+                    + (f"<p><i>{escape(citation)}</i></p>" if citation else "")
+                    + (f"<p>Evaluatie: {labels.nl_date(d.evaluation_date)}</p>"
+                       if d.evaluation_date else "")
+                    + (f"<h3>Voorwaarden</h3><p>{_text(d.conditions)}</p>" if d.conditions else "")
+                    + (f"<p>Gecertificeerde instelling: {escape(gi)}</p>" if gi else "")
+                    + (f"<p>Voorkeur ouders: {escape(d.parents_preference)}</p>"
+                       if d.parents_preference else "")
+                    + (f"<p>Onderzoek uitgebreid naar: {escape(', '.join(d.extended_to_children))}"
+                       "</p>" if d.extended_to_children else ""))
+        parts.append(_section("Besluit", body))
+    else:
+        parts.append(_section("Plan van aanpak", f"<p>{_text(item.plan_of_approach)}</p>"))
+    lead = next(iter(case.active_case_leads()), None)
+    parts.append(_section("Casusregie", (
+        f"<p>{escape(lead.person)}, {escape(lead.organisation)} "
+        f"({'aanvaard' if lead.accepted else 'nog niet aanvaard'})"
+        + (f"; bereikbaar via {escape(lead.contact)}" if lead.contact else "") + "</p>")
+        if lead else "<p class='muted'>Geen casusregie vastgelegd.</p>"))
+    rows = "".join(
+        f"<tr><td>{labels.AGREEMENT_KIND[a.kind.value]}</td><td>{escape(a.text)}</td>"
+        f"<td>{escape(a.owner)}</td><td>{labels.nl_date(a.due_date)}</td>"
+        f"<td>{escape(a.consequence or '')}</td></tr>" for a in item.agreements)
+    parts.append(_section("Afspraken", "<table><tr><th>Soort</th><th>Wat</th><th>Wie</th>"
+                          "<th>Uiterlijk</th><th>Als een voorwaarde niet wordt nagekomen</th></tr>"
+                          f"{rows}</table>" if rows else "<p class='muted'>Geen afspraken.</p>"))
+    terms = "".join(f"<li>{escape(d.note or TERMS[d.kind].label)}: uiterlijk {labels.nl_date(d.due_on)} "
+                    f"({escape(d.source)})</li>" for d in started)
+    parts.append(_section("Volgende moment en termijnen",
+                          f"<p>Volgende moment: {labels.nl_date(item.next_moment) or '—'}</p>"
+                          + (f"<ul>{terms}</ul>" if terms else "")))
+    if minutes.text.closing_remarks.strip():
+        parts.append(f"<p>{_text(minutes.text.closing_remarks)}</p>")
+    parts.append("<p class='muted'>Dit document is digitaal ondertekend (PAdES). Een PDF-lezer "
+                 "toont wie tekende en of het document sindsdien is gewijzigd. Correcties volgen "
+                 "alleen als een aparte, ondertekende rectificatie.</p></body></html>")
+    return "".join(parts)

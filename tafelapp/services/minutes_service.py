@@ -1,0 +1,262 @@
+"""Use cases for notulen: draft, edit the free text, sign (PAdES), verify, rectify."""
+
+from __future__ import annotations
+
+import hashlib
+
+from tafelapp.documents.pdf import render_pdf
+from tafelapp.domain.minutes import (
+    Minutes,
+    MinutesKind,
+    MinutesStatus,
+    MinutesText,
+    SignerRole,
+    SigningIdentity,
+)
+from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.domain.rules.signing import ROLE_NL, signing_problems
+from tafelapp.domain.steps import step_problems
+from tafelapp.reports.minutes_html import minutes_html
+from tafelapp.services.meeting_context_service import meeting_context
+from tafelapp.services.session import Session, build, not_found
+from tafelapp.signing import identities, pades
+from tafelapp.store import minutes_repo, outbox_repo
+from tafelapp.store.connection import DatabaseError
+
+MIN_PIN = 6
+
+
+def get_minutes(session: Session, minutes_id: str) -> Minutes:
+    """Notulen by id; an unknown id is invalid input."""
+    minutes = minutes_repo.get(session.conn, minutes_id)
+    if minutes is None:
+        raise not_found("minutes", "minutes_id", minutes_id)
+    return minutes
+
+
+def minutes_for_item(session: Session, item_id: str) -> list[Minutes]:
+    """The notulen and rectificaties of an agenda item."""
+    return minutes_repo.for_item(session.conn, item_id)
+
+
+def draft_minutes(session: Session, item_id: str) -> Minutes:
+    """The notulen of an agenda item, created as a concept the first time."""
+    existing = [m for m in minutes_repo.for_item(session.conn, item_id)
+                if m.kind is MinutesKind.MINUTES]
+    if existing:
+        return existing[0]
+    ctx = meeting_context(session, item_id)
+    number = f"{ctx.case.case_number}-N{minutes_repo.count_for_case(session.conn, ctx.case.id) + 1}"
+    minutes = Minutes(agenda_item_id=item_id, meeting_id=ctx.meeting.id, case_id=ctx.case.id,
+                      number=number, created_at=session.now(),
+                      signing_order=[SignerRole(r) for r in ctx.table.signing_order])
+    with session.change("minutes.draft", "minutes", minutes.id, after=minutes) as conn:
+        minutes_repo.save(conn, minutes)
+    return minutes
+
+
+def update_text(session: Session, minutes_id: str, **texts: str) -> Minutes:
+    """Edit the free-text parts of a concept (introduction, discussion, closing remarks)."""
+    before = get_minutes(session, minutes_id)
+    if before.status is not MinutesStatus.DRAFT:
+        raise InvalidInput([Problem("minutes.not_draft", "minutes",
+                                    "de ondertekening is begonnen; de tekst ligt vast (trek de "
+                                    "ondertekening in om nog iets te veranderen)")])
+    text = build(MinutesText, "text", **{**before.text.model_dump(), **texts})
+    after = before.model_copy(update={"text": text})
+    with session.change("minutes.text", "minutes", minutes_id, before=before, after=after) as conn:
+        minutes_repo.save(conn, after)
+    return after
+
+
+def document_html(session: Session, minutes_id: str) -> str:
+    """The notulen as HTML, from the record and the free text (also the live preview)."""
+    minutes = get_minutes(session, minutes_id)
+    ctx = meeting_context(session, minutes.agenda_item_id)
+    previous: dict[str, int] = {}
+    for point in ctx.score_history:  # oldest first: the last one per respondent wins
+        previous[point.respondent] = point.score
+    decided = ctx.item.decision.decided_on if ctx.item.decision else ctx.meeting.date
+    started = [d for d in ctx.case.deadlines if d.started_on in (decided, ctx.meeting.date)]
+    original = get_minutes(session, minutes.rectifies).number if minutes.rectifies else None
+    return minutes_html(minutes, ctx.meeting, ctx.item, ctx.case, ctx.table,
+                        ctx.decision_citation, previous, started, original)
+
+
+def render_draft(session: Session, minutes_id: str) -> bytes:
+    """The concept as a PDF/A (not stored, not signed)."""
+    return render_pdf(document_html(session, minutes_id))
+
+
+def record_open_points(session: Session, minutes: Minutes) -> list[Problem]:
+    """What the record still lacks; notulen of an incomplete record cannot be signed."""
+    if minutes.kind is MinutesKind.RECTIFICATION:
+        return []
+    ctx = meeting_context(session, minutes.agenda_item_id)
+    points = [p for problems in step_problems(ctx.meeting, ctx.item, ctx.case, ctx.table).values()
+              for p in problems]
+    return points
+
+
+def sign_minutes(session: Session, minutes_id: str, identity_id: str, pin: str,
+                 role: SignerRole | str) -> Minutes:
+    """Sign as voorzitter or secretaris; the last signature makes the notulen final and queues them.
+
+    The PDF is rendered (first signature) or taken as stored (later ones) and signed outside the
+    transaction; the signed document, the new status and the outbox entry are committed together,
+    so a crash between two signatures leaves the first one intact and nothing half-written.
+    """
+    signer_role = SignerRole(role)
+    minutes = get_minutes(session, minutes_id)
+    identity = next((i for i in minutes_repo.identities(session.conn) if i.id == identity_id),
+                    None)
+    material = minutes_repo.identity_material(session.conn, identity_id)
+    if identity is None or material is None:
+        raise not_found("identity", "identity", identity_id)
+    ctx = meeting_context(session, minutes.agenda_item_id)
+    problems = signing_problems(minutes, signer_role, identity.owner_name, ctx.meeting,
+                                identity.certificate, session.now(),
+                                record_open_points(session, minutes))
+    if problems:
+        raise InvalidInput(problems)
+    try:
+        key = identities.unlock_key(material[1], pin)
+    except identities.WrongPin:
+        raise InvalidInput([Problem("signing.wrong_pin", "pin", "de pincode is onjuist")]) \
+            from None
+    base = (minutes_repo.document(session.conn, minutes_id) if minutes.signatures
+            else render_pdf(document_html(session, minutes_id)))
+    assert base is not None
+    kind = "Rectificatie" if minutes.kind is MinutesKind.RECTIFICATION else "Notulen"
+    signed = pades.sign(base, material[0], key,
+                        field_name=f"{ROLE_NL[signer_role].capitalize()}",
+                        signer_name=identity.owner_name,
+                        reason=f"{kind} vastgesteld door de {ROLE_NL[signer_role]}",
+                        location=ctx.table.municipality)
+    signature = {"role": signer_role, "signer_name": identity.owner_name,
+                 "identity_id": identity.id, "signed_at": session.now(),
+                 "certificate_subject": identity.certificate.subject,
+                 "certificate_fingerprint": identity.certificate.fingerprint,
+                 "local_identity": identity.certificate.local}
+    signatures = [*minutes.signatures, signature]
+    done = len(signatures) == len(minutes.signing_order)
+    after = Minutes.model_validate({
+        **minutes.model_dump(), "signatures": signatures,
+        "status": MinutesStatus.FINAL if done else MinutesStatus.SIGNING,
+        "document_sha256": hashlib.sha256(signed).hexdigest(),
+        "finalised_at": session.now() if done else None})
+    try:
+        with session.change("minutes.sign", "minutes", minutes_id, before=minutes,
+                            after=after) as conn:
+            minutes_repo.save(conn, after, document=signed)
+            if done:
+                outbox_repo.queue(conn, f"out-{minutes.id}", "minutes", minutes.id,
+                                  f"TAFELAPP-{minutes.id}", session.now())
+    except DatabaseError as exc:
+        if "full" in str(exc).lower():
+            raise InvalidInput([Problem("storage.full", "document",
+                                        "de schijf is vol: de handtekening is niet opgeslagen; "
+                                        "eerdere handtekeningen zijn onveranderd")]) from None
+        raise
+    return after
+
+
+def withdraw_signing(session: Session, minutes_id: str) -> Minutes:
+    """Before the last signature: discard the signatures so the record can still be corrected."""
+    before = get_minutes(session, minutes_id)
+    if before.status is MinutesStatus.FINAL:
+        raise InvalidInput([Problem("minutes.final", "minutes",
+                                    "vastgestelde notulen kunnen niet worden ingetrokken; maak "
+                                    "een rectificatie")])
+    after = before.model_copy(update={"signatures": [], "status": MinutesStatus.DRAFT,
+                                      "document_sha256": None})
+    with session.change("minutes.withdraw", "minutes", minutes_id, before=before,
+                        after=after) as conn:
+        minutes_repo.save(conn, after)
+        conn.execute("UPDATE minutes SET document = NULL WHERE id = ?", (minutes_id,))
+    return after
+
+
+def signed_document(session: Session, minutes_id: str) -> bytes:
+    """The stored signed PDF (after at least one signature)."""
+    data = minutes_repo.document(session.conn, minutes_id)
+    if data is None or not get_minutes(session, minutes_id).signatures:
+        raise InvalidInput([Problem("minutes.unsigned", "minutes",
+                                    "deze notulen zijn nog niet ondertekend")])
+    return data
+
+
+def create_rectification(session: Session, minutes_id: str, correction: str) -> Minutes:
+    """A separately signed correction that references final notulen (which never change)."""
+    original = get_minutes(session, minutes_id)
+    if original.status is not MinutesStatus.FINAL:
+        raise InvalidInput([Problem("rectification.not_final", "minutes",
+                                    "alleen vastgestelde notulen krijgen een rectificatie; een "
+                                    "concept kunt u gewoon aanpassen")])
+    if not correction.strip():
+        raise InvalidInput([Problem("rectification.empty", "correction",
+                                    "beschrijf wat er wordt verbeterd")])
+    count = minutes_repo.count_for_case(session.conn, original.case_id)
+    rect = Minutes(agenda_item_id=original.agenda_item_id, meeting_id=original.meeting_id,
+                   case_id=original.case_id, kind=MinutesKind.RECTIFICATION, rectifies=original.id,
+                   number=f"{original.number}-R{count}", created_at=session.now(),
+                   signing_order=original.signing_order,
+                   text=build(MinutesText, "text", correction=correction))
+    with session.change("minutes.rectify", "minutes", rect.id, after=rect) as conn:
+        minutes_repo.save(conn, rect)
+    return rect
+
+
+def verify_pdf(data: bytes) -> pades.VerifyReport:
+    """Every signer of a PDF, when they signed, and whether the document is unchanged since."""
+    return pades.verify(data)
+
+
+def _pin_problems(pin: str) -> list[Problem]:
+    if len(pin) < MIN_PIN:
+        return [Problem("identity.pin_too_short", "pin",
+                        f"de pincode moet minstens {MIN_PIN} tekens hebben")]
+    return []
+
+
+def create_local_identity(session: Session, owner_name: str, pin: str) -> SigningIdentity:
+    """A self-signed identity for a pilot; its certificate says it is local, not PKIoverheid."""
+    problems = _pin_problems(pin)
+    if not owner_name.strip():
+        problems.append(Problem("identity.name_missing", "owner_name", "naam ontbreekt"))
+    if problems:
+        raise InvalidInput(problems)
+    material = identities.create_local(owner_name.strip(), pin, session.now())
+    return _store_identity(session, owner_name.strip(), "Lokale identiteit (pilot)", material)
+
+
+def import_identity(session: Session, data: bytes, pin: str, label: str = "PKCS#12") \
+        -> SigningIdentity:
+    """Import a PKCS#12 file with its PIN; the owner is the certificate's common name."""
+    try:
+        material = identities.import_pkcs12(data, pin)
+    except identities.WrongPin:
+        raise InvalidInput([Problem("identity.wrong_pin", "pin",
+                                    "de pincode past niet bij dit PKCS#12-bestand")]) from None
+    except identities.UnusableIdentity:
+        raise InvalidInput([Problem("identity.unusable", "file",
+                                    "dit bestand bevat geen sleutel met certificaat")]) from None
+    info = identities.certificate_info(material.certificate_der)
+    return _store_identity(session, info.common_name, label, material)
+
+
+def _store_identity(session: Session, owner: str, label: str,
+                    material: identities.KeyMaterial) -> SigningIdentity:
+    identity = SigningIdentity(owner_name=owner, label=label,
+                               certificate=identities.certificate_info(
+                                   material.certificate_der), created_at=session.now())
+    with session.change("identity.add", "signing_identity", identity.id,
+                        fields=["certificate", "private_key"]) as conn:
+        minutes_repo.save_identity(conn, identity, material.certificate_der,
+                                   material.encrypted_key_der)
+    return identity
+
+
+def list_identities(session: Session) -> list[SigningIdentity]:
+    """The signing identities in this vault."""
+    return minutes_repo.identities(session.conn)

@@ -1,0 +1,1 @@
+"""PAdES signing and verification (pyHanko) and signing identities (cryptography)."""

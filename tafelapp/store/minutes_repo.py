@@ -1,0 +1,82 @@
+"""SQL for notulen (with their current PDF) and the signing identities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tafelapp.domain.minutes import Minutes, MinutesStatus, SigningIdentity
+from tafelapp.store.connection import Connection
+from tafelapp.store.rows import from_row, row_of, upsert
+
+_MINUTES = ("id", "agenda_item_id", "meeting_id", "case_id", "kind", "rectifies", "number", "text",
+            "status", "signing_order", "signatures", "document_sha256", "created_at",
+            "finalised_at")
+_JSON = ("text", "signing_order", "signatures")
+
+
+def save(conn: Connection, minutes: Minutes, document: bytes | None = None) -> None:
+    """Insert or update notulen; `document` replaces the stored PDF when given."""
+    row = row_of(minutes, _MINUTES)
+    if document is not None:
+        row["document"] = document
+    upsert(conn, "minutes", row)
+
+
+def _load(row: Any) -> Minutes:
+    return Minutes.model_validate(from_row(row, _JSON, drop=("document",)))
+
+
+def get(conn: Connection, minutes_id: str) -> Minutes | None:
+    """Notulen by id."""
+    row = conn.execute("SELECT * FROM minutes WHERE id = ?", (minutes_id,)).fetchone()
+    return _load(row) if row else None
+
+
+def document(conn: Connection, minutes_id: str) -> bytes | None:
+    """The stored PDF (draft render, or the signed document with its signatures so far)."""
+    row = conn.execute("SELECT document FROM minutes WHERE id = ?", (minutes_id,)).fetchone()
+    return bytes(row[0]) if row and row[0] is not None else None
+
+
+def for_item(conn: Connection, item_id: str) -> list[Minutes]:
+    """Notulen and rectificaties of one agenda item, oldest first."""
+    rows = conn.execute("SELECT * FROM minutes WHERE agenda_item_id = ? ORDER BY created_at",
+                        (item_id,)).fetchall()
+    return [_load(r) for r in rows]
+
+
+def item_lock(conn: Connection, item_id: str) -> MinutesStatus | None:
+    """SIGNING or FINAL when the notulen of this agenda item are (being) signed, else None."""
+    row = conn.execute("SELECT status FROM minutes WHERE agenda_item_id = ? AND kind = 'MINUTES' "
+                       "AND status != ?", (item_id, MinutesStatus.DRAFT.value)).fetchone()
+    return MinutesStatus(row[0]) if row else None
+
+
+def count_for_case(conn: Connection, case_id: str) -> int:
+    """How many documents (notulen and rectificaties) a case has, for numbering."""
+    return int(conn.execute("SELECT count(*) FROM minutes WHERE case_id = ?",
+                            (case_id,)).fetchone()[0])
+
+
+def save_identity(conn: Connection, identity: SigningIdentity, certificate_der: bytes,
+                  encrypted_key_der: bytes) -> None:
+    """Store a signing identity; the key stays encrypted under its PIN inside the vault."""
+    conn.execute("INSERT INTO signing_identities (id, owner_name, label, certificate, "
+                 "certificate_der, encrypted_key_der, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 (identity.id, identity.owner_name, identity.label,
+                  identity.certificate.model_dump_json(), certificate_der, encrypted_key_der,
+                  identity.created_at.isoformat()))
+
+
+def identities(conn: Connection) -> list[SigningIdentity]:
+    """Every signing identity in the vault."""
+    rows = conn.execute("SELECT id, owner_name, label, certificate, created_at "
+                        "FROM signing_identities ORDER BY owner_name").fetchall()
+    return [SigningIdentity.model_validate(from_row(r, ["certificate"])) for r in rows]
+
+
+def identity_material(conn: Connection, identity_id: str) -> tuple[bytes, bytes] | None:
+    """(certificate DER, PIN-encrypted key DER) of an identity."""
+    row = conn.execute("SELECT certificate_der, encrypted_key_der FROM signing_identities "
+                       "WHERE id = ?", (identity_id,)).fetchone()
+    return (bytes(row[0]), bytes(row[1])) if row else None

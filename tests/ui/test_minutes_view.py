@@ -1,0 +1,77 @@
+"""The notulen screen: free text with live preview, signing in order, final, refused input shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+
+from tafelapp.domain.steps import MeetingStep
+from tafelapp.services import meeting_service, minutes_service
+from tests.ui.conftest import App
+from ui.views.steps.closing import ClosingPage
+
+
+def test_secretary_edits_with_preview_and_both_sign(make_app: Callable[..., App]) -> None:
+    app = make_app(demo=True)
+    window = app.window
+    first = window.overview_view.meetings.item(0)  # oldest first: the JBT of three months ago
+    assert first.text().startswith((meeting_date := app.call(
+        lambda s: min(m.date for m in meeting_service.list_meetings(s)))).strftime("%d-%m-%Y"))
+    meeting = app.call(lambda s: meeting_service.get_meeting(
+        s, first.data(Qt.ItemDataRole.UserRole)))
+    assert meeting.date == meeting_date
+    item_id = meeting.agenda[0].id
+    window.open_item(item_id, MeetingStep.CLOSING)
+    app.settle()
+    closing = window.meeting_view.pages[MeetingStep.CLOSING]
+    assert isinstance(closing, ClosingPage)
+    closing.minutes.click()
+    app.settle()
+    view = window.minutes_view
+    assert window.stack.currentWidget() is view
+    assert "concept" in view.header.text()
+    app.qtbot.keyClicks(view.texts["discussion"], "Moeder vertelt over de eerste weken.")
+    app.settle()
+    app.qtbot.waitUntil(lambda: "Moeder vertelt over de eerste weken."
+                        in view.preview.toPlainText(), timeout=10_000)
+    assert "vertrouwenspersoon" not in view.recipients.text()
+    assert "Noor van Dalen: kinderen onder de 16 jaar" in view.recipients.text()
+
+    app.call(lambda s: minutes_service.create_local_identity(
+        s, "Mr. A. de Voorzitter (fictief)", "123456"))
+    app.call(lambda s: minutes_service.create_local_identity(
+        s, "B. Secretaris (fictief)", "654321"))
+    view.reload()
+    app.settle()
+    view.identity.setCurrentIndex(view.identity.findText("B. Secretaris", Qt.MatchFlag.MatchStartsWith))
+    view.role.setCurrentIndex(view.role.findData("SECRETARY"))
+    app.qtbot.keyClicks(view.pin, "654321")
+    view.sign.click()
+    app.settle()
+    assert "nu tekent eerst de voorzitter" in view.message.text()
+    view.identity.setCurrentIndex(view.identity.findText("Mr. A.", Qt.MatchFlag.MatchStartsWith))
+    view.role.setCurrentIndex(view.role.findData("CHAIR"))
+    app.qtbot.keyClicks(view.pin, "000000")
+    view.sign.click()
+    app.settle()
+    assert view.message.text() == "Pincode: de pincode is onjuist"
+    app.qtbot.keyClicks(view.pin, "123456")
+    view.sign.click()
+    app.settle()
+    assert "in ondertekening" in view.header.text()
+    assert view.texts["discussion"].isReadOnly()
+    assert view.role.currentData() == "SECRETARY"  # the next role is preselected
+    view.identity.setCurrentIndex(view.identity.findText("B. Secretaris", Qt.MatchFlag.MatchStartsWith))
+    app.qtbot.keyClicks(view.pin, "654321")
+    view.sign.click()
+    app.settle()
+    assert "vastgesteld" in view.header.text()
+    assert view.send.isEnabled() and view.save_pdf.isEnabled() and not view.sign.isEnabled()
+    [minutes] = app.call(lambda s: minutes_service.minutes_for_item(s, item_id))
+    assert minutes.text.discussion == "Moeder vertelt over de eerste weken."
+    assert minutes_service.verify_pdf(app.call(
+        lambda s: minutes_service.signed_document(s, minutes.id))).intact
+    window.lock()
+    app.settle()
+    assert view.preview.toPlainText() == "" and view.header.text() == ""

@@ -1,0 +1,278 @@
+"""Notulen screen: edit the free text with a live preview, sign, save, send, rectify."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tafelapp.domain.minutes import Minutes, MinutesStatus, SigningIdentity
+from tafelapp.domain.problems import InvalidInput
+from tafelapp.services import distribution_service, minutes_service
+from tafelapp.services.session import Session
+from ui.icons import icon
+from ui.text import problems_line
+from ui.widgets.autosave import AutoSaver, set_text_quietly
+from ui.workers import DbExecutor
+
+STATUS_NL = {MinutesStatus.DRAFT: "concept", MinutesStatus.SIGNING: "in ondertekening",
+             MinutesStatus.FINAL: "vastgesteld"}
+ROLE_NL = {"CHAIR": "voorzitter", "SECRETARY": "secretaris"}
+TEXTS = [("introduction", "Inleiding"), ("discussion", "Verslag van de bespreking"),
+         ("closing_remarks", "Slotopmerkingen")]
+
+
+class MinutesView(QWidget):
+    """Left: free text, recipients, signing; right: the page as it will be printed."""
+
+    back_requested = Signal()
+
+    def __init__(self, executor: DbExecutor, saver: AutoSaver) -> None:
+        super().__init__()
+        self.executor = executor
+        self.saver = saver
+        self.minutes: Minutes | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.back = QPushButton("Bespreking")
+        self.back.setIcon(icon("back"))
+        top.addWidget(self.back)
+        self.header = QLabel("")
+        self.header.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        top.addWidget(self.header, 1)
+        layout.addLayout(top)
+        splitter = QSplitter()
+        left = QWidget()
+        form = QVBoxLayout(left)
+        self.texts: dict[str, QPlainTextEdit] = {}
+        for name, label in TEXTS:
+            form.addWidget(QLabel(label))
+            edit = QPlainTextEdit()
+            edit.setAccessibleName(label)
+            edit.setMinimumHeight(60)
+            form.addWidget(edit)
+            self.texts[name] = edit
+            self._bind(edit, name)
+        form.addWidget(QLabel("<b>Ondertekenen</b>"))
+        sign = QFormLayout()
+        self.identity = QComboBox()
+        self.identity.setAccessibleName("Identiteit")
+        self.role = QComboBox()
+        for value, label in ROLE_NL.items():
+            self.role.addItem(label, value)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setAccessibleName("Pincode")
+        sign.addRow("&Identiteit", self.identity)
+        sign.addRow("&Rol", self.role)
+        sign.addRow("&Pincode", self.pin)
+        form.addLayout(sign)
+        row = QHBoxLayout()
+        self.sign = QPushButton("Ondertekenen")
+        self.new_identity = QPushButton("Nieuwe lokale identiteit…")
+        self.import_identity = QPushButton("PKCS#12 importeren…")
+        for b in (self.sign, self.new_identity, self.import_identity):
+            row.addWidget(b)
+        form.addLayout(row)
+        row = QHBoxLayout()
+        self.save_pdf = QPushButton("PDF opslaan…")
+        self.save_pdf.setIcon(icon("pdf"))
+        self.send = QPushButton("Verzendmap maken…")
+        self.rectify = QPushButton("Rectificatie…")
+        self.withdraw = QPushButton("Ondertekening intrekken")
+        for b in (self.save_pdf, self.send, self.rectify, self.withdraw):
+            row.addWidget(b)
+        form.addLayout(row)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #8a5200;")
+        form.addWidget(self.message)
+        self.recipients = QLabel("")
+        self.recipients.setWordWrap(True)
+        form.addWidget(self.recipients)
+        form.addStretch(1)
+        splitter.addWidget(left)
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Voorbeeld van de notulen")
+        splitter.addWidget(self.preview)
+        splitter.setSizes([520, 720])
+        layout.addWidget(splitter, 1)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(300)
+        self._preview_timer.timeout.connect(self.reload)
+        saver.saved.connect(lambda _t: self.minutes and self._preview_timer.start())
+        self.back.clicked.connect(self.back_requested)
+        self.sign.clicked.connect(self._on_sign_clicked)
+        self.new_identity.clicked.connect(self._on_new_identity_clicked)
+        self.import_identity.clicked.connect(self._on_import_identity_clicked)
+        self.save_pdf.clicked.connect(self._on_save_pdf_clicked)
+        self.send.clicked.connect(self._on_send_clicked)
+        self.rectify.clicked.connect(self._on_rectify_clicked)
+        self.withdraw.clicked.connect(self._on_withdraw_clicked)
+
+    def _id(self) -> str:
+        assert self.minutes is not None
+        return self.minutes.id
+
+    def _bind(self, edit: QPlainTextEdit, name: str) -> None:
+        self.saver.bind_text(edit, f"minutes.{name}", lambda text: self._text_job(name, text))
+
+    def _text_job(self, name: str, text: str) -> Any:
+        minutes_id = self._id()
+        return lambda s: minutes_service.update_text(s, minutes_id, **{name: text})
+
+    def open_for_item(self, item_id: str) -> None:
+        """Show (creating if needed) the notulen of an agenda item."""
+        self.executor.submit(lambda s: minutes_service.draft_minutes(s, item_id), self._show,
+                             self._show_error)
+
+    def reload(self) -> None:
+        """Fetch the notulen, their preview, the identities and the recipients again."""
+        if self.minutes is None:
+            return
+        minutes_id = self.minutes.id
+
+        def load(s: Session) -> tuple[Minutes, str, list[SigningIdentity], Any]:
+            return (minutes_service.get_minutes(s, minutes_id),
+                    minutes_service.document_html(s, minutes_id),
+                    minutes_service.list_identities(s),
+                    distribution_service.distribution(s, minutes_id))
+        self.executor.submit(load, self._loaded, self._show_error)
+
+    def _show(self, minutes: Minutes) -> None:
+        self.minutes = minutes
+        for name, edit in self.texts.items():
+            set_text_quietly(edit, getattr(minutes.text, name))
+        self.reload()
+
+    def _loaded(self, loaded: tuple[Minutes, str, list[SigningIdentity], Any]) -> None:
+        minutes, html, identities, who = loaded
+        self.minutes = minutes
+        scroll = self.preview.verticalScrollBar().value()
+        self.preview.setHtml(html)
+        self.preview.verticalScrollBar().setValue(scroll)
+        signed = ", ".join(f"{ROLE_NL[s.role.value]} {s.signer_name}" for s in minutes.signatures)
+        self.header.setText(f"Notulen {minutes.number} — {STATUS_NL[minutes.status]}"
+                            + (f" (getekend: {signed})" if signed else ""))
+        current = self.identity.currentData()
+        self.identity.clear()
+        for ident in identities:
+            local = " — lokaal, geen PKIoverheid" if ident.certificate.local else ""
+            self.identity.addItem(f"{ident.owner_name}{local}", ident.id)
+        if current:
+            self.identity.setCurrentIndex(max(0, self.identity.findData(current)))
+        if minutes.next_role is not None:
+            self.role.setCurrentIndex(self.role.findData(minutes.next_role.value))
+        draft = minutes.status is MinutesStatus.DRAFT
+        final = minutes.status is MinutesStatus.FINAL
+        for edit in self.texts.values():
+            edit.setReadOnly(not draft)
+        self.sign.setEnabled(not final and bool(identities))
+        self.save_pdf.setEnabled(bool(minutes.signatures))
+        self.send.setEnabled(final)
+        self.rectify.setEnabled(final and minutes.kind.value == "MINUTES")
+        self.withdraw.setEnabled(minutes.status is MinutesStatus.SIGNING)
+        lines = [f"✓ {r.name} ({r.email})" for r in who.included]
+        lines += [f"✗ {e.recipient.name}: {e.reason}" for e in who.excluded]
+        self.recipients.setText("<b>Verzendlijst</b><br/>" + "<br/>".join(lines))
+
+    def _act(self, job: Any, done_text: str = "") -> None:
+        self.message.setText("Bezig…")
+
+        def done(_result: object) -> None:
+            self.message.setText(done_text)
+            self.reload()
+        self.executor.submit(job, done, self._show_error)
+
+    def _on_withdraw_clicked(self) -> None:
+        minutes_id = self._id()
+        self._act(lambda s: minutes_service.withdraw_signing(s, minutes_id),
+                  "Ondertekening ingetrokken; het verslag kan weer worden aangepast.")
+
+    def _show_error(self, exc: Exception) -> None:
+        self.message.setText(problems_line(exc.problems) if isinstance(exc, InvalidInput)
+                             else f"Er ging iets mis ({type(exc).__name__}).")
+
+    def _on_sign_clicked(self) -> None:
+        identity, role, pin = self.identity.currentData(), self.role.currentData(), self.pin.text()
+        self.pin.clear()
+        self.saver.flush()
+        minutes_id = self._id()
+        self._act(lambda s: minutes_service.sign_minutes(s, minutes_id, identity, pin, role),
+                  "Ondertekend.")
+
+    def _on_new_identity_clicked(self) -> None:
+        name, ok = QInputDialog.getText(self, "Lokale identiteit", "Naam (zoals op de agenda):")
+        if not ok:
+            return
+        pin, ok = QInputDialog.getText(self, "Lokale identiteit", "Kies een pincode (6+ tekens):",
+                                       QLineEdit.EchoMode.Password)
+        if ok:
+            self._act(lambda s: minutes_service.create_local_identity(s, name, pin),
+                      "Lokale identiteit gemaakt (gelabeld als pilot, geen PKIoverheid).")
+
+    def _on_import_identity_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "PKCS#12 importeren", str(Path.home()),
+                                              "PKCS#12 (*.p12 *.pfx)")
+        if not path:
+            return
+        pin, ok = QInputDialog.getText(self, "PKCS#12 importeren", "Pincode van het bestand:",
+                                       QLineEdit.EchoMode.Password)
+        if ok:
+            data = Path(path).read_bytes()
+            self._act(lambda s: minutes_service.import_identity(s, data, pin),
+                      "Identiteit geïmporteerd.")
+
+    def _on_save_pdf_clicked(self) -> None:
+        assert self.minutes is not None
+        path, _ = QFileDialog.getSaveFileName(self, "Notulen opslaan",
+                                              str(Path.home() / f"{self.minutes.number}.pdf"),
+                                              "PDF (*.pdf)")
+        if path:
+            minutes_id = self._id()
+            self._act(lambda s: distribution_service.export_signed(s, minutes_id, Path(path)),
+                      f"Opgeslagen: {path}")
+
+    def _on_send_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Map voor de verzending")
+        if folder:
+            minutes_id = self._id()
+            self._act(lambda s: distribution_service.write_distribution(s, minutes_id,
+                                                                        Path(folder)),
+                      f"E-mailconcepten en agenda-uitnodiging staan in {folder}.")
+
+    def _on_rectify_clicked(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, "Rectificatie", "Wat wordt verbeterd?")
+        if ok:
+            minutes_id = self._id()
+            self.executor.submit(lambda s: minutes_service.create_rectification(s, minutes_id,
+                                                                                text),
+                                 self._show, self._show_error)
+
+    def clear(self) -> None:
+        """Forget the notulen (on lock)."""
+        self.minutes = None
+        for edit in self.texts.values():
+            set_text_quietly(edit, "")
+        self.preview.clear()
+        self.header.clear()
+        self.recipients.clear()
+        self.message.clear()
+        self.identity.clear()
