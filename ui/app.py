@@ -53,6 +53,20 @@ def build(argv: Sequence[str]) -> tuple[QApplication, DbExecutor, object, argpar
     return app, executor, window, args
 
 
+def _smoke_pdf_signing() -> bool:
+    """Render a PDF/A page, sign it and verify it: WeasyPrint, pyHanko and their data are there."""
+    import datetime as dt
+
+    from tafelapp.documents.pdf import render_pdf
+    from tafelapp.signing import identities, pades
+
+    material = identities.create_local("Smoke Test", "123456", dt.datetime.now(dt.UTC))
+    key = identities.unlock_key(material.encrypted_key_der, "123456")
+    signed = pades.sign(render_pdf("<p>Tafelapp smoke</p>"), material.certificate_der, key,
+                        "Smoke", "Smoke Test", "smoke", "lokaal")
+    return pades.verify(signed).intact
+
+
 def smoke(app: QApplication, executor: DbExecutor, window: object) -> int:
     """Prove a build carries Qt plugins, SQLCipher and the icon fonts: open, check, close."""
     from ui.icons import icon
@@ -62,14 +76,16 @@ def smoke(app: QApplication, executor: DbExecutor, window: object) -> int:
     report = vault_service.check(session)
     session.close()
     icons_ok = not icon("lock").pixmap(32, 32).isNull()
+    pdf_ok = _smoke_pdf_signing()
     window.show()  # type: ignore[attr-defined]
     QTimer.singleShot(300, app.quit)
     app.exec()
     window.close()  # type: ignore[attr-defined]
     executor.shutdown()
-    ok = report.ok and icons_ok
+    ok = report.ok and icons_ok and pdf_ok
     print(f"SMOKE {'OK' if ok else 'FAILED'} platform={app.platformName()} "
-          f"cipher={report.cipher_version} icons={'ok' if icons_ok else 'missing'}")
+          f"cipher={report.cipher_version} icons={'ok' if icons_ok else 'missing'} "
+          f"pdf+signature={'ok' if pdf_ok else 'failed'}")
     return 0 if ok else 1
 
 

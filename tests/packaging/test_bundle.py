@@ -25,5 +25,6 @@ def test_pyinstaller_bundle_starts_with_qt_sqlcipher_and_icons(tmp_path: Path) -
                          env=env, cwd=tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "SMOKE OK" in run.stdout and "cipher=4." in run.stdout and "icons=ok" in run.stdout
+    assert "pdf+signature=ok" in run.stdout
     assert (tmp_path / "dist" / "tafelapp" / "_internal" / "migrations" / "0001_initial.sql"
             ).exists()

@@ -35,7 +35,8 @@ _V2_ROWS = [
 def _vault_at(path: Path, version: int) -> None:
     conn = connection.create_vault_file(path, PASSPHRASE)
     migrate.migrate(conn, target=version)
-    rows = _V1_ROWS + (_V2_ROWS if version >= 2 else [])
+    rows = _V1_ROWS + (_V2_ROWS if version >= 2 else []) + (
+        ["UPDATE cases SET search_key = 'jbt-2024-0001 oud sem oud'"] if version >= 3 else [])
     for sql in rows:
         conn.execute(sql)
     conn.close()

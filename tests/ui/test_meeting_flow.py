@@ -217,7 +217,8 @@ def test_complete_jbt_meeting_ends_in_postponed_investigation(
 def test_complete_zvt_meeting(make_app: Callable[..., App]) -> None:
     app = make_app(demo=True)
     window = app.window
-    zvt = next(window.overview_view.meetings.item(i) for i in range(2)
+    meetings = window.overview_view.meetings
+    zvt = next(meetings.item(i) for i in range(meetings.count())
                if "Zorg- en Veiligheidstafel" in window.overview_view.meetings.item(i).text())
     window.show_agenda(zvt.data(Qt.ItemDataRole.UserRole))
     app.settle()

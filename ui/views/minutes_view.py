@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -107,7 +108,10 @@ class MinutesView(QWidget):
         self.recipients.setWordWrap(True)
         form.addWidget(self.recipients)
         form.addStretch(1)
-        splitter.addWidget(left)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(left)
+        splitter.addWidget(scroll)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Voorbeeld van de notulen")
         splitter.addWidget(self.preview)
