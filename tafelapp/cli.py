@@ -257,6 +257,67 @@ def cmd_identity(args: argparse.Namespace, session: Session) -> int:
     return EXIT_OK
 
 
+def cmd_outbox(args: argparse.Namespace, session: Session) -> int:
+    """outbox list|send|run: what waits, send now, or keep draining."""
+    from tafelapp.jobs.outbox_job import drain_once, start_headless
+    from tafelapp.services import outbox_service
+
+    if args.action == "list":
+        for item, history in outbox_service.items(session):
+            print(f"{item.identificatie}  {item.state:<9} pogingen {item.attempts}  "
+                  f"{item.server_url or ''}")
+            if item.last_error:
+                print(f"    {item.last_error}")
+            for at, result, status, _message in history[-3:]:
+                print(f"    {at[:19]} {result} {status or ''}")
+        st = outbox_service.status(session)
+        print(f"Wachtend: {st.waiting}; geweigerd: {st.rejected}; afgeleverd: {st.delivered}; "
+              f"laatste aflevering: {st.last_delivery or '-'}")
+        return EXIT_OK
+    if not outbox_service.region_settings(session).configured:
+        print("De regio is nog niet ingesteld: tafelapp region set …", file=sys.stderr)
+        return EXIT_ERROR
+    if args.action == "send":
+        outbox_service.send_now(session, include_rejected=args.retry_rejected)
+        for outcome in drain_once(session):
+            print(f"{outcome.kind}: {outcome.url or outcome.message or ''}")
+        return EXIT_OK
+    import time
+
+    def report(outcomes: list[Any]) -> None:
+        for o in outcomes:
+            print(f"{o.kind}: {o.url or o.message or ''}", flush=True)
+    scheduler = start_headless(session, args.interval, report)
+    try:
+        while True:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        scheduler.shutdown(wait=True)
+    return EXIT_OK
+
+
+def cmd_region(args: argparse.Namespace, session: Session) -> int:
+    """region set|show: where the signed documents go."""
+    from tafelapp.services import outbox_service
+
+    if args.action == "show":
+        st = outbox_service.region_settings(session)
+        shown = st.model_dump()
+        shown["secret"] = "********" if st.secret else ""
+        _print_json(shown)
+        return EXIT_OK
+    changes = {k: v for k, v in (("base_url", args.base_url), ("client_id", args.client_id),
+                                 ("rsin", args.rsin),
+                                 ("informatieobjecttype", args.informatieobjecttype),
+                                 ("ca_bundle", args.ca_bundle),
+                                 ("confidentiality", args.confidentiality)) if v is not None}
+    if os.environ.get("TAFELAPP_REGION_SECRET_FILE") or args.ask_secret:
+        changes["secret"] = _read_secret("TAFELAPP_REGION_SECRET_FILE", "Client secret: ")
+    outbox_service.update_region(session, **changes)
+    print("Regio-instellingen opgeslagen in de kluis.")
+    return EXIT_OK
+
+
 def cmd_start(args: argparse.Namespace) -> int:
     from tafelapp.cli_session import interactive
     return interactive(args, _vault_path(args), _read_secret, main)
@@ -328,13 +389,28 @@ def build_parser() -> argparse.ArgumentParser:
     q = ident.add_parser("import", help="importeer een PKCS#12-bestand")
     q.add_argument("file")
     ident.add_parser("list")
+    p = sub.add_parser("outbox", help="documenten naar de regionale server")
+    out = p.add_subparsers(dest="action", required=True)
+    out.add_parser("list", help="wat wacht, wat is afgeleverd of geweigerd")
+    q = out.add_parser("send", help="nu verzenden")
+    q.add_argument("--retry-rejected", action="store_true", help="ook geweigerde opnieuw")
+    q = out.add_parser("run", help="blijf verzenden op de achtergrond (APScheduler)")
+    q.add_argument("--interval", type=float, default=30.0)
+    p = sub.add_parser("region", help="instellingen van de regionale documentopslag")
+    reg = p.add_subparsers(dest="action", required=True)
+    reg.add_parser("show")
+    q = reg.add_parser("set", help="secret: TAFELAPP_REGION_SECRET_FILE of --ask-secret")
+    for option in ("--base-url", "--client-id", "--rsin", "--informatieobjecttype",
+                   "--ca-bundle", "--confidentiality"):
+        q.add_argument(option)
+    q.add_argument("--ask-secret", action="store_true")
     return parser
 
 
 _WITH_SESSION: dict[str, Callable[[argparse.Namespace, Session], int]] = {
     "list": cmd_list, "show": cmd_show, "export": cmd_export, "import": cmd_import,
     "check": cmd_check, "audit": cmd_audit, "passwd": cmd_passwd, "notulen": cmd_notulen,
-    "identity": cmd_identity,
+    "identity": cmd_identity, "outbox": cmd_outbox, "region": cmd_region,
 }
 
 

@@ -25,3 +25,22 @@ class UiPosition(BaseModel):
     meeting_id: str | None = None
     item_id: str | None = None
     step: str | None = None
+
+
+class RegionSettings(BaseModel):
+    """Where and how a region's document store is reached (kept inside the vault)."""
+
+    base_url: str = ""
+    client_id: str = ""
+    secret: str = ""
+    rsin: str = Field(default="", max_length=9)
+    informatieobjecttype: str = ""
+    confidentiality: str = "vertrouwelijk"
+    ca_bundle: str | None = None
+    timeout_seconds: float = 20.0
+
+    @property
+    def configured(self) -> bool:
+        """True when every setting needed to send is there."""
+        return all((self.base_url, self.client_id, self.secret, self.rsin,
+                    self.informatieobjecttype))

@@ -151,7 +151,7 @@ def sign_minutes(session: Session, minutes_id: str, identity_id: str, pin: str,
             minutes_repo.save(conn, after, document=signed)
             if done:
                 outbox_repo.queue(conn, f"out-{minutes.id}", "minutes", minutes.id,
-                                  f"TAFELAPP-{minutes.id}", session.now())
+                                  f"TAFEL-{minutes.id}", session.now())
     except DatabaseError as exc:
         if "full" in str(exc).lower():
             raise InvalidInput([Problem("storage.full", "document",

@@ -39,3 +39,64 @@ def all_items(conn: Connection) -> list[OutboxItem]:
                         "next_attempt_at, last_error, server_url, created_at FROM outbox "
                         "ORDER BY created_at").fetchall()
     return [OutboxItem(*tuple(r)) for r in rows]
+
+
+def next_due(conn: Connection, now: dt.datetime) -> OutboxItem | None:
+    """The earliest queued (or interrupted 'sending') item whose time has come."""
+    row = conn.execute("SELECT id, kind, ref_id, identificatie, state, attempts, next_attempt_at, "
+                       "last_error, server_url, created_at FROM outbox "
+                       "WHERE state IN ('queued', 'sending') AND next_attempt_at <= ? "
+                       "ORDER BY next_attempt_at LIMIT 1", (now.isoformat(),)).fetchone()
+    return OutboxItem(*tuple(row)) if row else None
+
+
+def set_state(conn: Connection, item_id: str, state: str, *, attempts: int | None = None,
+              next_attempt_at: dt.datetime | None = None, last_error: str | None = None,
+              server_url: str | None = None) -> None:
+    """Change an item's delivery state (and what goes with it)."""
+    sets: list[str] = ["state = ?"]
+    params: list[object] = [state]
+    for column, value in (("attempts", attempts), ("next_attempt_at", next_attempt_at),
+                          ("last_error", last_error), ("server_url", server_url)):
+        if value is not None:
+            sets.append(f"{column} = ?")
+            params.append(value.isoformat() if isinstance(value, dt.datetime) else value)
+    if state == "delivered":
+        sets.append("last_error = NULL")
+    conn.execute(f"UPDATE outbox SET {', '.join(sets)} WHERE id = ?", [*params, item_id])
+
+
+def log_attempt(conn: Connection, item_id: str, at: dt.datetime, outcome: str,
+                http_status: int | None, message: str | None) -> None:
+    """Add a line to an item's history."""
+    conn.execute("INSERT INTO outbox_attempts (outbox_id, at, outcome, http_status, message) "
+                 "VALUES (?, ?, ?, ?, ?)", (item_id, at.isoformat(), outcome, http_status, message))
+
+
+def history(conn: Connection, item_id: str) -> list[tuple[str, str, int | None, str | None]]:
+    """(at, outcome, http status, message) of every attempt, oldest first."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT at, outcome, http_status, message FROM outbox_attempts WHERE outbox_id = ? "
+        "ORDER BY id", (item_id,)).fetchall()]
+
+
+def make_due_now(conn: Connection, now: dt.datetime, include_rejected: bool = False) -> int:
+    """'Nu verzenden' (and 'Opnieuw proberen' for rejected items): try at once."""
+    states = "('queued', 'sending', 'rejected')" if include_rejected else "('queued', 'sending')"
+    cursor = conn.execute(f"UPDATE outbox SET state = CASE state WHEN 'rejected' THEN 'queued' "
+                          f"ELSE state END, next_attempt_at = ? WHERE state IN {states}",
+                          (now.isoformat(),))
+    return int(cursor.rowcount)
+
+
+def counts(conn: Connection) -> dict[str, int]:
+    """How many items are in each state."""
+    return {str(r[0]): int(r[1]) for r in conn.execute(
+        "SELECT state, count(*) FROM outbox GROUP BY state").fetchall()}
+
+
+def last_delivery(conn: Connection) -> str | None:
+    """When the last document was delivered."""
+    row = conn.execute("SELECT max(at) FROM outbox_attempts WHERE outcome = 'delivered'"
+                       ).fetchone()
+    return str(row[0]) if row and row[0] else None

@@ -1,0 +1,45 @@
+"""`tafelapp-regional serve`: run the reference regional server (loopback by default)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from regional.server import Config, RegionalServer
+from regional.store import open_store
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the options and serve until interrupted."""
+    parser = argparse.ArgumentParser(prog="tafelapp-regional")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serveer de Documenten API (deel dat Tafelapp gebruikt)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1", help="standaard alleen loopback")
+    serve.add_argument("--db", default="regional.sqlite3",
+                       help="SQLite-bestand, of postgresql://… voor PostgreSQL")
+    serve.add_argument("--client", action="append", default=[], metavar="ID:SECRET",
+                       help="toegestane client (meerdere mogelijk)")
+    serve.add_argument("--informatieobjecttype", action="append", default=[], metavar="URL")
+    serve.add_argument("--public-url", default="")
+    args = parser.parse_args(argv)
+    clients = dict(c.split(":", 1) for c in args.client)
+    if not clients or not args.informatieobjecttype:
+        print("geef minstens één --client ID:SECRET en één --informatieobjecttype URL",
+              file=sys.stderr)
+        return 2
+    server = RegionalServer(open_store(args.db), Config(clients, set(args.informatieobjecttype),
+                                                        args.public_url), args.host, args.port)
+    print(f"Regionale referentieserver op {server.url}/api/v1 (opslag: {args.db})", flush=True)
+    try:
+        server.httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.httpd.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,249 @@
+"""The reference regional server: create, look up and download documents; JWT; PAdES on receipt."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import random
+import threading
+import time
+import uuid as uuidlib
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import jwt
+
+from regional.store import DocumentStore, Duplicate
+from tafelapp.signing import pades
+from tafelapp.sync.spec import API_ROOT, problem_json, validate_request
+
+MAX_IAT_AGE = 3600
+MAX_IAT_FUTURE = 300
+COLLECTION = f"{API_ROOT}/enkelvoudiginformatieobjecten"
+
+
+@dataclass
+class Faults:
+    """Fault injection for tests and soaks (all off by default)."""
+
+    fail_rate: float = 0.0
+    delay_seconds: float = 0.0
+    drop_response_after_store: int = 0
+    cut_upload: int = 0
+    seed: int = 0
+    _rng: random.Random = field(default_factory=random.Random, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        self._rng.seed(self.seed)
+
+    def take(self, name: str) -> bool:
+        """Use up one of a counted fault."""
+        with self._lock:
+            left = getattr(self, name)
+            if left > 0:
+                setattr(self, name, left - 1)
+                return True
+            return False
+
+    def roll(self) -> bool:
+        """True for a random failure."""
+        with self._lock:
+            return self._rng.random() < self.fail_rate
+
+
+@dataclass
+class Config:
+    """Who may send, which informatieobjecttypen exist, where the server says it lives."""
+
+    clients: dict[str, str]
+    informatieobjecttypen: set[str]
+    public_url: str = ""
+    faults: Faults = field(default_factory=Faults)
+    verify_signatures: bool = True
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: RegionalHTTPServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+    def _send(self, status: int, body: bytes, content_type: str = "application/json",
+              headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("API-version", "1.5.0")
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _problem(self, status: int, title: str, code: str,
+                 params: list[tuple[str, str]] | None = None) -> None:
+        self._send(status, problem_json(status, title, code, params or []),
+                   "application/problem+json")
+
+    def _authorised(self) -> bool:
+        header = self.headers.get("Authorization", "")
+        token = header.removeprefix("Bearer ").strip()
+        config = self.server.config
+        try:
+            claims = jwt.decode(token, options={"verify_signature": False})
+            secret = config.clients.get(str(claims.get("client_id") or claims.get("iss")))
+            if secret is None:
+                raise jwt.InvalidTokenError("unknown client")
+            claims = jwt.decode(token, secret, algorithms=["HS256"],
+                                options={"verify_iat": False})
+        except jwt.InvalidTokenError as exc:
+            self._problem(403, f"Geen geldig toegangsbewijs (JWT): {exc}", "not_authenticated")
+            return False
+        iat = claims.get("iat")
+        now = time.time()
+        if not isinstance(iat, (int, float)):
+            self._problem(403, "Het toegangsbewijs mist 'iat'", "not_authenticated")
+            return False
+        if now - iat > MAX_IAT_AGE:
+            self._problem(403, "Het toegangsbewijs is verlopen (iat te oud) / JWT expired",
+                          "jwt-expired")
+            return False
+        if iat - now > MAX_IAT_FUTURE:
+            self._problem(403, "Het toegangsbewijs is uitgegeven in de toekomst (iat) / JWT "
+                          "issued in the future", "jwt-iat-in-future")
+            return False
+        return True
+
+    def _url(self, uid: str) -> str:
+        base = self.server.config.public_url or f"http://{self.headers.get('Host', '')}"
+        return f"{base}{COLLECTION}/{uid}"
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        if not self._authorised():
+            return
+        store = self.server.store
+        if parts.path == COLLECTION:
+            query = dict(parse_qsl(parts.query))
+            found = store.find(query.get("bronorganisatie"), query.get("identificatie"))
+            self._send(200, json.dumps({"count": len(found), "next": None, "previous": None,
+                                        "results": found}).encode())
+            return
+        if parts.path.startswith(COLLECTION + "/"):
+            rest = parts.path[len(COLLECTION) + 1:]
+            uid, _, tail = rest.partition("/")
+            stored = store.get(uid)
+            if stored is None:
+                self._problem(404, "Niet gevonden", "not_found")
+            elif tail == "download":
+                self._send(200, stored[1], "application/octet-stream")
+            else:
+                self._send(200, json.dumps(stored[0]).encode())
+            return
+        self._problem(404, "Niet gevonden", "not_found")
+
+    def do_POST(self) -> None:
+        faults = self.server.config.faults
+        length = int(self.headers.get("Content-Length", "0"))
+        if urlsplit(self.path).path != COLLECTION:
+            self.rfile.read(length)
+            self._problem(404, "Niet gevonden", "not_found")
+            return
+        if faults.take("cut_upload"):
+            self.rfile.read(length // 2)
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
+        raw = self.rfile.read(length)
+        if not self._authorised():
+            return
+        if faults.roll():
+            self._problem(500, "Interne fout (gesimuleerd)", "error")
+            return
+        url = f"http://{self.headers.get('Host', 'localhost')}{self.path}"
+        problems = validate_request("POST", url, dict(self.headers.items()), raw)
+        if problems:
+            self._problem(400, "Ongeldige invoer / invalid input", "invalid", problems)
+            return
+        body = json.loads(raw)
+        config = self.server.config
+        if body["informatieobjecttype"] not in config.informatieobjecttypen:
+            self._problem(400, "Onbekend informatieobjecttype / unknown informatieobjecttype",
+                          "bad-url", [("informatieobjecttype", "onbekend")])
+            return
+        content = base64.b64decode(body.get("inhoud") or "")
+        integriteit = body.get("integriteit") or {}
+        if integriteit.get("waarde") != hashlib.sha256(content).hexdigest():
+            self._problem(400, "Integriteit klopt niet / checksum mismatch", "integriteit",
+                          [("integriteit.waarde", "sha-256 komt niet overeen met de inhoud")])
+            return
+        if config.verify_signatures:
+            report = pades.verify(content)
+            if not report.intact:
+                self._problem(400, "Het document is niet (geldig) ondertekend / the PDF is "
+                              "unsigned or altered", "signature-invalid",
+                              [("inhoud", report.error or "handtekening ongeldig")])
+                return
+        uid = str(uuidlib.uuid4())
+        metadata = {k: v for k, v in body.items() if k != "inhoud"}
+        metadata.update(url=self._url(uid), inhoud=self._url(uid) + "/download",
+                        bestandsomvang=len(content), versie=1,
+                        beginRegistratie=dt.datetime.now(dt.UTC).isoformat())
+        try:
+            self.server.store.add(uid, metadata, content)
+        except Duplicate:
+            self._problem(400, "Deze identificatie bestaat al / identificatie is not unique",
+                          "identificatie-niet-uniek",
+                          [("identificatie", "Deze identificatie bestaat al voor deze "
+                                             "bronorganisatie")])
+            return
+        if faults.delay_seconds:
+            time.sleep(faults.delay_seconds)
+        if faults.take("drop_response_after_store"):
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
+        self._send(201, json.dumps(metadata).encode(), headers={"Location": metadata["url"]})
+
+
+class RegionalHTTPServer(ThreadingHTTPServer):
+    """A threading HTTP server that carries the store and the configuration."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], store: DocumentStore, config: Config) -> None:
+        super().__init__(address, _Handler)
+        self.store = store
+        self.config = config
+
+
+class RegionalServer:
+    """Start and stop the server in a background thread (tests, the demo, the soak)."""
+
+    def __init__(self, store: DocumentStore, config: Config, host: str = "127.0.0.1",
+                 port: int = 0) -> None:
+        self.httpd = RegionalHTTPServer((host, port), store, config)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        """The base URL (without the API root)."""
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> RegionalServer:
+        """Serve in a daemon thread."""
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True,
+                                        name="regional-server")
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and release the port."""
+        self.httpd.shutdown()
+        self.httpd.server_close()

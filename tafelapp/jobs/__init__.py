@@ -1,0 +1,1 @@
+"""Scheduled work (APScheduler) that only calls services and the sync layer."""

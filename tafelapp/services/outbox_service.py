@@ -1,0 +1,98 @@
+"""Use cases for the outbox: region settings, what waits, 'Nu verzenden', 'Opnieuw proberen'."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from tafelapp.domain.minutes import MinutesKind
+from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.services.meeting_context_service import meeting_context
+from tafelapp.services.minutes_service import get_minutes
+from tafelapp.services.session import Session, build
+from tafelapp.settings import RegionSettings
+from tafelapp.store import minutes_repo, outbox_repo, settings_repo
+from tafelapp.store.outbox_repo import OutboxItem
+from tafelapp.store.transaction import transaction
+
+_REGION_KEY = "region"
+
+
+def region_settings(session: Session) -> RegionSettings:
+    """The region's document store settings (the client secret is kept in the vault)."""
+    return RegionSettings.model_validate(settings_repo.get(session.conn, _REGION_KEY) or {})
+
+
+def update_region(session: Session, **changes: Any) -> RegionSettings:
+    """Change the region settings; the audit names the fields, never the secret."""
+    before = region_settings(session)
+    after = build(RegionSettings, "region", **{**before.model_dump(), **changes})
+    with session.change("region.update", "settings", _REGION_KEY, before=before,
+                        after=after) as conn:
+        settings_repo.put(conn, _REGION_KEY, after.model_dump(mode="json"))
+    return after
+
+
+@dataclass(frozen=True)
+class OutgoingDocument:
+    """A document as it will be sent: the PDF and its metadata."""
+
+    title: str
+    author: str
+    created: dt.date
+    signed_on: dt.date
+    pki: bool
+    filename: str
+    pdf: bytes
+
+
+def document_for(session: Session, item: OutboxItem) -> OutgoingDocument:
+    """The bytes and metadata of an outbox item (signed notulen for now)."""
+    if item.kind != "minutes":
+        raise InvalidInput([Problem("outbox.unknown_kind", "kind", f"onbekend soort: {item.kind}")])
+    minutes = get_minutes(session, item.ref_id)
+    pdf = minutes_repo.document(session.conn, minutes.id)
+    assert pdf is not None
+    ctx = meeting_context(session, minutes.agenda_item_id)
+    kind = "Rectificatie" if minutes.kind is MinutesKind.RECTIFICATION else "Notulen"
+    last = minutes.signatures[-1]
+    return OutgoingDocument(
+        title=f"{kind} {ctx.table.name} {ctx.meeting.date:%d-%m-%Y} {ctx.case.case_number}",
+        author=ctx.table.name, created=ctx.meeting.date, signed_on=last.signed_at.date(),
+        pki=not any(s.local_identity for s in minutes.signatures),
+        filename=f"{minutes.number}.pdf", pdf=pdf)
+
+
+@dataclass(frozen=True)
+class OutboxStatus:
+    """For the status bar: how many wait, the last delivery, and whether any was rejected."""
+
+    waiting: int
+    rejected: int
+    delivered: int
+    last_delivery: str | None
+    clock_warning: bool
+
+
+def status(session: Session) -> OutboxStatus:
+    """Counts per state and the time of the last successful delivery."""
+    counts = outbox_repo.counts(session.conn)
+    clock = session.conn.execute("SELECT 1 FROM outbox WHERE state = 'queued' AND last_error "
+                                 "LIKE '%klok van deze laptop%'").fetchone() is not None
+    return OutboxStatus(counts.get("queued", 0) + counts.get("sending", 0),
+                        counts.get("rejected", 0), counts.get("delivered", 0),
+                        outbox_repo.last_delivery(session.conn), clock)
+
+
+def items(session: Session) -> list[tuple[OutboxItem, list[tuple[str, str, int | None,
+                                                                   str | None]]]]:
+    """Every outbox item with its history of attempts."""
+    return [(item, outbox_repo.history(session.conn, item.id))
+            for item in outbox_repo.all_items(session.conn)]
+
+
+def send_now(session: Session, include_rejected: bool = False) -> int:
+    """'Nu verzenden' (with rejected items too: 'Opnieuw proberen'); returns how many are due."""
+    with transaction(session.conn) as conn:
+        return outbox_repo.make_due_now(conn, session.now(), include_rejected)

@@ -1,0 +1,160 @@
+"""Drain the outbox: claim a due item, deliver it over HTTP (no database), record the outcome."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from tafelapp.services import outbox_service
+from tafelapp.services.session import Session
+from tafelapp.store import outbox_repo
+from tafelapp.store.transaction import transaction
+from tafelapp.sync.payload import document_body
+from tafelapp.sync.zgw_client import Reply, ZgwClient
+
+log = logging.getLogger("tafelapp.outbox")  # ids and status codes only, never personal data
+
+BASE_DELAY = 10.0
+MAX_DELAY = 15 * 60.0
+CLOCK_CODES = {"jwt-expired", "jwt-iat-in-future"}
+RETRY_STATUSES = {408, 425, 429}
+
+
+def backoff_seconds(attempts: int, rng: random.Random) -> float:
+    """Exponential backoff with jitter, capped at 15 minutes: 10 s, 20 s, 40 s … ± up to half."""
+    delay = min(MAX_DELAY, BASE_DELAY * 2 ** max(0, attempts - 1))
+    return float(delay * rng.uniform(0.5, 1.0))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One item taken for delivery, with everything needed to send it."""
+
+    item_id: str
+    identificatie: str
+    attempts: int
+    uncertain: bool
+    body: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened: delivered (with the server's URL), retry later, rejected, or clock wrong."""
+
+    kind: str
+    status: int | None = None
+    url: str | None = None
+    message: str | None = None
+
+
+def claim_due(session: Session, now: dt.datetime) -> Claim | None:
+    """Take the next due item and mark it 'sending' (committed before any byte leaves)."""
+    settings = outbox_service.region_settings(session)
+    item = outbox_repo.next_due(session.conn, now)
+    if item is None or not settings.configured:
+        return None
+    doc = outbox_service.document_for(session, item)
+    body = document_body(settings, item.identificatie, doc.title, doc.author, doc.created,
+                         doc.pdf, doc.filename, doc.signed_on, doc.pki)
+    with transaction(session.conn) as conn:
+        outbox_repo.set_state(conn, item.id, "sending")
+    return Claim(item.id, item.identificatie, item.attempts,
+                 uncertain=item.state == "sending" or item.attempts > 0, body=body)
+
+
+def _reason(reply: Reply) -> str:
+    body = reply.body if isinstance(reply.body, dict) else {}
+    params = "; ".join(f"{p.get('name')}: {p.get('reason')}"
+                       for p in body.get("invalidParams", []) if isinstance(p, dict))
+    title = body.get("title") or body.get("detail") or reply.text[:200]
+    return f"{title}{' — ' + params if params else ''}"
+
+
+def _found_url(reply: Reply) -> str | None:
+    if reply.status == 200 and isinstance(reply.body, dict):
+        results = reply.body.get("results") or []
+        if results:
+            return str(results[0].get("url"))
+    return None
+
+
+def _classify(reply: Reply) -> Outcome | None:
+    code = reply.body.get("code") if isinstance(reply.body, dict) else None
+    if reply.status in (401, 403) and code in CLOCK_CODES:
+        return Outcome("clock", reply.status, message=(
+            "De regionale server weigert het toegangsbewijs vanwege de tijd: de klok van deze "
+            "laptop lijkt verkeerd te staan. Zet de klok goed; verzenden gaat daarna vanzelf "
+            f"verder. — Server: {_reason(reply)}"))
+    if reply.status >= 500 or reply.status in RETRY_STATUSES:
+        return Outcome("retry", reply.status, message=f"server {reply.status}: {_reason(reply)}")
+    if 400 <= reply.status < 500:
+        return Outcome("rejected", reply.status, message=(
+            f"Geweigerd door de regionale server (HTTP {reply.status}); opnieuw proberen helpt "
+            f"pas na een correctie. — Rejected by the regional server: {_reason(reply)}"))
+    return None
+
+
+def deliver(claim: Claim, client: ZgwClient) -> Outcome:
+    """Send one document; after an uncertain earlier attempt, look it up first (never twice)."""
+    try:
+        if claim.uncertain:
+            found = client.find(claim.identificatie)
+            url = _found_url(found)
+            if url:
+                return Outcome("delivered", found.status, url=url, message="al aanwezig")
+            problem = _classify(found) if found.status != 200 else None
+            if problem is not None:
+                return problem
+        reply = client.create(claim.body)
+        if reply.status == 201 and isinstance(reply.body, dict):
+            return Outcome("delivered", 201, url=str(reply.body.get("url")))
+        code = reply.body.get("code") if isinstance(reply.body, dict) else None
+        if reply.status == 400 and "identificatie" in (code or "") + reply.text:
+            url = _found_url(client.find(claim.identificatie))
+            if url:  # the server had it already: the answer to an earlier try was lost
+                return Outcome("delivered", reply.status, url=url, message="al aanwezig")
+        return _classify(reply) or Outcome("retry", reply.status, message=reply.text[:200])
+    except httpx.TimeoutException:
+        return Outcome("retry", None, message="time-out: geen antwoord op tijd")
+    except httpx.TransportError as exc:
+        return Outcome("retry", None, message=f"netwerkfout: {type(exc).__name__}")
+
+
+def record(session: Session, claim: Claim, outcome: Outcome, now: dt.datetime,
+           rng: random.Random) -> None:
+    """Store the outcome and the attempt in one transaction."""
+    attempts = claim.attempts + 1
+    with transaction(session.conn) as conn:
+        if outcome.kind == "delivered":
+            outbox_repo.set_state(conn, claim.item_id, "delivered", attempts=attempts,
+                                  server_url=outcome.url)
+        elif outcome.kind == "rejected":
+            outbox_repo.set_state(conn, claim.item_id, "rejected", attempts=attempts,
+                                  last_error=outcome.message)
+        else:
+            due = now + dt.timedelta(seconds=backoff_seconds(attempts, rng))
+            outbox_repo.set_state(conn, claim.item_id, "queued", attempts=attempts,
+                                  next_attempt_at=due, last_error=outcome.message)
+        outbox_repo.log_attempt(conn, claim.item_id, now, outcome.kind, outcome.status,
+                                outcome.message)
+    log.info("outbox item %s: %s (HTTP %s)", claim.item_id, outcome.kind, outcome.status)
+
+
+def drain(session: Session, client: ZgwClient, max_items: int | None = None,
+          rng: random.Random | None = None) -> list[Outcome]:
+    """Deliver every due item once (headless use: CLI and scheduler)."""
+    rng = rng or random.Random()
+    outcomes: list[Outcome] = []
+    while max_items is None or len(outcomes) < max_items:
+        claim = claim_due(session, session.now())
+        if claim is None:
+            break
+        outcome = deliver(claim, client)
+        record(session, claim, outcome, session.now(), rng)
+        outcomes.append(outcome)
+    return outcomes
