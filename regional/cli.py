@@ -23,14 +23,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                        help="toegestane client (meerdere mogelijk)")
     serve.add_argument("--informatieobjecttype", action="append", default=[], metavar="URL")
     serve.add_argument("--public-url", default="")
+    serve.add_argument("--tls-cert", help="PEM-certificaat (met keten) voor HTTPS")
+    serve.add_argument("--tls-key", help="PEM-sleutel voor HTTPS")
     args = parser.parse_args(argv)
     clients = dict(c.split(":", 1) for c in args.client)
     if not clients or not args.informatieobjecttype:
         print("geef minstens één --client ID:SECRET en één --informatieobjecttype URL",
               file=sys.stderr)
         return 2
+    tls = None
+    if args.tls_cert:
+        import ssl
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls.load_cert_chain(args.tls_cert, args.tls_key)
     server = RegionalServer(open_store(args.db), Config(clients, set(args.informatieobjecttype),
-                                                        args.public_url), args.host, args.port)
+                                                        args.public_url), args.host, args.port,
+                            tls)
     print(f"Regionale referentieserver op {server.url}/api/v1 (opslag: {args.db})", flush=True)
     try:
         server.httpd.serve_forever()

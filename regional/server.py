@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import random
+import ssl
 import threading
 import time
 import uuid as uuidlib
@@ -120,7 +121,8 @@ class _Handler(BaseHTTPRequestHandler):
         return True
 
     def _url(self, uid: str) -> str:
-        base = self.server.config.public_url or f"http://{self.headers.get('Host', '')}"
+        scheme = "https" if isinstance(self.connection, ssl.SSLSocket) else "http"
+        base = self.server.config.public_url or f"{scheme}://{self.headers.get('Host', '')}"
         return f"{base}{COLLECTION}/{uid}"
 
     def do_GET(self) -> None:
@@ -226,15 +228,18 @@ class RegionalServer:
     """Start and stop the server in a background thread (tests, the demo, the soak)."""
 
     def __init__(self, store: DocumentStore, config: Config, host: str = "127.0.0.1",
-                 port: int = 0) -> None:
+                 port: int = 0, tls: ssl.SSLContext | None = None) -> None:
         self.httpd = RegionalHTTPServer((host, port), store, config)
+        self.scheme = "https" if tls else "http"
+        if tls is not None:
+            self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True)
         self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
         """The base URL (without the API root)."""
         host, port = self.httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"{self.scheme}://{host!s}:{port}"
 
     def start(self) -> RegionalServer:
         """Serve in a daemon thread."""

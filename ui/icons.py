@@ -13,7 +13,8 @@ NAMES = {
     "start": "fa5s.play", "ok": "fa5s.check-circle", "warning": "fa5s.exclamation-triangle",
     "error": "fa5s.times-circle", "family": "fa5s.home", "pdf": "fa5s.file-pdf",
     "screen": "fa5s.desktop", "settings": "fa5s.cog", "saved": "fa5s.save",
-    "back": "fa5s.arrow-left", "next": "fa5s.arrow-right", "search": "fa5s.search",
+    "back": "fa5s.arrow-left", "outbox": "fa5s.paper-plane", "next": "fa5s.arrow-right",
+    "search": "fa5s.search",
 }
 COLOURS = {"ok": "#2e7d32", "warning": "#b26a00", "error": "#c62828"}
 

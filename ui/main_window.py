@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -25,6 +25,7 @@ from tafelapp.services import (
     distribution_service,
     file_service,
     meeting_service,
+    outbox_service,
     overview_service,
     settings_service,
     vault_service,
@@ -34,18 +35,24 @@ from tafelapp.services.meeting_context_service import family_summary_for
 from tafelapp.services.session import Session
 from tafelapp.settings import AppSettings, UiPosition
 from ui.icons import icon
+from ui.outbox_controller import OutboxController
+from ui.scheduling import DrainTicker
 from ui.text import problems_line
 from ui.views.agenda_view import AgendaView
 from ui.views.family_view import FamilyView
 from ui.views.meeting_view import MeetingView
 from ui.views.minutes_view import MinutesView
 from ui.views.new_meeting_dialog import NewMeetingDialog
+from ui.views.outbox_view import OutboxView, status_text
 from ui.views.overview_view import OverviewView
 from ui.views.unlock_view import UnlockView
 from ui.widgets.autosave import AutoSaver
 from ui.workers import DbExecutor
 
 DEMO_PASSPHRASE = "demo-tafelapp-fictief"
+DEMO_CLIENT = "tafelapp-demo"
+DEMO_SECRET = "demo-geheim-alleen-voor-de-loopback-server"
+DEMO_INFORMATIEOBJECTTYPE = "http://127.0.0.1/catalogi/api/v1/informatieobjecttypen/notulen-jbt"
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
              QEvent.Type.Wheel, QEvent.Type.TouchBegin}
 
@@ -89,8 +96,12 @@ class MainWindow(QMainWindow):
         self.meeting_view = MeetingView(executor, self.saver)
         self.family_view = FamilyView()
         self.minutes_view = MinutesView(executor, self.saver)
+        self.outbox_view = OutboxView()
+        self.outbox = OutboxController(executor)
+        self.ticker: DrainTicker | None = None
+        self.demo_server: Any = None
         for view in (self.unlock_view, self.overview_view, self.agenda_view, self.meeting_view,
-                     self.minutes_view):
+                     self.minutes_view, self.outbox_view):
             self.stack.addWidget(view)
 
         toolbar = QToolBar("Navigatie")
@@ -104,7 +115,9 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.settings_action = QAction(icon("settings"), "Instellingen", self)
-        for action in (self.overview_action, self.lock_action, self.settings_action):
+        self.outbox_action = QAction(icon("outbox"), "Outbox", self)
+        for action in (self.overview_action, self.outbox_action, self.lock_action,
+                       self.settings_action):
             toolbar.addAction(action)
             self.addAction(action)
         self.demo_banner = QLabel("  DEMO — fictieve gegevens  ")
@@ -112,6 +125,10 @@ class MainWindow(QMainWindow):
         self.demo_banner.hide()
         toolbar.addWidget(self.demo_banner)
 
+        self.outbox_state = QLabel("")
+        self.outbox_warning = QLabel("")
+        self.statusBar().addWidget(self.outbox_warning)
+        self.statusBar().addWidget(self.outbox_state)
         self.save_state = QLabel("")
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -154,6 +171,11 @@ class MainWindow(QMainWindow):
         self.meeting_view.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.family_view.pdf_requested.connect(self._on_family_pdf_requested)
         self.overview_action.triggered.connect(self.show_overview)
+        self.outbox_action.triggered.connect(self.show_outbox)
+        self.outbox.status_changed.connect(self._on_outbox_status_changed)
+        self.outbox_view.back_requested.connect(self.show_overview)
+        self.outbox_view.send_requested.connect(self.outbox.send_now)
+        self.minutes_view.documents_queued.connect(self.outbox.drain)
         self.lock_action.triggered.connect(self.lock)
         self.settings_action.triggered.connect(self._on_settings_triggered)
         self.saver.saved.connect(lambda t: self.save_state.setText(f"Opgeslagen {t}"))
@@ -224,6 +246,7 @@ class MainWindow(QMainWindow):
         position = self.position if self.position.page != "overview" else remembered
         self._set_unlocked_ui(True)
         self.idle_timer.start(self.settings.auto_lock_minutes * 60_000)
+        self._start_outbox()
         self.restore(position)
         self.unlocked.emit()
 
@@ -242,6 +265,12 @@ class MainWindow(QMainWindow):
                 session.close()
         self.executor.run(close)
         self.idle_timer.stop()
+        if self.ticker is not None:
+            self.ticker.stop()
+            self.ticker = None
+        self.outbox_view.clear()
+        self.outbox_state.clear()
+        self.outbox_warning.clear()
         self.overview_view.clear()
         self.agenda_view.clear()
         self.meeting_view.clear()
@@ -255,7 +284,8 @@ class MainWindow(QMainWindow):
         self.locked.emit()
 
     def _set_unlocked_ui(self, unlocked: bool) -> None:
-        for action in (self.overview_action, self.lock_action, self.settings_action):
+        for action in (self.overview_action, self.outbox_action, self.lock_action,
+                       self.settings_action):
             action.setEnabled(unlocked)
 
     # ----- navigation ------------------------------------------------------------------------
@@ -368,6 +398,51 @@ class MainWindow(QMainWindow):
         self.minutes_view.open_for_item(item_id)
         self.stack.setCurrentWidget(self.minutes_view)
 
+    # ----- outbox ----------------------------------------------------------------------------
+    def _start_outbox(self) -> None:
+        """After unlocking: the demo's own regional server, the ticker, and a first drain."""
+        if self.active_path == self.demo_path:
+            self._start_demo_region()
+        if self.ticker is None:
+            self.ticker = DrainTicker()
+            self.ticker.tick.connect(self.outbox.drain)
+        self.ticker.start()
+        self.outbox.refresh_status()
+        self.outbox.drain()
+
+    def _start_demo_region(self) -> None:
+        """The demo sends to a reference regional server on loopback that it starts itself."""
+        from regional.server import Config, RegionalServer
+        from regional.store import SqliteStore
+
+        if self.demo_server is None:
+            store = SqliteStore(str(self.demo_path.with_name("demo-regio.sqlite3")))
+            self.demo_server = RegionalServer(
+                store, Config({DEMO_CLIENT: DEMO_SECRET}, {DEMO_INFORMATIEOBJECTTYPE})).start()
+        url = self.demo_server.url
+        self.executor.submit(lambda s: outbox_service.update_region(
+            s, base_url=url, client_id=DEMO_CLIENT, secret=DEMO_SECRET, rsin="002220647",
+            informatieobjecttype=DEMO_INFORMATIEOBJECTTYPE))
+
+    def show_outbox(self) -> None:
+        """Every document in the outbox with its state and history."""
+        self.saver.flush()
+        self.executor.submit(lambda s: (outbox_service.items(s), outbox_service.status(s)),
+                             self._on_outbox_loaded)
+
+    def _on_outbox_loaded(self, loaded: tuple[Any, Any]) -> None:
+        self.outbox_view.show_items(*loaded)
+        self.stack.setCurrentWidget(self.outbox_view)
+
+    def _on_outbox_status_changed(self, status: Any) -> None:
+        self.outbox_state.setText(status_text(status))
+        warn = status.rejected > 0 or status.clock_warning
+        self.outbox_warning.setPixmap(icon("warning").pixmap(16, 16) if warn else QPixmap())
+        self.outbox_warning.setToolTip("Er is een document geweigerd, of de klok lijkt verkeerd: "
+                                       "zie Outbox." if warn else "")
+        if self.stack.currentWidget() is self.outbox_view:
+            self.show_outbox()
+
     # ----- family view -----------------------------------------------------------------------
     def show_family_view(self, item_id: str) -> None:
         """The Gezinsoverzicht of an agenda item in its own window."""
@@ -424,6 +499,12 @@ class MainWindow(QMainWindow):
             position = self.position
             self.executor.submit(lambda s: settings_service.remember_position(s, position))
         self.family_view.close()
+        if self.ticker is not None:
+            self.ticker.stop()
+        self.outbox.shutdown()
+        if self.demo_server is not None:
+            self.demo_server.stop()
+            self.demo_server = None
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._activity)

@@ -40,6 +40,7 @@ class DbExecutor(QObject):
         self._relay.delivered.connect(self._run_callback, Qt.ConnectionType.QueuedConnection)
         self.session: Session | None = None
         self._pending = 0
+        self._closed = False
 
     @property
     def idle(self) -> bool:
@@ -62,6 +63,8 @@ class DbExecutor(QObject):
     def run(self, job: Callable[[], T], on_ok: Callable[[T], Any] | None = None,
             on_err: Callable[[Exception], Any] | None = None) -> None:
         """Run any slow function on the worker thread (it is serialised with the database jobs)."""
+        if self._closed:
+            return  # the app is closing: late follow-up work is dropped, not crashed on
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -94,5 +97,8 @@ class DbExecutor(QObject):
             if self.session is not None:
                 self.session.close()
                 self.session = None
+        if self._closed:
+            return
+        self._closed = True
         self._pool.submit(close)
         self._pool.shutdown(wait=True)

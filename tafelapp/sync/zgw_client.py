@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +34,9 @@ class ZgwClient:
         self.settings = settings
         self.actor = actor
         self.clock = clock
-        verify: Any = settings.ca_bundle or True
+        # Certificates are always verified; a region with its own CA gives its bundle.
+        verify: Any = (ssl.create_default_context(cafile=settings.ca_bundle)
+                       if settings.ca_bundle else True)
         self._http = httpx.Client(
             base_url=settings.base_url.rstrip("/") + API_ROOT, verify=verify,
             timeout=httpx.Timeout(settings.timeout_seconds, connect=5.0), transport=transport)

@@ -31,7 +31,8 @@ class App:
             if self.window.saver.pending:
                 self.window.saver.flush()
             return (self.executor.idle and not self.window.saver.pending
-                    and not self.window.meeting_view.refresh_pending)
+                    and not self.window.meeting_view.refresh_pending
+                    and not self.window.outbox.running)
         self.qtbot.waitUntil(quiet, timeout=timeout)
         self.qtbot.wait(10)
         self.qtbot.waitUntil(quiet, timeout=timeout)

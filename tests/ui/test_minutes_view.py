@@ -72,6 +72,14 @@ def test_secretary_edits_with_preview_and_both_sign(make_app: Callable[..., App]
     assert minutes.text.discussion == "Moeder vertelt over de eerste weken."
     assert minutes_service.verify_pdf(app.call(
         lambda s: minutes_service.signed_document(s, minutes.id))).intact
+    # The final notulen travel by themselves to the demo's regional server on loopback.
+    app.qtbot.waitUntil(lambda: "0 wachtend" in window.outbox_state.text()
+                        and "nog niet" not in window.outbox_state.text(), timeout=20_000)
+    assert window.demo_server.httpd.store.count() == 1
+    window.show_outbox()
+    app.settle()
+    assert "afgeleverd" in window.outbox_view.list.toPlainText()
     window.lock()
     app.settle()
     assert view.preview.toPlainText() == "" and view.header.text() == ""
+    assert window.outbox_view.list.toPlainText() == "" and window.outbox_state.text() == ""

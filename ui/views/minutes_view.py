@@ -43,6 +43,7 @@ class MinutesView(QWidget):
     """Left: free text, recipients, signing; right: the page as it will be printed."""
 
     back_requested = Signal()
+    documents_queued = Signal()
 
     def __init__(self, executor: DbExecutor, saver: AutoSaver) -> None:
         super().__init__()
@@ -219,8 +220,16 @@ class MinutesView(QWidget):
         self.pin.clear()
         self.saver.flush()
         minutes_id = self._id()
-        self._act(lambda s: minutes_service.sign_minutes(s, minutes_id, identity, pin, role),
-                  "Ondertekend.")
+        def signed(minutes: Minutes) -> None:
+            final = minutes.status is MinutesStatus.FINAL
+            self.message.setText("Vastgesteld en in de outbox gezet." if final else "Ondertekend.")
+            self.reload()
+            if final:
+                self.documents_queued.emit()
+        self.message.setText("Bezig met ondertekenen…")
+        self.executor.submit(lambda s: minutes_service.sign_minutes(s, minutes_id, identity, pin,
+                                                                    role), signed,
+                             self._show_error)
 
     def _on_new_identity_clicked(self) -> None:
         name, ok = QInputDialog.getText(self, "Lokale identiteit", "Naam (zoals op de agenda):")

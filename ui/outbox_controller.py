@@ -1,0 +1,88 @@
+"""Drains the outbox beside the UI: claim and record on the database worker, upload on its own."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from tafelapp.services import outbox_service
+from tafelapp.services.session import Session
+from tafelapp.sync.outbox import Claim, Outcome, claim_due, deliver, record
+from tafelapp.sync.zgw_client import ZgwClient
+from ui.workers import DbExecutor
+
+
+class OutboxController(QObject):
+    """One item at a time: claim (db) → deliver (network thread) → record (db) → next."""
+
+    status_changed = Signal(object)
+
+    def __init__(self, executor: DbExecutor) -> None:
+        super().__init__()
+        self.executor = executor
+        self.network = DbExecutor()  # a second serial worker: uploads never hold up the vault
+        self._running = False
+        self._rng = random.Random()
+
+    @property
+    def running(self) -> bool:
+        """True while a drain is in progress."""
+        return self._running
+
+    def send_now(self, include_rejected: bool = False) -> None:
+        """'Nu verzenden' / 'Opnieuw proberen': make items due and drain."""
+        if self.executor.session is None:
+            return
+        self.executor.submit(lambda s: outbox_service.send_now(s, include_rejected),
+                             lambda _n: self.drain())
+
+    def drain(self) -> None:
+        """Deliver everything that is due (ignored while a drain runs or the vault is locked)."""
+        if self._running or self.executor.session is None:
+            return
+        self._running = True
+        self._next()
+
+    def _next(self) -> None:
+        def claim(s: Session) -> tuple[Claim | None, Any]:
+            settings = outbox_service.region_settings(s)
+            return claim_due(s, s.now()), (settings, s.actor)
+        self.executor.submit(claim, self._on_claimed, self._stop)
+
+    def _on_claimed(self, claimed: tuple[Claim | None, Any]) -> None:
+        item, (settings, actor) = claimed
+        if item is None:
+            self._stop()
+            return
+
+        def upload() -> Outcome:
+            client = ZgwClient(settings, actor)
+            try:
+                return deliver(item, client)
+            finally:
+                client.close()
+        self.network.run(upload, lambda outcome: self._on_delivered(item, outcome), self._stop)
+
+    def _on_delivered(self, item: Claim, outcome: Outcome) -> None:
+        self.executor.submit(lambda s: record(s, item, outcome, s.now(), self._rng),
+                             self._on_recorded, self._stop)
+
+    def _on_recorded(self, _result: object) -> None:
+        self.refresh_status()
+        self._next()
+
+    def _stop(self, _error: object = None) -> None:
+        self._running = False
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        """Ask the vault for the counts shown in the status bar."""
+        if self.executor.session is not None:
+            self.executor.submit(outbox_service.status, self.status_changed.emit,
+                                 lambda _e: None)
+
+    def shutdown(self) -> None:
+        """Stop the network worker."""
+        self.network.shutdown()

@@ -1,0 +1,49 @@
+"""The one Qt adapter for scheduling: APScheduler's QtScheduler ticks, and the network coming back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+DRAIN_INTERVAL_SECONDS = 30
+
+
+class DrainTicker(QObject):
+    """Emits `tick` every interval (APScheduler beside Qt) and when the network is back."""
+
+    tick = Signal()
+
+    def __init__(self, interval_seconds: float = DRAIN_INTERVAL_SECONDS) -> None:
+        super().__init__()
+        from apscheduler.schedulers.qt import QtScheduler
+
+        self._scheduler = QtScheduler()
+        # QtScheduler runs jobs in worker threads: the job only emits a (queued) signal.
+        self._scheduler.add_job(self.tick.emit, "interval", seconds=interval_seconds,
+                                max_instances=1, coalesce=True, id="outbox-tick")
+        self._watch_network()
+
+    def start(self) -> None:
+        """Begin ticking."""
+        if not self._scheduler.running:
+            self._scheduler.start()
+
+    def stop(self) -> None:
+        """Stop ticking (on lock and on exit)."""
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
+
+    def _watch_network(self) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if not QNetworkInformation.loadBackendByFeatures(
+                QNetworkInformation.Feature.Reachability):
+            return  # no backend (e.g. offscreen tests): the interval tick still runs
+        info = QNetworkInformation.instance()
+        if info is not None:
+            info.reachabilityChanged.connect(self._on_reachability_changed)
+
+    def _on_reachability_changed(self, reachability: object) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if reachability == QNetworkInformation.Reachability.Online:
+            self.tick.emit()

@@ -1,0 +1,86 @@
+"""The outbox: every document with its state and history; 'Nu verzenden' and 'Opnieuw proberen'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.icons import icon
+
+STATE_NL = {"queued": "wacht", "sending": "wordt verzonden", "delivered": "afgeleverd",
+            "rejected": "geweigerd"}
+
+
+class OutboxView(QWidget):
+    """A readable list; the main window fills it and handles the buttons."""
+
+    back_requested = Signal()
+    send_requested = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.back = QPushButton("Overzicht")
+        self.back.setIcon(icon("back"))
+        top.addWidget(self.back)
+        title = QLabel("Outbox — documenten naar de regionale server")
+        title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        top.addWidget(title, 1)
+        self.send = QPushButton("Nu verzenden")
+        self.retry = QPushButton("Opnieuw proberen")
+        top.addWidget(self.send)
+        top.addWidget(self.retry)
+        layout.addLayout(top)
+        self.summary = QLabel("")
+        layout.addWidget(self.summary)
+        self.list = QTextBrowser()
+        self.list.setAccessibleName("Outbox")
+        layout.addWidget(self.list, 1)
+        self.back.clicked.connect(self.back_requested)
+        self.send.clicked.connect(lambda: self.send_requested.emit(False))
+        self.retry.clicked.connect(lambda: self.send_requested.emit(True))
+
+    def show_items(self, items: list[tuple[Any, list[tuple[str, str, int | None, str | None]]]],
+                   status: Any) -> None:
+        """Each item with its state, attempts, last error and history."""
+        rows = []
+        for item, history in items:
+            colour = {"delivered": "#2e7d32", "rejected": "#c62828"}.get(item.state, "#8a5200")
+            lines = "".join(f"<li>{at[:19].replace('T', ' ')} — {outcome}"
+                            f"{f' (HTTP {code})' if code else ''}</li>"
+                            for at, outcome, code, _m in history)
+            error = f"<br/><i>{item.last_error}</i>" if item.last_error else ""
+            url = f"<br/>{item.server_url}" if item.server_url else ""
+            rows.append(f"<p><b>{item.identificatie}</b> — <span style='color:{colour}'>"
+                        f"{STATE_NL.get(item.state, item.state)}</span>, {item.attempts} "
+                        f"poging(en){url}{error}</p><ul>{lines}</ul>")
+        self.list.setHtml("".join(rows) or "<p>De outbox is leeg.</p>")
+        self.summary.setText(status_text(status))
+        self.retry.setEnabled(status.rejected > 0)
+
+    def clear(self) -> None:
+        """Forget everything (on lock)."""
+        self.list.clear()
+        self.summary.clear()
+
+
+def status_text(status: Any) -> str:
+    """One line for the status bar and the outbox screen."""
+    last = (status.last_delivery or "")[:16].replace("T", " ")
+    text = f"Outbox: {status.waiting} wachtend"
+    if status.rejected:
+        text += f", {status.rejected} geweigerd"
+    text += f" · laatst afgeleverd: {last or 'nog niet'}"
+    if status.clock_warning:
+        text += " · de klok van deze laptop lijkt verkeerd"
+    return text
