@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from tafelapp.domain.steps import MeetingStep
+from tafelapp.services import meeting_service, minutes_service
+from tafelapp.services.session import Session
 from ui.app import build
 from ui.main_window import MainWindow
 
@@ -88,6 +90,22 @@ def main() -> None:
     window.minutes_view.reload()
     wait(app, lambda: executor.idle)
     window.grab().save(str(OUT / f"07-notulen{suffix}.png"))
+
+    def sign_first(session: Session) -> None:
+        first = min(meeting_service.list_meetings(session), key=lambda m: m.date)
+        item = meeting_service.get_meeting(session, first.id).agenda[0]
+        minutes = minutes_service.draft_minutes(session, item.id)
+        chair = minutes_service.create_local_identity(session, "Mr. A. de Voorzitter (fictief)",
+                                                      "123456")
+        sec = minutes_service.create_local_identity(session, "B. Secretaris (fictief)", "654321")
+        minutes_service.sign_minutes(session, minutes.id, chair.id, "123456", "CHAIR")
+        minutes_service.sign_minutes(session, minutes.id, sec.id, "654321", "SECRETARY")
+    executor.submit(sign_first, lambda _r: window.outbox.drain())
+    wait(app, lambda: executor.idle, timeout=30)
+    wait(app, lambda: not window.outbox.running and executor.idle, timeout=30)
+    window.show_outbox()
+    wait(app, lambda: executor.idle)
+    window.grab().save(str(OUT / f"08-outbox{suffix}.png"))
     window.lock()
     wait(app, lambda: executor.idle)
     window.grab().save(str(OUT / f"06-vergrendeld{suffix}.png"))

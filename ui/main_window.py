@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QProgressBar,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
 )
@@ -126,6 +127,9 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.demo_banner)
 
         self.outbox_state = QLabel("")
+        self.outbox_state.setMinimumWidth(0)
+        self.outbox_state.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                        QSizePolicy.Policy.Preferred)
         self.outbox_warning = QLabel("")
         self.statusBar().addWidget(self.outbox_warning)
         self.statusBar().addWidget(self.outbox_state)

@@ -57,6 +57,7 @@ class MinutesView(QWidget):
         top.addWidget(self.back)
         self.header = QLabel("")
         self.header.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.header.setWordWrap(True)
         top.addWidget(self.header, 1)
         layout.addLayout(top)
         splitter = QSplitter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -18,6 +19,15 @@ from ui.icons import icon
 
 STATE_NL = {"queued": "wacht", "sending": "wordt verzonden", "delivered": "afgeleverd",
             "rejected": "geweigerd"}
+OUTCOME_NL = {"delivered": "afgeleverd", "retry": "mislukt, volgt opnieuw",
+              "rejected": "geweigerd", "clock": "geweigerd om de tijd (klok)"}
+
+
+def local_time(iso: str | None) -> str:
+    """An ISO timestamp (UTC) as local Dutch date and time."""
+    if not iso:
+        return ""
+    return dt.datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y %H:%M:%S")
 
 
 class OutboxView(QWidget):
@@ -56,7 +66,7 @@ class OutboxView(QWidget):
         rows = []
         for item, history in items:
             colour = {"delivered": "#2e7d32", "rejected": "#c62828"}.get(item.state, "#8a5200")
-            lines = "".join(f"<li>{at[:19].replace('T', ' ')} — {outcome}"
+            lines = "".join(f"<li>{local_time(at)} — {OUTCOME_NL.get(outcome, outcome)}"
                             f"{f' (HTTP {code})' if code else ''}</li>"
                             for at, outcome, code, _m in history)
             error = f"<br/><i>{item.last_error}</i>" if item.last_error else ""
@@ -76,7 +86,7 @@ class OutboxView(QWidget):
 
 def status_text(status: Any) -> str:
     """One line for the status bar and the outbox screen."""
-    last = (status.last_delivery or "")[:16].replace("T", " ")
+    last = local_time(status.last_delivery)[:16]
     text = f"Outbox: {status.waiting} wachtend"
     if status.rejected:
         text += f", {status.rejected} geweigerd"
