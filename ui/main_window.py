@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -24,12 +25,15 @@ from tafelapp.domain.steps import MeetingStep
 from tafelapp.reports.family_html import family_html
 from tafelapp.services import (
     distribution_service,
+    escalation_service,
+    figures_service,
     file_service,
     meeting_service,
     outbox_service,
     overview_service,
     settings_service,
     vault_service,
+    worklist_service,
 )
 from tafelapp.services.demo_service import seed_demo
 from tafelapp.services.meeting_context_service import family_summary_for
@@ -40,13 +44,16 @@ from ui.outbox_controller import OutboxController
 from ui.scheduling import DrainTicker
 from ui.text import problems_line
 from ui.views.agenda_view import AgendaView
+from ui.views.escalation_view import EscalationView
 from ui.views.family_view import FamilyView
+from ui.views.figures_view import FiguresView
 from ui.views.meeting_view import MeetingView
 from ui.views.minutes_view import MinutesView
 from ui.views.new_meeting_dialog import NewMeetingDialog
 from ui.views.outbox_view import OutboxView, status_text
 from ui.views.overview_view import OverviewView
 from ui.views.unlock_view import UnlockView
+from ui.views.worklist_view import WorklistView
 from ui.widgets.autosave import AutoSaver
 from ui.workers import DbExecutor
 
@@ -98,11 +105,15 @@ class MainWindow(QMainWindow):
         self.family_view = FamilyView()
         self.minutes_view = MinutesView(executor, self.saver)
         self.outbox_view = OutboxView()
+        self.worklist_view = WorklistView()
+        self.escalation_view = EscalationView(executor)
+        self.figures_view = FiguresView()
         self.outbox = OutboxController(executor)
         self.ticker: DrainTicker | None = None
         self.demo_server: Any = None
         for view in (self.unlock_view, self.overview_view, self.agenda_view, self.meeting_view,
-                     self.minutes_view, self.outbox_view):
+                     self.minutes_view, self.outbox_view, self.worklist_view,
+                     self.escalation_view, self.figures_view):
             self.stack.addWidget(view)
 
         toolbar = QToolBar("Navigatie")
@@ -117,8 +128,10 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.settings_action = QAction(icon("settings"), "Instellingen", self)
         self.outbox_action = QAction(icon("outbox"), "Outbox", self)
-        for action in (self.overview_action, self.outbox_action, self.lock_action,
-                       self.settings_action):
+        self.worklist_action = QAction(icon("agenda"), "Werklijst", self)
+        self.figures_action = QAction(icon("overview"), "Kengetallen", self)
+        for action in (self.overview_action, self.worklist_action, self.figures_action,
+                       self.outbox_action, self.lock_action, self.settings_action):
             toolbar.addAction(action)
             self.addAction(action)
         self.demo_banner = QLabel("  DEMO — fictieve gegevens  ")
@@ -176,6 +189,18 @@ class MainWindow(QMainWindow):
         self.family_view.pdf_requested.connect(self._on_family_pdf_requested)
         self.overview_action.triggered.connect(self.show_overview)
         self.outbox_action.triggered.connect(self.show_outbox)
+        self.worklist_action.triggered.connect(self.show_worklist)
+        self.figures_action.triggered.connect(self.show_figures)
+        self.worklist_view.back_requested.connect(self.show_overview)
+        self.worklist_view.case_opened.connect(self._on_overview_case_opened)
+        self.worklist_view.escalation_requested.connect(self.show_escalation)
+        self.worklist_view.signal_requested.connect(self._on_signal_requested)
+        self.worklist_view.agenda_requested.connect(self._on_agenda_requested)
+        self.escalation_view.back_requested.connect(self.show_worklist)
+        self.escalation_view.documents_queued.connect(self.outbox.drain)
+        self.figures_view.back_requested.connect(self.show_overview)
+        self.figures_view.quarter_changed.connect(lambda _q: self.show_figures())
+        self.figures_view.export_requested.connect(self._on_figures_export_requested)
         self.outbox.status_changed.connect(self._on_outbox_status_changed)
         self.outbox_view.back_requested.connect(self.show_overview)
         self.outbox_view.send_requested.connect(self.outbox.send_now)
@@ -273,6 +298,9 @@ class MainWindow(QMainWindow):
             self.ticker.stop()
             self.ticker = None
         self.outbox_view.clear()
+        self.worklist_view.clear()
+        self.escalation_view.clear()
+        self.figures_view.clear()
         self.outbox_state.clear()
         self.outbox_warning.clear()
         self.overview_view.clear()
@@ -288,8 +316,8 @@ class MainWindow(QMainWindow):
         self.locked.emit()
 
     def _set_unlocked_ui(self, unlocked: bool) -> None:
-        for action in (self.overview_action, self.outbox_action, self.lock_action,
-                       self.settings_action):
+        for action in (self.overview_action, self.worklist_action, self.figures_action,
+                       self.outbox_action, self.lock_action, self.settings_action):
             action.setEnabled(unlocked)
 
     # ----- navigation ------------------------------------------------------------------------
@@ -401,6 +429,84 @@ class MainWindow(QMainWindow):
         self.saver.flush()
         self.minutes_view.open_for_item(item_id)
         self.stack.setCurrentWidget(self.minutes_view)
+
+    # ----- ketenregie ------------------------------------------------------------------------
+    def show_worklist(self) -> None:
+        """The work list across all tables (built on the worker)."""
+        self.saver.flush()
+        self.executor.submit(worklist_service.work_list, self._on_worklist_loaded,
+                             self._on_background_failed)
+
+    def _on_worklist_loaded(self, items: list[Any]) -> None:
+        self.worklist_view.show_items(items)
+        self.stack.setCurrentWidget(self.worklist_view)
+
+    def _on_signal_requested(self) -> None:
+        self.executor.submit(lambda s: [t for t in overview_service.overview(s).tables
+                                        if t.kind.value == "ZVT"], self._ask_signal)
+
+    def _ask_signal(self, tables: list[Any]) -> None:
+        """Theme, description and partners of a ZVT signal, asked one after the other."""
+        if not tables:
+            self.statusBar().showMessage("Er is geen Zorg- en Veiligheidstafel.", 6000)
+            return
+        names = [t.name for t in tables]
+        name, ok = QInputDialog.getItem(self, "Signaal", "Tafel:", names, 0, False)
+        theme, ok2 = QInputDialog.getText(self, "Signaal", "Thema:") if ok else ("", False)
+        text, ok3 = (QInputDialog.getMultiLineText(self, "Signaal", "Beschrijving:")
+                     if ok2 else ("", False))
+        partners, ok4 = (QInputDialog.getText(self, "Signaal", "Partners (komma's):")
+                         if ok3 else ("", False))
+        if not ok4:
+            return
+        table_id = tables[names.index(name)].id
+        self.executor.submit(lambda s: escalation_service.record_signal(
+            s, table_id=table_id, theme=theme, description=text,
+            partners=[p.strip() for p in partners.split(",") if p.strip()]),
+            lambda _r: self.statusBar().showMessage("Signaal vastgelegd; het staat op de "
+                                                    "agenda van de stuurgroep.", 6000),
+            self._on_background_failed)
+
+    def _on_agenda_requested(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Agenda stuurgroep opslaan",
+                                              str(Path.home() / "agenda-stuurgroep.pdf"),
+                                              "PDF (*.pdf)")
+        if path:
+            self.executor.submit(lambda s: file_service.write_file(
+                Path(path), escalation_service.stuurgroep_agenda_pdf(s)),
+                lambda p: self.statusBar().showMessage(f"Opgeslagen: {p}", 8000),
+                self._on_background_failed)
+
+    def show_escalation(self, case_id: str) -> None:
+        """The (new or open) escalation of a case."""
+        self.escalation_view.open_case(case_id)
+        self.stack.setCurrentWidget(self.escalation_view)
+
+    def show_figures(self) -> None:
+        """Kengetallen of every table for the chosen quarter."""
+        quarter = self.figures_view.current_quarter()
+        self.executor.submit(lambda s: figures_service.all_figures(s, quarter),
+                             self._on_figures_loaded, self._on_background_failed)
+
+    def _on_figures_loaded(self, items: list[Any]) -> None:
+        self.figures_view.show_figures(items)
+        self.stack.setCurrentWidget(self.figures_view)
+
+    def _on_figures_export_requested(self, kind: str) -> None:
+        quarter = self.figures_view.current_quarter()
+        name = f"kengetallen-{quarter.label.replace(' ', '-')}.{kind}"
+        path, _ = QFileDialog.getSaveFileName(self, "Kengetallen opslaan",
+                                              str(Path.home() / name))
+        if not path:
+            return
+
+        def export(s: Session) -> Path:
+            items = figures_service.all_figures(s, quarter)
+            data = (figures_service.figures_csv(items).encode("utf-8") if kind == "csv"
+                    else figures_service.figures_pdf(items))
+            return file_service.write_file(Path(path), data)
+        self.executor.submit(export, lambda p: self.statusBar().showMessage(
+            f"Opgeslagen: {p}", 8000), self._on_background_failed)
 
     # ----- outbox ----------------------------------------------------------------------------
     def _start_outbox(self) -> None:

@@ -49,6 +49,8 @@ class OutgoingDocument:
 
 def document_for(session: Session, item: OutboxItem) -> OutgoingDocument:
     """The bytes and metadata of an outbox item (signed notulen for now)."""
+    if item.kind == "escalation":
+        return _escalation_document(session, item)
     if item.kind != "minutes":
         raise InvalidInput([Problem("outbox.unknown_kind", "kind", f"onbekend soort: {item.kind}")])
     minutes = get_minutes(session, item.ref_id)
@@ -62,6 +64,21 @@ def document_for(session: Session, item: OutboxItem) -> OutgoingDocument:
         author=ctx.table.name, created=ctx.meeting.date, signed_on=last.signed_at.date(),
         pki=not any(s.local_identity for s in minutes.signatures),
         filename=f"{minutes.number}.pdf", pdf=pdf)
+
+
+def _escalation_document(session: Session, item: OutboxItem) -> OutgoingDocument:
+    from tafelapp.services.case_service import get_case
+    from tafelapp.services.escalation_service import dossier, get_escalation
+    from tafelapp.services.table_service import get_table
+
+    escalation = get_escalation(session, item.ref_id)
+    case = get_case(session, escalation.case_id)
+    table = get_table(session, case.table_id)
+    day = escalation.submitted_on or escalation.created_on
+    return OutgoingDocument(title=f"Opschaling stuurgroep {case.case_number}",
+                            author=f"Ketenregie {table.municipality}", created=day,
+                            signed_on=day, pki=False, filename=f"opschaling-{case.case_number}.pdf",
+                            pdf=dossier(session, escalation.id))
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ def get_many(conn: Connection, case_ids: Sequence[str]) -> dict[str, Case]:
         deadlines = _grouped(conn, "deadlines", ids)
         for row in cases:
             cid = row["id"]
-            data = from_row(row, ["family"], drop=("family_name", "search_key"))
+            data = from_row(row, ["family"], drop=("family_name", "search_key", "last_progress"))
             data["children"] = [Child.model_validate(
                 from_row(r, ["unborn_details"], drop=("case_id", "position")))
                 for r in children.get(cid, [])]

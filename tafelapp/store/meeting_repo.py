@@ -54,6 +54,23 @@ def save_item(conn: Connection, meeting_id: str, item: AgendaItem) -> None:
     insert_many(conn, "agreements", [
         row_of(a, _AGREEMENT, agenda_item_id=item.id, position=i)
         for i, a in enumerate(item.agreements)])
+    refresh_last_progress(conn, item.case_id)
+
+
+def refresh_last_progress(conn: Connection, case_id: str) -> None:
+    """Recompute the case's last progress: a meeting held, an agreement done, a decision taken.
+
+    A meeting counts from its date on; one planned later counts once that day has come (the
+    werklijst compares with today, so a future date is simply not yet 'progress').
+    """
+    conn.execute(
+        "UPDATE cases SET last_progress = (SELECT max(d) FROM ("
+        " SELECT m.date AS d FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id"
+        "  WHERE a.case_id = :c AND m.date <= date('now')"
+        " UNION ALL SELECT g.done_on FROM agreements g JOIN agenda_items a"
+        "  ON a.id = g.agenda_item_id WHERE a.case_id = :c AND g.done_on IS NOT NULL"
+        " UNION ALL SELECT x.decided_on FROM decisions x JOIN agenda_items a"
+        "  ON a.id = x.agenda_item_id WHERE a.case_id = :c)) WHERE id = :c", {"c": case_id})
 
 
 def save(conn: Connection, meeting: Meeting, only_case: str | None = None) -> None:
@@ -70,6 +87,10 @@ def save(conn: Connection, meeting: Meeting, only_case: str | None = None) -> No
                      "DELETE FROM agenda_items WHERE meeting_id = ?", [meeting.id, *keep])
     for item in items:
         save_item(conn, meeting.id, item)
+    if only_case is None:  # a changed date changes the progress of every case on the agenda
+        for row in conn.execute("SELECT DISTINCT case_id FROM agenda_items WHERE meeting_id = ?",
+                                (meeting.id,)).fetchall():
+            refresh_last_progress(conn, row[0])
 
 
 def _by_item(conn: Connection, table: str, item_ids: Sequence[str]) -> dict[str, list[Any]]:

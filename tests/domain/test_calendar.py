@@ -59,3 +59,18 @@ def test_month_term_rolls_past_weekend_and_clamps() -> None:
 def test_age_on_birthday_boundary() -> None:
     assert age_on(D(2014, 11, 22), D(2026, 11, 21)) == 11
     assert age_on(D(2014, 11, 22), D(2026, 11, 22)) == 12
+
+
+def test_fast_working_day_count_equals_counting_day_by_day() -> None:
+    import random
+
+    def by_day(a: dt.date, b: dt.date) -> int:
+        if b < a:
+            return -by_day(b, a)
+        return sum(is_working_day(a + dt.timedelta(days=n)) for n in range(1, (b - a).days + 1))
+
+    rng = random.Random(1)
+    for _ in range(3000):
+        a = D(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 1500))
+        b = a + dt.timedelta(days=rng.randint(-400, 400))
+        assert working_days_between(a, b) == by_day(a, b), (a, b)

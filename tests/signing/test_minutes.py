@@ -103,7 +103,7 @@ def test_sign_chair_then_secretary_final_verified_and_queued(session: Session,
     assert final.document_sha256 == hashlib.sha256(pdf).hexdigest()
     [queued] = outbox_repo.all_items(session.conn)
     assert (queued.state, queued.ref_id) == ("queued", final.id)
-    assert queued.identificatie == f"TAFELAPP-{final.id}"
+    assert queued.identificatie == f"TAFEL-{final.id}"
 
 
 def test_changed_byte_breaks_verification(session: Session, setup: dict[str, Any]) -> None:

@@ -1,0 +1,182 @@
+"""Use cases of the ketenregisseur: escalate a stuck case to the stuurgroep, record signals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from tafelapp.documents.pdf import render_pdf
+from tafelapp.domain.escalation import (
+    Escalation,
+    EscalationStatus,
+    Signal,
+    personal_terms,
+    transition_problems,
+)
+from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.reports.escalation_html import agenda_html, dossier_html, escalation_section
+from tafelapp.services.case_service import get_case
+from tafelapp.services.meeting_service import meetings_for_case
+from tafelapp.services.session import Session, build, not_found, refuse_errors
+from tafelapp.services.table_service import get_table, list_tables
+from tafelapp.signing import identities, pades
+from tafelapp.store import escalation_repo, minutes_repo, outbox_repo
+
+
+def get_escalation(session: Session, escalation_id: str) -> Escalation:
+    """One escalation; an unknown id is invalid input."""
+    found = escalation_repo.get(session.conn, escalation_id)
+    if found is None:
+        raise not_found("escalation", "escalation_id", escalation_id)
+    return found
+
+
+def start_escalation(session: Session, case_id: str, **fields: Any) -> Escalation:
+    """Start a concept escalation of a case (what is stuck, partners, attempts, question)."""
+    get_case(session, case_id)
+    escalation = build(Escalation, "escalation", case_id=case_id, created_on=session.today(),
+                       **fields)
+    with session.change("escalation.start", "escalation", escalation.id,
+                        after=escalation) as conn:
+        escalation_repo.save(conn, escalation)
+    return escalation
+
+
+def update_escalation(session: Session, escalation_id: str, **changes: Any) -> Escalation:
+    """Change a concept (stuck, partners, attempts, question, urgency)."""
+    before = get_escalation(session, escalation_id)
+    if before.status is not EscalationStatus.CONCEPT:
+        raise InvalidInput([Problem("escalation.not_concept", "status",
+                                    "alleen een concept kan nog worden gewijzigd")])
+    after = build(Escalation, "escalation", **{**before.model_dump(), **changes})
+    with session.change("escalation.update", "escalation", escalation_id, before=before,
+                        after=after) as conn:
+        escalation_repo.save(conn, after)
+    return after
+
+
+def set_pseudonymisation(session: Session, escalation_id: str, pseudonymised: bool,
+                         reason: str | None = None) -> Escalation:
+    """Pseudonymised by default; sending names needs an explicit reason, and is audited."""
+    if not pseudonymised and not (reason or "").strip():
+        raise InvalidInput([Problem("escalation.reason_missing", "depseudonymise_reason",
+                                    "geef de reden om namen mee te sturen")])
+    before = get_escalation(session, escalation_id)
+    after = before.model_copy(update={"pseudonymised": pseudonymised,
+                                      "depseudonymise_reason": None if pseudonymised else reason})
+    action = "escalation.pseudonymise" if pseudonymised else "escalation.depseudonymise"
+    with session.change(action, "escalation", escalation_id,
+                        fields=["pseudonymised", "depseudonymise_reason"]) as conn:
+        escalation_repo.save(conn, after)
+    return after
+
+
+def _terms(session: Session, escalation: Escalation) -> tuple[dict[str, str], str, str]:
+    case = get_case(session, escalation.case_id)
+    table = get_table(session, case.table_id)
+    names = [p.name for m in meetings_for_case(session, case.id) for i in m.agenda
+             for p in i.participants] + [lead.person for lead in case.case_leads]
+    return personal_terms(case, names), case.case_number, table.name
+
+
+def dossier_preview(session: Session, escalation_id: str) -> str:
+    """Exactly what will leave, as the ketenregisseur sees it before submitting."""
+    escalation = get_escalation(session, escalation_id)
+    terms, number, table_name = _terms(session, escalation)
+    return dossier_html(escalation, number, table_name, terms)
+
+
+def submit(session: Session, escalation_id: str, identity_id: str, pin: str) -> Escalation:
+    """Submit to the stuurgroep: the dossier is rendered, signed and queued in the outbox."""
+    before = get_escalation(session, escalation_id)
+    refuse_errors(transition_problems(before, EscalationStatus.SUBMITTED))
+    material = minutes_repo.identity_material(session.conn, identity_id)
+    identity = next((i for i in minutes_repo.identities(session.conn) if i.id == identity_id),
+                    None)
+    if material is None or identity is None:
+        raise not_found("identity", "identity", identity_id)
+    try:
+        key = identities.unlock_key(material[1], pin)
+    except identities.WrongPin:
+        raise InvalidInput([Problem("signing.wrong_pin", "pin", "de pincode is onjuist")]) \
+            from None
+    if session.now() > identity.certificate.not_after:
+        raise InvalidInput([Problem("signing.cert_expired", "identity",
+                                    "het certificaat is verlopen")])
+    after = before.model_copy(update={"status": EscalationStatus.SUBMITTED,
+                                      "submitted_on": session.today()})
+    terms, number, table_name = _terms(session, after)
+    pdf = pades.sign(render_pdf(dossier_html(after, number, table_name, terms)), material[0],
+                     key, field_name="Ketenregisseur", signer_name=identity.owner_name,
+                     reason="Opschaling naar de bestuurlijke stuurgroep", location=table_name)
+    with session.change("escalation.submit", "escalation", escalation_id, before=before,
+                        after=after) as conn:
+        escalation_repo.save(conn, after, dossier=pdf)
+        outbox_repo.queue(conn, f"out-esc-{after.id}", "escalation", after.id,
+                          f"TAFEL-E{after.id[:32]}", session.now())
+    return after
+
+
+def advance(session: Session, escalation_id: str, to: EscalationStatus | str,
+            decision: str | None = None, follow_up: list[str] | None = None) -> Escalation:
+    """besproken → besluit (with the stuurgroep's decision and follow-up) → afgerond."""
+    target = EscalationStatus(to)
+    before = get_escalation(session, escalation_id)
+    changes: dict[str, Any] = {"status": target}
+    if decision is not None:
+        changes["decision"] = decision
+    if follow_up is not None:
+        changes["follow_up"] = follow_up
+    if target is EscalationStatus.DECIDED:
+        changes["decided_on"] = session.today()
+    if target is EscalationStatus.CLOSED:
+        changes["closed_on"] = session.today()
+    candidate = build(Escalation, "escalation", **{**before.model_dump(), **changes,
+                                                   "status": before.status})
+    refuse_errors(transition_problems(candidate, target))
+    after = candidate.model_copy(update={"status": target})
+    with session.change("escalation.advance", "escalation", escalation_id, before=before,
+                        after=after) as conn:
+        escalation_repo.save(conn, after)
+    return after
+
+
+def escalations(session: Session, status: str | None = None,
+                case_id: str | None = None) -> list[Escalation]:
+    """Escalations, optionally of one status or case."""
+    return escalation_repo.all_escalations(session.conn, status, case_id)
+
+
+def dossier(session: Session, escalation_id: str) -> bytes:
+    """The signed dossier PDF."""
+    data = escalation_repo.dossier(session.conn, escalation_id)
+    if data is None:
+        raise InvalidInput([Problem("escalation.no_dossier", "escalation",
+                                    "dit dossier is nog niet ingediend")])
+    return data
+
+
+def record_signal(session: Session, **fields: Any) -> Signal:
+    """A ZVT signal (neighbourhood problem or gap in cooperation) for the stuurgroep agenda."""
+    signal = build(Signal, "signal", recorded_on=session.today(), **fields)
+    get_table(session, signal.table_id)
+    with session.change("signal.record", "signal", signal.id, after=signal) as conn:
+        escalation_repo.save_signal(conn, signal)
+    return signal
+
+
+def signals(session: Session) -> list[Signal]:
+    """Every recorded signal."""
+    return escalation_repo.signals(session.conn)
+
+
+def stuurgroep_agenda_pdf(session: Session, meeting_date: dt.date | None = None) -> bytes:
+    """All submitted escalations and the signals on the agenda, as one PDF/A."""
+    sections = []
+    for escalation in escalations(session, EscalationStatus.SUBMITTED.value):
+        terms, number, table_name = _terms(session, escalation)
+        sections.append(escalation_section(escalation, number, table_name, terms))
+    when = f" {meeting_date:%d-%m-%Y}" if meeting_date else ""
+    tables = {t.id: t.name for t in list_tables(session)}
+    return render_pdf(agenda_html(f"Agenda bestuurlijke stuurgroep{when}", sections,
+                                  escalation_repo.signals(session.conn, True), tables))

@@ -1,0 +1,134 @@
+"""Werklijst of the ketenregisseur: every case that needs attention and why, most urgent first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tafelapp.domain.worklist import ATTENTION_NL, WorkItem
+from ui.icons import icon
+from ui.models.worklist_table_model import WorklistTableModel
+
+
+class WorklistView(QWidget):
+    """Sortable, filterable table; Enter opens the case, 'Opschalen…' starts an escalation."""
+
+    case_opened = Signal(str)
+    escalation_requested = Signal(str)
+    back_requested = Signal()
+    signal_requested = Signal()
+    agenda_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.back = QPushButton("Overzicht")
+        self.back.setIcon(icon("back"))
+        top.addWidget(self.back)
+        title = QLabel("Werklijst ketenregie")
+        title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        top.addWidget(title, 1)
+        top.addWidget(QLabel("Soort:"))
+        self.kind = QComboBox()
+        self.kind.addItem("alle", "")
+        for label in ATTENTION_NL.values():
+            self.kind.addItem(label, label)
+        self.kind.setAccessibleName("Filter op soort")
+        top.addWidget(self.kind)
+        top.addWidget(QLabel("Tafel:"))
+        self.table_filter = QComboBox()
+        self.table_filter.setAccessibleName("Filter op tafel")
+        top.addWidget(self.table_filter)
+        layout.addLayout(top)
+        actions = QHBoxLayout()
+        self.escalate = QPushButton("Opschalen…")
+        self.signal = QPushButton("Signaal vastleggen…")
+        self.agenda = QPushButton("Agenda stuurgroep (PDF)…")
+        self.agenda.setIcon(icon("pdf"))
+        for button in (self.escalate, self.signal, self.agenda):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.model = WorklistTableModel()
+        self.proxy = QSortFilterProxyModel()
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.proxy.setFilterKeyColumn(3)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        for column, width in enumerate((110, 140, 220, 190, 420, 100)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.view.setAccessibleName("Werklijst")
+        layout.addWidget(self.view, 1)
+        self.count = QLabel("")
+        layout.addWidget(self.count)
+        self.back.clicked.connect(self.back_requested)
+        self.kind.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.table_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.view.activated.connect(self._on_view_activated)
+        self.view.doubleClicked.connect(self._on_view_activated)
+        self.escalate.clicked.connect(self._on_escalate_clicked)
+        self.signal.clicked.connect(self.signal_requested)
+        self.agenda.clicked.connect(self.agenda_requested)
+        self._all: list[WorkItem] = []
+
+    def show_items(self, items: list[WorkItem]) -> None:
+        """Show the work list (already most urgent first)."""
+        self._all = items
+        current = self.table_filter.currentData()
+        self.table_filter.blockSignals(True)
+        self.table_filter.clear()
+        self.table_filter.addItem("alle", "")
+        for name in sorted({i.table_name for i in items}):
+            self.table_filter.addItem(name, name)
+        self.table_filter.setCurrentIndex(max(0, self.table_filter.findData(current)))
+        self.table_filter.blockSignals(False)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        kind, table = self.kind.currentData() or "", self.table_filter.currentData() or ""
+        rows = [i for i in self._all if (not kind or ATTENTION_NL[i.kind] == kind)
+                and (not table or i.table_name == table)]
+        self.model.set_items(rows)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.count.setText(f"{len(rows)} punt(en) van aandacht, "
+                           f"{len({i.case_id for i in rows})} casus(sen)")
+
+    def selected(self) -> WorkItem | None:
+        """The work item of the current row."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.item_at(self.proxy.mapToSource(index).row())
+
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.case_opened.emit(self.model.item_at(self.proxy.mapToSource(index).row()).case_id)
+
+    def _on_escalate_clicked(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.escalation_requested.emit(item.case_id)
+
+    def clear(self) -> None:
+        """Forget everything (on lock)."""
+        self._all = []
+        self.model.set_items([])
+        self.count.clear()
