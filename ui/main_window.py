@@ -65,6 +65,13 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mou
              QEvent.Type.Wheel, QEvent.Type.TouchBegin}
 
 
+def _warm_up() -> None:
+    import importlib
+
+    for module in ("apscheduler.schedulers.qt", "tafelapp.sync.outbox"):
+        importlib.import_module(module)
+
+
 class _ActivityFilter(QObject):
     """Restarts the idle timer on any keyboard, mouse or touch input anywhere in the app."""
 
@@ -216,7 +223,12 @@ class MainWindow(QMainWindow):
 
     # ----- unlocking and locking -------------------------------------------------------------
     def start(self, demo: bool = False) -> None:
-        """First screen: the demo, the unlock form, or the first-start choice."""
+        """First screen: the demo, the unlock form, or the first-start choice.
+
+        A second after the first frame, what unlocking will need (the scheduler, the HTTP stack)
+        is imported on the worker while the user types, so unlocking does not stall the window.
+        """
+        QTimer.singleShot(1000, lambda: self.executor.run(_warm_up))
         if demo:
             self.open_demo()
         elif self.vault_path.exists():

@@ -9,9 +9,10 @@ from PySide6.QtCore import QObject, Signal
 
 from tafelapp.services import outbox_service
 from tafelapp.services.session import Session
-from tafelapp.sync.outbox import Claim, Outcome, claim_due, deliver, record
-from tafelapp.sync.zgw_client import ZgwClient
 from ui.workers import DbExecutor
+
+# tafelapp.sync (httpx, PyJWT) is imported when the first drain runs, not at start-up: the unlock
+# window should appear without waiting for the HTTP stack.
 
 
 class OutboxController(QObject):
@@ -46,18 +47,23 @@ class OutboxController(QObject):
         self._next()
 
     def _next(self) -> None:
-        def claim(s: Session) -> tuple[Claim | None, Any]:
+        def claim(s: Session) -> tuple[Any, Any]:
+            from tafelapp.sync.outbox import claim_due
+
             settings = outbox_service.region_settings(s)
             return claim_due(s, s.now()), (settings, s.actor)
         self.executor.submit(claim, self._on_claimed, self._stop)
 
-    def _on_claimed(self, claimed: tuple[Claim | None, Any]) -> None:
+    def _on_claimed(self, claimed: tuple[Any, Any]) -> None:
         item, (settings, actor) = claimed
         if item is None:
             self._stop()
             return
 
-        def upload() -> Outcome:
+        def upload() -> Any:
+            from tafelapp.sync.outbox import deliver
+            from tafelapp.sync.zgw_client import ZgwClient
+
             client = ZgwClient(settings, actor)
             try:
                 return deliver(item, client)
@@ -65,7 +71,9 @@ class OutboxController(QObject):
                 client.close()
         self.network.run(upload, lambda outcome: self._on_delivered(item, outcome), self._stop)
 
-    def _on_delivered(self, item: Claim, outcome: Outcome) -> None:
+    def _on_delivered(self, item: Any, outcome: Any) -> None:
+        from tafelapp.sync.outbox import record
+
         self.executor.submit(lambda s: record(s, item, outcome, s.now(), self._rng),
                              self._on_recorded, self._stop)
 
