@@ -13,12 +13,11 @@ from typing import Any
 import pytest
 
 from tafelapp.domain.minutes import MinutesStatus
-from tafelapp.domain.problems import InvalidInput
 from tafelapp.services import meeting_service, minutes_service, table_service
 from tafelapp.services.session import Session
 from tafelapp.store import minutes_repo, outbox_repo
 from tests.conftest import PASSPHRASE
-from tests.services.test_services import _state
+from tests.services.test_services import _refused as refused
 from tests.signing.certs import pkcs12_file
 
 CHAIR = "Mr. A. de Voorzitter (fictief)"
@@ -48,15 +47,6 @@ def sign_both(session: Session, s: dict[str, Any]) -> Any:
     minutes_service.sign_minutes(session, s["minutes"].id, s["chair"].id, "123456", "CHAIR")
     return minutes_service.sign_minutes(session, s["minutes"].id, s["secretary"].id, "654321",
                                         "SECRETARY")
-
-
-def refused(session: Session, call: Any, code: str) -> InvalidInput:
-    before = _state(session)
-    with pytest.raises(InvalidInput) as info:
-        call()
-    assert code in {p.code for p in info.value.problems}, info.value.problems
-    assert _state(session) == before
-    return info.value
 
 
 def test_draft_is_pdfa_with_header_on_every_page(session: Session, setup: dict[str, Any],

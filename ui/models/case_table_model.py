@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from tafelapp.domain.summaries import CaseSummary
+from ui.models.rows_table_model import RowsTableModel
 from ui.text import labels
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ["Casusnummer", "Gezin", "Tafel", "Route", "Kinderen", "Volgende termijn"]
+HEADERS = ("Casusnummer", "Gezin", "Tafel", "Route", "Kinderen", "Volgende termijn")
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(RowsTableModel[CaseSummary]):
     """The case list; `set_search` filters on case number, family and children's names."""
+
+    headers = HEADERS
 
     def __init__(self) -> None:
         super().__init__()
         self._all: list[CaseSummary] = []
         self._keys: list[str] = []
-        self._rows: list[CaseSummary] = []
         self._search = ""
 
     def set_cases(self, cases: list[CaseSummary]) -> None:
@@ -39,23 +41,13 @@ class CaseTableModel(QAbstractTableModel):
         self._apply()
 
     def _apply(self) -> None:
-        self.beginResetModel()
-        if self._search:
-            needle = self._search
-            self._rows = [c for c, key in zip(self._all, self._keys, strict=True) if needle in key]
-        else:
-            self._rows = list(self._all)
-        self.endResetModel()
+        needle = self._search
+        self._replace([c for c, key in zip(self._all, self._keys, strict=True) if needle in key]
+                      if needle else list(self._all))
 
     def case_at(self, row: int) -> CaseSummary:
         """The summary shown on a row."""
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
@@ -74,9 +66,3 @@ class CaseTableModel(QAbstractTableModel):
         if column == 4:
             return str(c.children)
         return c.next_due.strftime("%d-%m-%Y") if c.next_due else "—"
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None

@@ -4,36 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from tafelapp.domain.worklist import ATTENTION_NL, WorkItem
+from ui.models.rows_table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ["Urgentie", "Casus", "Tafel", "Wat", "Waarom", "Datum"]
+HEADERS = ("Urgentie", "Casus", "Tafel", "Wat", "Waarom", "Datum")
 
 
-class WorklistTableModel(QAbstractTableModel):
+class WorklistTableModel(RowsTableModel[WorkItem]):
     """One row per work item; the sort role gives the working days left (overdue first)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[WorkItem] = []
+    headers = HEADERS
 
     def set_items(self, items: list[WorkItem]) -> None:
         """Replace the rows."""
-        self.beginResetModel()
-        self._rows = items
-        self.endResetModel()
+        self._replace(items)
 
     def item_at(self, row: int) -> WorkItem:
         """The work item on a row."""
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -52,9 +43,3 @@ class WorklistTableModel(QAbstractTableModel):
             item.due.strftime("%d-%m-%Y") if item.due else "",
         ]
         return values[column]
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None

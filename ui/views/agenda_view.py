@@ -21,6 +21,7 @@ from tafelapp.domain.models import Table
 from tafelapp.domain.summaries import CaseSummary
 from ui.icons import icon
 from ui.text import labels
+from ui.widgets.header import header_row
 
 
 class AgendaView(QWidget):
@@ -36,14 +37,7 @@ class AgendaView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.back = QPushButton("Overzicht")
-        self.back.setIcon(icon("back"))
-        top.addWidget(self.back)
-        self.header = QLabel("")
-        self.header.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        self.header.setWordWrap(True)
-        top.addWidget(self.header, 1)
+        top, self.back, self.header = header_row("Overzicht")
         layout.addLayout(top)
         self.items = QListWidget()
         self.items.setAccessibleName("Agenda")

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -26,8 +25,8 @@ from tafelapp.domain.escalation import STATUS_NL, URGENCY_NL, Escalation, Escala
 from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.services import escalation_service, minutes_service
 from tafelapp.services.session import Session
-from ui.icons import icon
 from ui.text import problems_line
+from ui.widgets.header import header_row
 from ui.workers import DbExecutor
 
 
@@ -60,14 +59,7 @@ class EscalationView(QWidget):
         self.escalation: Escalation | None = None
         self.case_id = ""
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.back = QPushButton("Werklijst")
-        self.back.setIcon(icon("back"))
-        top.addWidget(self.back)
-        self.header = QLabel("")
-        self.header.setWordWrap(True)
-        self.header.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        top.addWidget(self.header, 1)
+        top, self.back, self.header = header_row("Werklijst")
         layout.addLayout(top)
         splitter = QSplitter()
         left = QWidget()

@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -21,6 +20,7 @@ from tafelapp.domain.figures import Figures, Quarter
 from tafelapp.reports.figures_html import chart_values
 from ui.icons import icon
 from ui.widgets.bar_chart import BarChart
+from ui.widgets.header import header_row
 
 
 def recent_quarters(today: dt.date, count: int = 6) -> list[Quarter]:
@@ -42,13 +42,7 @@ class FiguresView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.back = QPushButton("Overzicht")
-        self.back.setIcon(icon("back"))
-        top.addWidget(self.back)
-        title = QLabel("Kengetallen")
-        title.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        top.addWidget(title, 1)
+        top, self.back, _title = header_row("Overzicht", "Kengetallen")
         self.quarter = QComboBox()
         self.quarter.setAccessibleName("Kwartaal")
         for q in recent_quarters(dt.date.today()):

@@ -31,6 +31,7 @@ from ui.views.steps.participants import ParticipantsPage
 from ui.views.steps.safety_plan import SafetyPlanPage
 from ui.views.steps.scaling import ScalingPage
 from ui.widgets.autosave import AutoSaver
+from ui.widgets.header import header_row
 from ui.workers import DbExecutor
 
 PAGES: list[type[StepPage]] = [OpeningPage, ParticipantsPage, SafetyPlanPage, ScalingPage,
@@ -53,14 +54,7 @@ class MeetingView(QWidget):
         self.saver = saver
         self.env = MeetingEnv(executor, saver, self.request_refresh, self.status_message.emit)
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.back = QPushButton("Agenda")
-        self.back.setIcon(icon("back"))
-        top.addWidget(self.back)
-        self.header = QLabel("")
-        self.header.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.header.setWordWrap(True)
-        top.addWidget(self.header, 1)
+        top, self.back, self.header = header_row("Agenda")
         self.verdict = QLabel("")
         top.addWidget(self.verdict)
         layout.addLayout(top)

@@ -30,6 +30,7 @@ from tafelapp.services.session import Session
 from ui.icons import icon
 from ui.text import problems_line
 from ui.widgets.autosave import AutoSaver, set_text_quietly
+from ui.widgets.header import header_row
 from ui.workers import DbExecutor
 
 STATUS_NL = {MinutesStatus.DRAFT: "concept", MinutesStatus.SIGNING: "in ondertekening",
@@ -51,14 +52,7 @@ class MinutesView(QWidget):
         self.saver = saver
         self.minutes: Minutes | None = None
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.back = QPushButton("Bespreking")
-        self.back.setIcon(icon("back"))
-        top.addWidget(self.back)
-        self.header = QLabel("")
-        self.header.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.header.setWordWrap(True)
-        top.addWidget(self.header, 1)
+        top, self.back, self.header = header_row("Bespreking")
         layout.addLayout(top)
         splitter = QSplitter()
         left = QWidget()

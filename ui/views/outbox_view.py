@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTextBrowser,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.icons import icon
+from ui.widgets.header import header_row
 
 STATE_NL = {"queued": "wacht", "sending": "wordt verzonden", "delivered": "afgeleverd",
             "rejected": "geweigerd"}
@@ -39,13 +38,8 @@ class OutboxView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.back = QPushButton("Overzicht")
-        self.back.setIcon(icon("back"))
-        top.addWidget(self.back)
-        title = QLabel("Outbox — documenten naar de regionale server")
-        title.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        top.addWidget(title, 1)
+        top, self.back, _title = header_row("Overzicht",
+                                            "Outbox — documenten naar de regionale server")
         self.send = QPushButton("Nu verzenden")
         self.retry = QPushButton("Opnieuw proberen")
         top.addWidget(self.send)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from tafelapp.domain.worklist import ATTENTION_NL, WorkItem
 from ui.icons import icon
 from ui.models.worklist_table_model import WorklistTableModel
+from ui.widgets.header import header_row
 
 
 class WorklistView(QWidget):
@@ -32,13 +33,7 @@ class WorklistView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.back = QPushButton("Overzicht")
-        self.back.setIcon(icon("back"))
-        top.addWidget(self.back)
-        title = QLabel("Werklijst ketenregie")
-        title.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        top.addWidget(title, 1)
+        top, self.back, _title = header_row("Overzicht", "Werklijst ketenregie")
         top.addWidget(QLabel("Soort:"))
         self.kind = QComboBox()
         self.kind.addItem("alle", "")

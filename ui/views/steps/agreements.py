@@ -5,18 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
 )
 
 from tafelapp.domain import labels
@@ -25,7 +21,15 @@ from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service
 from tafelapp.services.meeting_context_service import MeetingContext
 from ui.icons import icon
-from ui.views.steps.base import MeetingEnv, StepPage, data_label, date_edit
+from ui.views.steps.base import (
+    MeetingEnv,
+    StepPage,
+    data_label,
+    date_edit,
+    fill_table,
+    record_table,
+    selected_row_id,
+)
 
 COLUMNS = ["Wat", "Soort", "Wie", "Uiterlijk", "Als het niet lukt", "Status"]
 
@@ -37,15 +41,8 @@ class AgreementsPage(StepPage):
 
     def __init__(self, env: MeetingEnv) -> None:
         super().__init__(env)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.table = record_table(COLUMNS, "Afspraken")
         self.table.setWordWrap(True)
-        self.table.setMinimumHeight(170)
-        self.table.setAccessibleName("Afspraken")
         self.body.addWidget(self.table)
         row = QHBoxLayout()
         row.addWidget(QLabel("Status van de gekozen afspraak:"))
@@ -109,25 +106,15 @@ class AgreementsPage(StepPage):
 
     def refresh(self, ctx: MeetingContext) -> None:
         super().refresh(ctx)
-        selected = self._selected_id()
-        self.table.setRowCount(len(ctx.item.agreements))
-        for r, a in enumerate(ctx.item.agreements):
-            values = [a.text, labels.AGREEMENT_KIND[a.kind.value], a.owner,
-                      labels.nl_date(a.due_date), a.consequence or "",
-                      labels.AGREEMENT_STATUS[a.status.value]]
-            for c, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                cell.setData(256, a.id)
-                self.table.setItem(r, c, cell)
-            if a.id == selected:
-                self.table.selectRow(r)
+        fill_table(self.table, [
+            (a.id, [a.text, labels.AGREEMENT_KIND[a.kind.value], a.owner,
+                    labels.nl_date(a.due_date), a.consequence or "",
+                    labels.AGREEMENT_STATUS[a.status.value]]) for a in ctx.item.agreements])
         self.table.resizeRowsToContents()
         self._sync_selection()
 
     def _selected_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        item = self.table.item(rows[0].row(), 0) if rows else None
-        return item.data(256) if item else None
+        return selected_row_id(self.table)
 
     def _sync_selection(self) -> None:
         aid = self._selected_id()

@@ -7,12 +7,15 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDateEdit,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
     QTableWidget,
+    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -113,6 +116,43 @@ class StepPage(QScrollArea):
         for label in self.findChildren(QLabel):
             if label.property("caseData"):
                 label.clear()
+
+
+ROW_ID = 256  # Qt.ItemDataRole.UserRole: the record id stored on every cell
+
+
+def record_table(columns: list[str], accessible: str) -> QTableWidget:
+    """A read-only, row-selecting table of records (participants, agreements)."""
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(columns)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().hide()
+    table.setMinimumHeight(170)
+    table.setAccessibleName(accessible)
+    return table
+
+
+def selected_row_id(table: QTableWidget) -> str | None:
+    """The record id of the selected row."""
+    model = table.selectionModel()
+    rows = model.selectedRows() if model else []
+    item = table.item(rows[0].row(), 0) if rows else None
+    return item.data(ROW_ID) if item else None
+
+
+def fill_table(table: QTableWidget, rows: list[tuple[str, list[str]]]) -> None:
+    """Show (id, values) rows, keeping the selection on the same record."""
+    selected = selected_row_id(table)
+    table.setRowCount(len(rows))
+    for r, (record_id, values) in enumerate(rows):
+        for c, value in enumerate(values):
+            cell = QTableWidgetItem(value)
+            cell.setData(ROW_ID, record_id)
+            table.setItem(r, c, cell)
+        if record_id == selected:
+            table.selectRow(r)
 
 
 def data_label() -> QLabel:

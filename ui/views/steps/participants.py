@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QWidget,
 )
 
@@ -24,7 +20,14 @@ from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service
 from tafelapp.services.meeting_context_service import MeetingContext
 from ui.icons import icon
-from ui.views.steps.base import MeetingEnv, StepPage, data_label
+from ui.views.steps.base import (
+    MeetingEnv,
+    StepPage,
+    data_label,
+    fill_table,
+    record_table,
+    selected_row_id,
+)
 
 COLUMNS = ["Naam", "Rol", "Organisatie", "Aanwezigheid"]
 
@@ -44,14 +47,7 @@ class ParticipantsPage(StepPage):
 
     def __init__(self, env: MeetingEnv) -> None:
         super().__init__(env)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(180)
-        self.table.setAccessibleName("Deelnemers")
+        self.table = record_table(COLUMNS, "Deelnemers")
         self.body.addWidget(self.table)
         row = QHBoxLayout()
         row.addWidget(QLabel("Aanwezigheid van de gekozen deelnemer:"))
@@ -105,17 +101,9 @@ class ParticipantsPage(StepPage):
 
     def refresh(self, ctx: MeetingContext) -> None:
         super().refresh(ctx)
-        selected = self._selected_id()
-        self.table.setRowCount(len(ctx.item.participants))
-        for r, p in enumerate(ctx.item.participants):
-            values = [p.name, labels.ROLE[p.role.value], p.organisation or "",
-                      labels.ATTENDANCE[p.attendance.value]]
-            for c, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                cell.setData(256, p.id)
-                self.table.setItem(r, c, cell)
-            if p.id == selected:
-                self.table.selectRow(r)
+        fill_table(self.table, [
+            (p.id, [p.name, labels.ROLE[p.role.value], p.organisation or "",
+                    labels.ATTENDANCE[p.attendance.value]]) for p in ctx.item.participants])
         self.table.resizeColumnsToContents()
         self.child.clear()
         for child in ctx.case.children:
@@ -179,11 +167,7 @@ class ParticipantsPage(StepPage):
                 reason)
 
     def _selected_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        item = self.table.item(rows[0].row(), 0)
-        return item.data(256) if item else None
+        return selected_row_id(self.table)
 
     def _sync_attendance(self) -> None:
         pid = self._selected_id()
