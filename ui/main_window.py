@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -25,20 +24,17 @@ from tafelapp.domain.steps import MeetingStep
 from tafelapp.reports.family_html import family_html
 from tafelapp.services import (
     distribution_service,
-    escalation_service,
-    figures_service,
     file_service,
     meeting_service,
-    outbox_service,
     overview_service,
     settings_service,
     vault_service,
-    worklist_service,
 )
 from tafelapp.services.demo_service import seed_demo
 from tafelapp.services.meeting_context_service import family_summary_for
 from tafelapp.services.session import Session
 from tafelapp.settings import AppSettings, UiPosition
+from ui.controllers.chain import ChainController
 from ui.icons import icon
 from ui.outbox_controller import OutboxController
 from ui.scheduling import DrainTicker
@@ -50,7 +46,7 @@ from ui.views.figures_view import FiguresView
 from ui.views.meeting_view import MeetingView
 from ui.views.minutes_view import MinutesView
 from ui.views.new_meeting_dialog import NewMeetingDialog
-from ui.views.outbox_view import OutboxView, status_text
+from ui.views.outbox_view import OutboxView
 from ui.views.overview_view import OverviewView
 from ui.views.unlock_view import UnlockView
 from ui.views.worklist_view import WorklistView
@@ -58,9 +54,6 @@ from ui.widgets.autosave import AutoSaver
 from ui.workers import DbExecutor
 
 DEMO_PASSPHRASE = "demo-tafelapp-fictief"
-DEMO_CLIENT = "tafelapp-demo"
-DEMO_SECRET = "demo-geheim-alleen-voor-de-loopback-server"
-DEMO_INFORMATIEOBJECTTYPE = "http://127.0.0.1/catalogi/api/v1/informatieobjecttypen/notulen-jbt"
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
              QEvent.Type.Wheel, QEvent.Type.TouchBegin}
 
@@ -117,6 +110,7 @@ class MainWindow(QMainWindow):
         self.figures_view = FiguresView()
         self.outbox = OutboxController(executor)
         self.ticker: DrainTicker | None = None
+        self.chain = ChainController(self)
         self.demo_server: Any = None
         for view in (self.unlock_view, self.overview_view, self.agenda_view, self.meeting_view,
                      self.minutes_view, self.outbox_view, self.worklist_view,
@@ -195,20 +189,20 @@ class MainWindow(QMainWindow):
         self.meeting_view.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.family_view.pdf_requested.connect(self._on_family_pdf_requested)
         self.overview_action.triggered.connect(self.show_overview)
-        self.outbox_action.triggered.connect(self.show_outbox)
-        self.worklist_action.triggered.connect(self.show_worklist)
-        self.figures_action.triggered.connect(self.show_figures)
+        self.outbox_action.triggered.connect(self.chain.show_outbox)
+        self.worklist_action.triggered.connect(self.chain.show_worklist)
+        self.figures_action.triggered.connect(self.chain.show_figures)
         self.worklist_view.back_requested.connect(self.show_overview)
         self.worklist_view.case_opened.connect(self._on_overview_case_opened)
-        self.worklist_view.escalation_requested.connect(self.show_escalation)
-        self.worklist_view.signal_requested.connect(self._on_signal_requested)
-        self.worklist_view.agenda_requested.connect(self._on_agenda_requested)
-        self.escalation_view.back_requested.connect(self.show_worklist)
+        self.worklist_view.escalation_requested.connect(self.chain.show_escalation)
+        self.worklist_view.signal_requested.connect(self.chain._on_signal_requested)
+        self.worklist_view.agenda_requested.connect(self.chain._on_agenda_requested)
+        self.escalation_view.back_requested.connect(self.chain.show_worklist)
         self.escalation_view.documents_queued.connect(self.outbox.drain)
         self.figures_view.back_requested.connect(self.show_overview)
-        self.figures_view.quarter_changed.connect(lambda _q: self.show_figures())
-        self.figures_view.export_requested.connect(self._on_figures_export_requested)
-        self.outbox.status_changed.connect(self._on_outbox_status_changed)
+        self.figures_view.quarter_changed.connect(lambda _q: self.chain.show_figures())
+        self.figures_view.export_requested.connect(self.chain._on_figures_export_requested)
+        self.outbox.status_changed.connect(self.chain._on_outbox_status_changed)
         self.outbox_view.back_requested.connect(self.show_overview)
         self.outbox_view.send_requested.connect(self.outbox.send_now)
         self.minutes_view.documents_queued.connect(self.outbox.drain)
@@ -287,7 +281,7 @@ class MainWindow(QMainWindow):
         position = self.position if self.position.page != "overview" else remembered
         self._set_unlocked_ui(True)
         self.idle_timer.start(self.settings.auto_lock_minutes * 60_000)
-        self._start_outbox()
+        self.chain._start_outbox()
         self.restore(position)
         self.unlocked.emit()
 
@@ -441,129 +435,6 @@ class MainWindow(QMainWindow):
         self.saver.flush()
         self.minutes_view.open_for_item(item_id)
         self.stack.setCurrentWidget(self.minutes_view)
-
-    # ----- ketenregie ------------------------------------------------------------------------
-    def show_worklist(self) -> None:
-        """The work list across all tables (built on the worker)."""
-        self.saver.flush()
-        self.executor.submit(worklist_service.work_list, self._on_worklist_loaded,
-                             self._on_background_failed)
-
-    def _on_worklist_loaded(self, items: list[Any]) -> None:
-        self.worklist_view.show_items(items)
-        self.stack.setCurrentWidget(self.worklist_view)
-
-    def _on_signal_requested(self) -> None:
-        self.executor.submit(lambda s: [t for t in overview_service.overview(s).tables
-                                        if t.kind.value == "ZVT"], self._ask_signal)
-
-    def _ask_signal(self, tables: list[Any]) -> None:
-        """Theme, description and partners of a ZVT signal, asked one after the other."""
-        if not tables:
-            self.statusBar().showMessage("Er is geen Zorg- en Veiligheidstafel.", 6000)
-            return
-        names = [t.name for t in tables]
-        name, ok = QInputDialog.getItem(self, "Signaal", "Tafel:", names, 0, False)
-        theme, ok2 = QInputDialog.getText(self, "Signaal", "Thema:") if ok else ("", False)
-        text, ok3 = (QInputDialog.getMultiLineText(self, "Signaal", "Beschrijving:")
-                     if ok2 else ("", False))
-        partners, ok4 = (QInputDialog.getText(self, "Signaal", "Partners (komma's):")
-                         if ok3 else ("", False))
-        if not ok4:
-            return
-        table_id = tables[names.index(name)].id
-        self.executor.submit(lambda s: escalation_service.record_signal(
-            s, table_id=table_id, theme=theme, description=text,
-            partners=[p.strip() for p in partners.split(",") if p.strip()]),
-            lambda _r: self.statusBar().showMessage("Signaal vastgelegd; het staat op de "
-                                                    "agenda van de stuurgroep.", 6000),
-            self._on_background_failed)
-
-    def _on_agenda_requested(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Agenda stuurgroep opslaan",
-                                              str(Path.home() / "agenda-stuurgroep.pdf"),
-                                              "PDF (*.pdf)")
-        if path:
-            self.executor.submit(lambda s: file_service.write_file(
-                Path(path), escalation_service.stuurgroep_agenda_pdf(s)),
-                lambda p: self.statusBar().showMessage(f"Opgeslagen: {p}", 8000),
-                self._on_background_failed)
-
-    def show_escalation(self, case_id: str) -> None:
-        """The (new or open) escalation of a case."""
-        self.escalation_view.open_case(case_id)
-        self.stack.setCurrentWidget(self.escalation_view)
-
-    def show_figures(self) -> None:
-        """Kengetallen of every table for the chosen quarter."""
-        quarter = self.figures_view.current_quarter()
-        self.executor.submit(lambda s: figures_service.all_figures(s, quarter),
-                             self._on_figures_loaded, self._on_background_failed)
-
-    def _on_figures_loaded(self, items: list[Any]) -> None:
-        self.figures_view.show_figures(items)
-        self.stack.setCurrentWidget(self.figures_view)
-
-    def _on_figures_export_requested(self, kind: str) -> None:
-        quarter = self.figures_view.current_quarter()
-        name = f"kengetallen-{quarter.label.replace(' ', '-')}.{kind}"
-        path, _ = QFileDialog.getSaveFileName(self, "Kengetallen opslaan",
-                                              str(Path.home() / name))
-        if not path:
-            return
-
-        def export(s: Session) -> Path:
-            items = figures_service.all_figures(s, quarter)
-            data = (figures_service.figures_csv(items).encode("utf-8") if kind == "csv"
-                    else figures_service.figures_pdf(items))
-            return file_service.write_file(Path(path), data)
-        self.executor.submit(export, lambda p: self.statusBar().showMessage(
-            f"Opgeslagen: {p}", 8000), self._on_background_failed)
-
-    # ----- outbox ----------------------------------------------------------------------------
-    def _start_outbox(self) -> None:
-        """After unlocking: the demo's own regional server, the ticker, and a first drain."""
-        if self.active_path == self.demo_path:
-            self._start_demo_region()
-        if self.ticker is None:
-            self.ticker = DrainTicker()
-            self.ticker.tick.connect(self.outbox.drain)
-        self.ticker.start()
-        self.outbox.refresh_status()
-        self.outbox.drain()
-
-    def _start_demo_region(self) -> None:
-        """The demo sends to a reference regional server on loopback that it starts itself."""
-        from regional.server import Config, RegionalServer
-        from regional.store import SqliteStore
-
-        if self.demo_server is None:
-            store = SqliteStore(str(self.demo_path.with_name("demo-regio.sqlite3")))
-            self.demo_server = RegionalServer(
-                store, Config({DEMO_CLIENT: DEMO_SECRET}, {DEMO_INFORMATIEOBJECTTYPE})).start()
-        url = self.demo_server.url
-        self.executor.submit(lambda s: outbox_service.update_region(
-            s, base_url=url, client_id=DEMO_CLIENT, secret=DEMO_SECRET, rsin="002220647",
-            informatieobjecttype=DEMO_INFORMATIEOBJECTTYPE))
-
-    def show_outbox(self) -> None:
-        """Every document in the outbox with its state and history."""
-        self.saver.flush()
-        self.executor.submit(lambda s: (outbox_service.items(s), outbox_service.status(s)),
-                             self._on_outbox_loaded)
-
-    def _on_outbox_loaded(self, loaded: tuple[Any, Any]) -> None:
-        self.outbox_view.show_items(*loaded)
-        self.stack.setCurrentWidget(self.outbox_view)
-
-    def _on_outbox_status_changed(self, status: Any) -> None:
-        self.outbox_state.setText(status_text(status))
-        warn = status.rejected > 0 or status.clock_warning
-        self.outbox_warning.setPixmap(icon("warning").pixmap(16, 16) if warn else QPixmap())
-        self.outbox_warning.setToolTip("Er is een document geweigerd, of de klok lijkt verkeerd: "
-                                       "zie Outbox." if warn else "")
-        if self.stack.currentWidget() is self.outbox_view:
-            self.show_outbox()
 
     # ----- family view -----------------------------------------------------------------------
     def show_family_view(self, item_id: str) -> None:

@@ -11,7 +11,7 @@ from tests.ui.conftest import App
 def test_worklist_filters_and_escalation_to_afgerond(make_app: Callable[..., App]) -> None:
     app = make_app(demo=True)
     window = app.window
-    window.show_worklist()
+    window.chain.show_worklist()
     app.settle()
     view = window.worklist_view
     assert window.stack.currentWidget() is view
@@ -69,7 +69,7 @@ def test_figures_view_shows_charts(make_app: Callable[..., App]) -> None:
     window = app.window
     window.figures_view.quarter.setCurrentIndex(1)  # last quarter: the demo's first JBT
     app.settle()
-    window.show_figures()
+    window.chain.show_figures()
     app.settle()
     titles = [c.title for c in window.figures_view.charts]
     assert "Besluiten per type" in titles

@@ -76,7 +76,7 @@ def test_secretary_edits_with_preview_and_both_sign(make_app: Callable[..., App]
     app.qtbot.waitUntil(lambda: "0 wachtend" in window.outbox_state.text()
                         and "nog niet" not in window.outbox_state.text(), timeout=20_000)
     assert window.demo_server.httpd.store.count() == 1
-    window.show_outbox()
+    window.chain.show_outbox()
     app.settle()
     assert "afgeleverd" in window.outbox_view.list.toPlainText()
     window.lock()
