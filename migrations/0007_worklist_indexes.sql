@@ -6,8 +6,3 @@ CREATE INDEX decisions_decided ON decisions(decided_on);
 CREATE INDEX case_leads_open ON case_leads(case_id) WHERE ended_on IS NULL;
 CREATE INDEX referrals_date ON referrals(date);
 CREATE INDEX cases_status_table ON cases(status, table_id);
--- Covering indexes: the werklijst reads these columns of every open case and open agreement
--- without touching the (larger, encrypted) table pages that hold the family record.
-CREATE INDEX cases_worklist ON cases(status, id, case_number, table_id, opened_on);
-CREATE INDEX agreements_worklist ON agreements(status, due_date, agenda_item_id, owner);
-CREATE INDEX agenda_items_case_cover ON agenda_items(id, case_id);

@@ -10,5 +10,3 @@ UPDATE cases SET last_progress = (
         UNION ALL SELECT x.decided_on FROM decisions x JOIN agenda_items a ON a.id = x.agenda_item_id
             WHERE a.case_id = cases.id));
 CREATE INDEX deadlines_open_due ON deadlines(due_on, case_id) WHERE done_on IS NULL;
-DROP INDEX cases_worklist;
-CREATE INDEX cases_worklist ON cases(status, id, case_number, table_id, opened_on, last_progress);

@@ -42,7 +42,7 @@ _ORDER = {kind: n for n, kind in enumerate(Attention)}
 _TERM_LABEL = {kind.value: term.label for kind, term in TERMS.items()}
 
 
-@dataclass
+@dataclass(slots=True)
 class CaseFacts:
     """The few facts of one case the work list needs (read in bulk, not as whole aggregates)."""
 
@@ -59,7 +59,7 @@ class CaseFacts:
     disagreed_on: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WorkItem:
     """One line of the work list: a case, what needs attention, why, and by when."""
 
@@ -135,4 +135,5 @@ def work_items(facts: CaseFacts, today: dt.date, stale_weeks: int) -> list[WorkI
 def worklist(all_facts: list[CaseFacts], today: dt.date, stale_weeks: int) -> list[WorkItem]:
     """The whole work list, most urgent first."""
     items = [item for facts in all_facts for item in work_items(facts, today, stale_weeks)]
-    return sorted(items, key=lambda i: i.sort_key)
+    items.sort(key=WorkItem.sort_key.fget)  # type: ignore[attr-defined]
+    return items
