@@ -14,13 +14,15 @@ from tafelapp.domain.escalation import (
     transition_problems,
 )
 from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.domain.rules.signing import certificate_problems
 from tafelapp.reports.escalation_html import agenda_html, dossier_html, escalation_section
 from tafelapp.services.case_service import get_case
 from tafelapp.services.meeting_service import meetings_for_case
+from tafelapp.services.minutes_service import get_identity, unlock_identity
 from tafelapp.services.session import Session, build, not_found, refuse_errors
 from tafelapp.services.table_service import get_table, list_tables
-from tafelapp.signing import identities, pades
-from tafelapp.store import escalation_repo, minutes_repo, outbox_repo
+from tafelapp.signing import pades
+from tafelapp.store import escalation_repo, outbox_repo
 
 
 def get_escalation(session: Session, escalation_id: str) -> Escalation:
@@ -90,23 +92,13 @@ def submit(session: Session, escalation_id: str, identity_id: str, pin: str) -> 
     """Submit to the stuurgroep: the dossier is rendered, signed and queued in the outbox."""
     before = get_escalation(session, escalation_id)
     refuse_errors(transition_problems(before, EscalationStatus.SUBMITTED))
-    material = minutes_repo.identity_material(session.conn, identity_id)
-    identity = next((i for i in minutes_repo.identities(session.conn) if i.id == identity_id),
-                    None)
-    if material is None or identity is None:
-        raise not_found("identity", "identity", identity_id)
-    try:
-        key = identities.unlock_key(material[1], pin)
-    except identities.WrongPin:
-        raise InvalidInput([Problem("signing.wrong_pin", "pin", "de pincode is onjuist")]) \
-            from None
-    if session.now() > identity.certificate.not_after:
-        raise InvalidInput([Problem("signing.cert_expired", "identity",
-                                    "het certificaat is verlopen")])
+    identity = get_identity(session, identity_id)
+    refuse_errors(certificate_problems(identity.certificate, session.now()))
+    certificate_der, key = unlock_identity(session, identity_id, pin)
     after = before.model_copy(update={"status": EscalationStatus.SUBMITTED,
                                       "submitted_on": session.today()})
     terms, number, table_name = _terms(session, after)
-    pdf = pades.sign(render_pdf(dossier_html(after, number, table_name, terms)), material[0],
+    pdf = pades.sign(render_pdf(dossier_html(after, number, table_name, terms)), certificate_der,
                      key, field_name="Ketenregisseur", signer_name=identity.owner_name,
                      reason="Opschaling naar de bestuurlijke stuurgroep", location=table_name)
     with session.change("escalation.submit", "escalation", escalation_id, before=before,

@@ -108,27 +108,19 @@ def sign_minutes(session: Session, minutes_id: str, identity_id: str, pin: str,
     """
     signer_role = SignerRole(role)
     minutes = get_minutes(session, minutes_id)
-    identity = next((i for i in minutes_repo.identities(session.conn) if i.id == identity_id),
-                    None)
-    material = minutes_repo.identity_material(session.conn, identity_id)
-    if identity is None or material is None:
-        raise not_found("identity", "identity", identity_id)
+    identity = get_identity(session, identity_id)
     ctx = meeting_context(session, minutes.agenda_item_id)
     problems = signing_problems(minutes, signer_role, identity.owner_name, ctx.meeting,
                                 identity.certificate, session.now(),
                                 record_open_points(session, minutes))
     if problems:
         raise InvalidInput(problems)
-    try:
-        key = identities.unlock_key(material[1], pin)
-    except identities.WrongPin:
-        raise InvalidInput([Problem("signing.wrong_pin", "pin", "de pincode is onjuist")]) \
-            from None
+    certificate_der, key = unlock_identity(session, identity_id, pin)
     base = (minutes_repo.document(session.conn, minutes_id) if minutes.signatures
             else render_pdf(document_html(session, minutes_id)))
     assert base is not None
     kind = "Rectificatie" if minutes.kind is MinutesKind.RECTIFICATION else "Notulen"
-    signed = pades.sign(base, material[0], key,
+    signed = pades.sign(base, certificate_der, key,
                         field_name=f"{ROLE_NL[signer_role].capitalize()}",
                         signer_name=identity.owner_name,
                         reason=f"{kind} vastgesteld door de {ROLE_NL[signer_role]}",
@@ -159,6 +151,27 @@ def sign_minutes(session: Session, minutes_id: str, identity_id: str, pin: str,
                                         "eerdere handtekeningen zijn onveranderd")]) from None
         raise
     return after
+
+
+def get_identity(session: Session, identity_id: str) -> SigningIdentity:
+    """A signing identity of this vault; an unknown id is invalid input."""
+    identity = next((i for i in minutes_repo.identities(session.conn) if i.id == identity_id),
+                    None)
+    if identity is None:
+        raise not_found("identity", "identity", identity_id)
+    return identity
+
+
+def unlock_identity(session: Session, identity_id: str, pin: str) -> tuple[bytes, bytes]:
+    """(certificate DER, private key DER) of an identity; a wrong PIN is invalid input."""
+    material = minutes_repo.identity_material(session.conn, identity_id)
+    if material is None:
+        raise not_found("identity", "identity", identity_id)
+    try:
+        return material[0], identities.unlock_key(material[1], pin)
+    except identities.WrongPin:
+        raise InvalidInput([Problem("signing.wrong_pin", "pin", "de pincode is onjuist")]) \
+            from None
 
 
 def withdraw_signing(session: Session, minutes_id: str) -> Minutes:

@@ -150,3 +150,23 @@ def test_quarterly_figures_csv_and_pdf_without_personal_data(
     for value in ("Dalen", "Noor", "Ramdin", "Femke", item.participants[0].name):
         assert value not in text and value not in csv_text
     assert re.search(r"Afspraken op tijd nagekomen: \d+%", text)
+
+
+def test_escalation_dossier_refuses_a_certificate_that_may_not_sign(
+        session: Session, demo: dict[str, str]) -> None:
+    from tests.signing.certs import pkcs12_file
+
+    e = _escalation(session, demo)
+    now = dt.datetime.now(dt.UTC)
+    identity = minutes_service.import_identity(
+        session, pkcs12_file("K. Regisseur", "geheim1", now - dt.timedelta(days=1),
+                             now + dt.timedelta(days=30), signing=False), "geheim1")
+    with pytest.raises(InvalidInput) as info:
+        escalation_service.submit(session, e.id, identity.id, "geheim1")
+    assert info.value.problems[0].code == "signing.cert_no_signing_usage"
+    assert escalation_service.get_escalation(session, e.id).status is EscalationStatus.CONCEPT
+    assert outbox_repo.all_items(session.conn) == []
+    good = minutes_service.create_local_identity(session, "K. Regisseur", "123456")
+    with pytest.raises(InvalidInput) as info:
+        escalation_service.submit(session, e.id, good.id, "000000")
+    assert info.value.problems[0].code == "signing.wrong_pin"

@@ -15,6 +15,23 @@ def _same_person(a: str | None, b: str | None) -> bool:
     return bool(a and b) and " ".join(str(a).lower().split()) == " ".join(str(b).lower().split())
 
 
+def certificate_problems(cert: CertificateInfo, now: dt.datetime) -> list[Problem]:
+    """Whether a certificate may sign now: valid from, valid until, and signing key usage."""
+    problems: list[Problem] = []
+    if now < cert.not_before:
+        problems.append(Problem("signing.cert_not_yet_valid", "identity",
+                                f"het certificaat is pas geldig vanaf "
+                                f"{cert.not_before:%d-%m-%Y %H:%M}"))
+    if now > cert.not_after:
+        problems.append(Problem("signing.cert_expired", "identity",
+                                f"het certificaat is verlopen op {cert.not_after:%d-%m-%Y}"))
+    if not cert.can_sign:
+        problems.append(Problem("signing.cert_no_signing_usage", "identity",
+                                "dit certificaat mag niet ondertekenen (geen sleutelgebruik "
+                                "'digitale handtekening' of 'onweerlegbaarheid')"))
+    return problems
+
+
 def signing_problems(minutes: Minutes, role: SignerRole, signer_name: str, meeting: Meeting,
                      cert: CertificateInfo, now: dt.datetime,
                      record_problems: list[Problem]) -> list[Problem]:
@@ -32,17 +49,7 @@ def signing_problems(minutes: Minutes, role: SignerRole, signer_name: str, meeti
         problems.append(Problem("signing.not_holder", "identity",
                                 f"{signer_name} is niet de {ROLE_NL[role]} van deze bespreking "
                                 f"({holder or 'niet ingevuld'})"))
-    if now < cert.not_before:
-        problems.append(Problem("signing.cert_not_yet_valid", "identity",
-                                f"het certificaat is pas geldig vanaf "
-                                f"{cert.not_before:%d-%m-%Y %H:%M}"))
-    if now > cert.not_after:
-        problems.append(Problem("signing.cert_expired", "identity",
-                                f"het certificaat is verlopen op {cert.not_after:%d-%m-%Y}"))
-    if not cert.can_sign:
-        problems.append(Problem("signing.cert_no_signing_usage", "identity",
-                                "dit certificaat mag niet ondertekenen (geen sleutelgebruik "
-                                "'digitale handtekening' of 'onweerlegbaarheid')"))
+    problems += certificate_problems(cert, now)
     for p in record_problems:
         problems.append(Problem("signing.record_incomplete", p.field,
                                 f"het verslag is niet compleet: {p.message}"))
