@@ -13,6 +13,7 @@ from typing import Any
 
 from tafelapp import __version__
 from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.domain.worklist import ATTENTION_NL, Attention
 from tafelapp.services import (
     case_service,
     distribution_service,
@@ -21,6 +22,7 @@ from tafelapp.services import (
     meeting_service,
     minutes_service,
     vault_service,
+    worklist_service,
 )
 from tafelapp.services.demo_service import seed_demo
 from tafelapp.services.session import Session
@@ -105,6 +107,21 @@ def cmd_list(args: argparse.Namespace, session: Session) -> int:
     return EXIT_OK
 
 
+def cmd_worklist(args: argparse.Namespace, session: Session) -> int:
+    items = [i for i in worklist_service.work_list(session, table_id=args.table)
+             if not args.kind or i.kind == args.kind]
+    if args.json:
+        _print_json([{"case_id": i.case_id, "case_number": i.case_number, "table": i.table_name,
+                      "kind": i.kind.value, "due": i.due, "working_days_left": i.working_days_left,
+                      "reason": i.reason} for i in items])
+        return EXIT_OK
+    print(f"{'Urgentie':<14} {'Casus':<16} {'Wat':<28} Waarom")
+    for i in items:
+        print(f"{i.urgency:<14} {i.case_number:<16} {ATTENTION_NL[i.kind]:<28} {i.reason}")
+    print(f"{len(items)} punt(en) van aandacht, {len({i.case_id for i in items})} casus(sen)")
+    return EXIT_OK
+
+
 def cmd_show(args: argparse.Namespace, session: Session) -> int:
     meeting = meeting_service.get_meeting(session, args.id)
     statuses = {item.id: meeting_service.item_status(session, item.id) for item in meeting.agenda}
@@ -153,7 +170,8 @@ def cmd_check(args: argparse.Namespace, session: Session) -> int:
                      "schema_version": report.schema_version,
                      "latest_schema": report.latest_schema, "integrity": report.integrity,
                      "audit_records": report.audit_records,
-                     "audit_problems": report.audit_problems, "ok": report.ok})
+                     "audit_problems": report.audit_problems,
+                     "watch_mismatches": report.watch_mismatches, "ok": report.ok})
         return EXIT_OK if report.ok else EXIT_ERROR
     print(f"Kluis:                    {report.path}")
     print(f"SQLCipher (cipher_version): {report.cipher_version}")
@@ -165,6 +183,9 @@ def cmd_check(args: argparse.Namespace, session: Session) -> int:
     print(f"foreign_key_check:        {'ok' if not fk else '; '.join(fk)}")
     audit = "ok" if not report.audit_problems else "; ".join(report.audit_problems)
     print(f"Auditlog:                 {report.audit_records} records, {audit}")
+    watch = ("ok" if not report.watch_mismatches else
+             f"wijkt af bij {', '.join(report.watch_mismatches)}")
+    print(f"Werklijst (case_watch):   {watch}")
     print("Alles in orde." if report.ok else "ER IS EEN PROBLEEM MET DE KLUIS.")
     return EXIT_OK if report.ok else EXIT_ERROR
 
@@ -346,6 +367,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("what", choices=["cases", "meetings"])
     p.add_argument("--search", help="zoek op naam of casusnummer")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("werklijst", help="wat aandacht vraagt per casus, meest urgent eerst")
+    p.add_argument("--table", help="alleen deze tafel (id)")
+    p.add_argument("--kind", choices=[k.value for k in Attention], help="alleen deze soort")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("show", help="toon een bespreking")
     p.add_argument("what", choices=["meeting"])
     p.add_argument("id")
@@ -408,7 +433,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 _WITH_SESSION: dict[str, Callable[[argparse.Namespace, Session], int]] = {
-    "list": cmd_list, "show": cmd_show, "export": cmd_export, "import": cmd_import,
+    "list": cmd_list, "werklijst": cmd_worklist, "show": cmd_show, "export": cmd_export,
+    "import": cmd_import,
     "check": cmd_check, "audit": cmd_audit, "passwd": cmd_passwd, "notulen": cmd_notulen,
     "identity": cmd_identity, "outbox": cmd_outbox, "region": cmd_region,
 }
@@ -453,6 +479,9 @@ def main(argv: Sequence[str] | None = None, session: Session | None = None) -> i
     except VaultError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # `tafelapp werklijst | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except (OSError, UnicodeDecodeError) as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return EXIT_ERROR

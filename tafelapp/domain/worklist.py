@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from tafelapp.domain.calendar import add_working_days, working_days_between
 from tafelapp.domain.deadlines import TERMS
+from tafelapp.domain.labels import nl_date
 
 SOON_WORKING_DAYS = 5
 CASE_LEAD_ACCEPT_WORKING_DAYS = 5
@@ -37,103 +42,183 @@ ATTENTION_NL = {
     Attention.NO_PROGRESS: "geen voortgang",
 }
 
-
 _ORDER = {kind: n for n, kind in enumerate(Attention)}
 _TERM_LABEL = {kind.value: term.label for kind, term in TERMS.items()}
+_NO_DATE = 10_000  # items without a date sort after every dated one
 
 
-@dataclass(slots=True)
-class CaseFacts:
-    """The few facts of one case the work list needs (read in bulk, not as whole aggregates)."""
+class LeadState(StrEnum):
+    """State of the case's active casusregie (`004 §3.1`)."""
+
+    NONE = "NONE"
+    PENDING = "PENDING"
+    ACCEPTED = "ACCEPTED"
+
+
+class CaseWatch(NamedTuple):
+    """What the work list knows of one case: the facts that do not come with a due date."""
 
     case_id: str
     case_number: str
     table_name: str
-    open_agreements: list[tuple[dt.date, str]] = field(default_factory=list)  # (due, owner)
-    open_deadlines: list[tuple[dt.date, str]] = field(default_factory=list)  # (due, kind)
+    progress_on: dt.date  # last progress (meeting, agreement done, decision), else the opening date
+    lead: LeadState
     lead_since: dt.date | None = None
-    lead_accepted: bool = True
-    has_lead: bool = True
-    last_progress: dt.date | None = None
-    opened_on: dt.date | None = None
     disagreed_on: dt.date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class WorkItem:
+class OpenDue(NamedTuple):
+    """An open agreement (with its owner) or an open term (with its kind) and its due date."""
+
+    case_id: str
+    case_number: str
+    table_name: str
+    due: dt.date
+    what: str  # the agreement's owner, or the DeadlineKind of the term
+    agreement: bool
+
+
+class WorkItem(NamedTuple):
     """One line of the work list: a case, what needs attention, why, and by when."""
 
     case_id: str
     case_number: str
     table_name: str
     kind: Attention
-    reason: str
     due: dt.date | None
     working_days_left: int | None
+    on: dt.date | None  # the date the reason speaks of (last progress, lead since, decision)
+    detail: str  # owner, term label or number of weeks, as the reason needs
+    sort_key: tuple[int, int, str]  # most urgent first: working days left, kind, case number
 
     @property
-    def sort_key(self) -> tuple[int, int, str]:
-        """Most urgent first: by working days left (overdue first), then by kind."""
-        left = self.working_days_left if self.working_days_left is not None else 10_000
-        return (left, _ORDER[self.kind], self.case_number)
+    def reason(self) -> str:
+        """Why this case is on the list, in Dutch (built when shown, not for every line)."""
+        return _REASONS[self.kind](self)
+
+    @property
+    def urgency(self) -> str:
+        """Working days left as the list shows them: '3 wd te laat', 'vandaag', 'nog 2 wd'."""
+        left = self.working_days_left
+        if left is None:
+            return "—"
+        return f"{-left} wd te laat" if left < 0 else "vandaag" if left == 0 else f"nog {left} wd"
 
 
-def _due_item(facts: CaseFacts, today: dt.date, due: dt.date, overdue: Attention,
-              soon: Attention, what: str) -> WorkItem | None:
-    left = working_days_between(today, due)
-    if left < 0:
-        return WorkItem(facts.case_id, facts.case_number, facts.table_name, overdue,
-                        f"{what} verliep op {due:%d-%m-%Y} ({-left} werkdagen geleden)", due, left)
-    if left <= SOON_WORKING_DAYS:
-        return WorkItem(facts.case_id, facts.case_number, facts.table_name, soon,
-                        f"{what} verloopt op {due:%d-%m-%Y} (nog {left} werkdagen)", due, left)
-    return None
+# A few hundred distinct dates recur across thousands of lines: format each once.
+_nl = lru_cache(maxsize=4096)(nl_date)
 
 
-def work_items(facts: CaseFacts, today: dt.date, stale_weeks: int) -> list[WorkItem]:
-    """Everything about one case that needs the ketenregisseur's attention."""
+def _working_days(count: int) -> str:
+    return f"{count} werkdag" if count == 1 else f"{count} werkdagen"
+
+
+def _due_reason(what: str, overdue: bool) -> Callable[[WorkItem], str]:
+    def reason(item: WorkItem) -> str:
+        left, due = item.working_days_left or 0, item.due
+        subject = what.format(item.detail)
+        if overdue:
+            return f"{subject} verliep op {_nl(due)} ({_working_days(-left)} geleden)"
+        if left == 0:
+            return f"{subject} verloopt op {_nl(due)} (vandaag)"
+        return f"{subject} verloopt op {_nl(due)} (nog {_working_days(left)})"
+    return reason
+
+
+_REASONS: dict[Attention, Callable[[WorkItem], str]] = {
+    Attention.AGREEMENT_OVERDUE: _due_reason("afspraak van {}", overdue=True),
+    Attention.AGREEMENT_DUE_SOON: _due_reason("afspraak van {}", overdue=False),
+    Attention.DEADLINE_OVERDUE: _due_reason("termijn '{}'", overdue=True),
+    Attention.DEADLINE_DUE_SOON: _due_reason("termijn '{}'", overdue=False),
+    Attention.NO_CASE_LEAD: lambda i: "er is geen casusregie (1 gezin, 1 plan, 1 regisseur; 004 §3.1)",
+    Attention.CASE_LEAD_NOT_ACCEPTED: lambda i: (
+        f"casusregie sinds {_nl(i.on)} niet aanvaard binnen {CASE_LEAD_ACCEPT_WORKING_DAYS} "
+        "werkdagen"),
+    Attention.NO_PROGRESS: lambda i: (
+        f"geen voortgang sinds {_nl(i.on)} (meer dan {i.detail} weken: geen bespreking, "
+        "afgeronde afspraak of besluit)"),
+    Attention.MUNICIPALITY_DISAGREED: lambda i: (
+        f"de gemeente was het op {_nl(i.on)} oneens met 'geen raadsonderzoek' (001 §2.1.4)"),
+}
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """The dates that bound what can be on today's list, so the store reads nothing else.
+
+    Each is exact or on the safe side; the rules below make the final decision.
+    """
+
+    today: dt.date
+    stale_weeks: int
+    due_before: dt.date  # a due date before this is overdue or due within SOON_WORKING_DAYS
+    quiet_before: dt.date  # progress before this is older than stale_weeks
+    lead_since_before: dt.date  # a lead pending since before this may be late to accept
+
+    @classmethod
+    def of(cls, today: dt.date, stale_weeks: int) -> Horizon:
+        """The horizon of a work list built on `today`."""
+        return cls(today, stale_weeks,
+                   due_before=add_working_days(today, SOON_WORKING_DAYS + 1),
+                   quiet_before=today - dt.timedelta(weeks=stale_weeks),
+                   # n working days always span at least n calendar days
+                   lead_since_before=today - dt.timedelta(days=CASE_LEAD_ACCEPT_WORKING_DAYS))
+
+
+def due_items(dues: Iterable[OpenDue], today: dt.date) -> list[WorkItem]:
+    """Agreements and terms that are past their date or due within SOON_WORKING_DAYS."""
     items: list[WorkItem] = []
-    for due, owner in facts.open_agreements:
-        item = _due_item(facts, today, due, Attention.AGREEMENT_OVERDUE,
-                         Attention.AGREEMENT_DUE_SOON, f"afspraak van {owner}")
-        if item:
-            items.append(item)
-    for due, kind in facts.open_deadlines:
-        label = _TERM_LABEL.get(kind, kind)
-        item = _due_item(facts, today, due, Attention.DEADLINE_OVERDUE,
-                         Attention.DEADLINE_DUE_SOON, f"termijn '{label}'")
-        if item:
-            items.append(item)
-    if not facts.has_lead:
-        items.append(WorkItem(facts.case_id, facts.case_number, facts.table_name,
-                              Attention.NO_CASE_LEAD, "er is geen casusregie (1 gezin, 1 plan, "
-                              "1 regisseur; 004 §3.1)", None, None))
-    elif not facts.lead_accepted and facts.lead_since is not None:
-        deadline = add_working_days(facts.lead_since, CASE_LEAD_ACCEPT_WORKING_DAYS)
-        if today > deadline:
-            items.append(WorkItem(
-                facts.case_id, facts.case_number, facts.table_name,
-                Attention.CASE_LEAD_NOT_ACCEPTED,
-                f"casusregie sinds {facts.lead_since:%d-%m-%Y} niet aanvaard binnen "
-                f"{CASE_LEAD_ACCEPT_WORKING_DAYS} werkdagen", deadline,
-                working_days_between(today, deadline)))
-    last = facts.last_progress or facts.opened_on
-    if last is not None and (today - last).days > stale_weeks * 7:
-        items.append(WorkItem(facts.case_id, facts.case_number, facts.table_name,
-                              Attention.NO_PROGRESS,
-                              f"geen voortgang sinds {last:%d-%m-%Y} (meer dan {stale_weeks} "
-                              "weken: geen bespreking, afgeronde afspraak of besluit)", None,
-                              None))
-    if facts.disagreed_on is not None:
-        items.append(WorkItem(facts.case_id, facts.case_number, facts.table_name,
-                              Attention.MUNICIPALITY_DISAGREED,
-                              f"de gemeente was het op {facts.disagreed_on:%d-%m-%Y} oneens met "
-                              "'geen raadsonderzoek' (001 §2.1.4)", None, None))
+    left_of: dict[dt.date, int] = {}  # a few hundred distinct dates among thousands of dues
+    ranks = {(agreement, overdue): (kind, _ORDER[kind]) for agreement, overdue, kind in (
+        (True, True, Attention.AGREEMENT_OVERDUE), (True, False, Attention.AGREEMENT_DUE_SOON),
+        (False, True, Attention.DEADLINE_OVERDUE), (False, False, Attention.DEADLINE_DUE_SOON))}
+    for case_id, number, table, due, what, agreement in dues:
+        left = left_of.get(due)
+        if left is None:
+            left = left_of[due] = working_days_between(today, due)
+        if left > SOON_WORKING_DAYS:
+            continue
+        kind, order = ranks[agreement, left < 0]
+        detail = what if agreement else _TERM_LABEL.get(what, what)
+        items.append(WorkItem(case_id, number, table, kind, due, left, None, detail,
+                              (left, order, number)))
     return items
 
 
-def worklist(all_facts: list[CaseFacts], today: dt.date, stale_weeks: int) -> list[WorkItem]:
+def case_items(cases: Iterable[CaseWatch], today: dt.date, stale_weeks: int) -> list[WorkItem]:
+    """Cases without (accepted) casusregie, without progress, or with a disagreement on record."""
+    items: list[WorkItem] = []
+    order = {kind: _ORDER[kind] for kind in Attention}
+    no_lead, late_lead = Attention.NO_CASE_LEAD, Attention.CASE_LEAD_NOT_ACCEPTED
+    stale, disagreed = Attention.NO_PROGRESS, Attention.MUNICIPALITY_DISAGREED
+    weeks = str(stale_weeks)
+    quiet_before = today - dt.timedelta(weeks=stale_weeks)
+    deadline_of: dict[dt.date, dt.date] = {}
+    for case_id, number, table, progress_on, lead, lead_since, disagreed_on in cases:
+        if lead == LeadState.NONE:
+            items.append(WorkItem(case_id, number, table, no_lead, None, None, None, "",
+                                  (_NO_DATE, order[no_lead], number)))
+        elif lead == LeadState.PENDING and lead_since is not None:
+            deadline = deadline_of.get(lead_since)
+            if deadline is None:
+                deadline = deadline_of[lead_since] = add_working_days(
+                    lead_since, CASE_LEAD_ACCEPT_WORKING_DAYS)
+            if today > deadline:
+                left = working_days_between(today, deadline)
+                items.append(WorkItem(case_id, number, table, late_lead, deadline, left,
+                                      lead_since, "", (left, order[late_lead], number)))
+        if progress_on < quiet_before:  # more than stale_weeks ago
+            items.append(WorkItem(case_id, number, table, stale, None, None, progress_on, weeks,
+                                  (_NO_DATE, order[stale], number)))
+        if disagreed_on is not None:
+            items.append(WorkItem(case_id, number, table, disagreed, None, None, disagreed_on,
+                                  "", (_NO_DATE, order[disagreed], number)))
+    return items
+
+
+def worklist(cases: Iterable[CaseWatch], dues: Iterable[OpenDue], today: dt.date,
+             stale_weeks: int) -> list[WorkItem]:
     """The whole work list, most urgent first."""
-    items = [item for facts in all_facts for item in work_items(facts, today, stale_weeks)]
-    items.sort(key=WorkItem.sort_key.fget)  # type: ignore[attr-defined]
+    items = due_items(dues, today) + case_items(cases, today, stale_weeks)
+    items.sort(key=attrgetter("sort_key"))
     return items

@@ -13,7 +13,7 @@ from tafelapp.domain.audit import verify_chain
 from tafelapp.domain.passphrase import passphrase_problems
 from tafelapp.domain.problems import InvalidInput
 from tafelapp.services.session import Session
-from tafelapp.store import audit_repo, connection, migrate
+from tafelapp.store import audit_repo, connection, migrate, worklist_repo
 from tafelapp.store.errors import VaultError, VaultNotFound, WrongPassphrase
 
 __all__ = ["VaultError", "VaultNotFound", "WrongPassphrase", "check", "create", "default_vault_path", "unlock"]
@@ -86,11 +86,13 @@ class CheckReport:
     integrity: dict[str, list[str]]
     audit_problems: list[str] = field(default_factory=list)
     audit_records: int = 0
+    watch_mismatches: list[str] = field(default_factory=list)  # case numbers; should be none
 
     @property
     def ok(self) -> bool:
-        """True when the database and the audit chain are intact."""
-        return connection.integrity_ok(self.integrity) and not self.audit_problems
+        """True when the database, the audit chain and the werklijst's case_watch are intact."""
+        return (connection.integrity_ok(self.integrity) and not self.audit_problems
+                and not self.watch_mismatches)
 
 
 def verify_audit(session: Session) -> tuple[int, list[str]]:
@@ -100,7 +102,7 @@ def verify_audit(session: Session) -> tuple[int, list[str]]:
 
 
 def check(session: Session) -> CheckReport:
-    """Cipher version, both integrity checks, schema version and the audit chain."""
+    """Cipher version, both integrity checks, schema version, the audit chain, case_watch."""
     count, audit_problems = verify_audit(session)
     return CheckReport(
         path=str(session.path),
@@ -110,4 +112,5 @@ def check(session: Session) -> CheckReport:
         integrity=connection.integrity_report(session.conn),
         audit_problems=audit_problems,
         audit_records=count,
+        watch_mismatches=worklist_repo.watch_mismatches(session.conn),
     )

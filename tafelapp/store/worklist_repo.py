@@ -1,69 +1,80 @@
-"""SQL for the work list: single-table reads joined in memory, so 50,000 cases stay fast."""
+"""SQL for the work list: the narrow case_watch table and the open dues inside today's horizon."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Any
 
-from tafelapp.domain.worklist import CASE_LEAD_ACCEPT_WORKING_DAYS, CaseFacts
+from tafelapp.domain.worklist import CaseWatch, Horizon, LeadState, OpenDue
 from tafelapp.store.connection import Connection
 
-# A generous calendar window: the exact working-day check happens in the domain.
-_SOON_CALENDAR_DAYS = 14
+_LEAD = {state.value: state for state in LeadState}
 
 
-def case_facts(conn: Connection, today: dt.date, stale_weeks: int,
-               table_id: str | None = None) -> list[CaseFacts]:
-    """The facts of every open case that may need attention (others are never built)."""
-    tables = {r[0]: r[1] for r in conn.execute("SELECT id, name FROM tables").fetchall()}
-    where = "status = 'OPEN'" + (" AND table_id = ?" if table_id else "")
-    params = [table_id] if table_id else []
-    cutoff = (today - dt.timedelta(weeks=stale_weeks)).isoformat()
-    meta: dict[str, tuple[str, str, str | None, str]] = {
-        r[0]: (r[1], r[2], r[3], r[4]) for r in conn.execute(
-            f"SELECT id, case_number, table_id, last_progress, opened_on FROM cases "
-            f"WHERE {where}", params).fetchall()}
-    facts: dict[str, CaseFacts] = {}
+class _Dates(dict[str, dt.date]):
+    """ISO text to date, parsed once per distinct value (thousands of rows share a few hundred)."""
 
-    def fact(case_id: str) -> CaseFacts | None:
-        found = facts.get(case_id)
-        if found is None:
-            info = meta.get(case_id)
-            if info is None:
-                return None  # closed, or another table
-            found = facts[case_id] = CaseFacts(case_id, info[0], tables.get(info[1], ""))
-        return found
+    def __missing__(self, text: str) -> dt.date:
+        value = self[text] = dt.date.fromisoformat(text)
+        return value
 
-    soon = (today + dt.timedelta(days=_SOON_CALENDAR_DAYS)).isoformat()
-    for case_id, due, owner in conn.execute(
-            "SELECT a.case_id, g.due_date, g.owner FROM agreements g JOIN agenda_items a "
-            "ON a.id = g.agenda_item_id WHERE g.status = 'OPEN' AND g.due_date <= ?",
-            (soon,)).fetchall():
-        if (f := fact(case_id)) is not None:
-            f.open_agreements.append((dt.date.fromisoformat(due), owner))
-    for case_id, due, kind in conn.execute(
-            "SELECT case_id, due_on, kind FROM deadlines WHERE done_on IS NULL AND due_on <= ?",
-            (soon,)).fetchall():
-        if (f := fact(case_id)) is not None:
-            f.open_deadlines.append((dt.date.fromisoformat(due), kind))
-    accept_cutoff = (today - dt.timedelta(days=CASE_LEAD_ACCEPT_WORKING_DAYS)).isoformat()
-    for case_id, since in conn.execute(
-            "SELECT case_id, since FROM case_leads WHERE ended_on IS NULL AND accepted = 0 "
-            "AND since <= ?", (accept_cutoff,)).fetchall():
-        if (f := fact(case_id)) is not None:
-            f.lead_accepted, f.lead_since = False, dt.date.fromisoformat(since)
-    for (case_id,) in conn.execute(
-            "SELECT id FROM cases WHERE status = 'OPEN' AND id NOT IN "
-            "(SELECT case_id FROM case_leads WHERE ended_on IS NULL)").fetchall():
-        if (f := fact(case_id)) is not None:
-            f.has_lead = False
-    for case_id, (_n, _t, last, opened) in meta.items():
-        if (last or opened) < cutoff and (f := fact(case_id)) is not None:
-            f.last_progress = dt.date.fromisoformat(last) if last else None
-            f.opened_on = dt.date.fromisoformat(opened)
-    for case_id, decided in conn.execute(
-            "SELECT a.case_id, max(x.decided_on) FROM decisions x JOIN agenda_items a "
-            "ON a.id = x.agenda_item_id WHERE x.chair_disagrees = 1 GROUP BY a.case_id"
-            ).fetchall():
-        if (f := fact(case_id)) is not None:
-            f.disagreed_on = dt.date.fromisoformat(decided)
-    return list(facts.values())
+
+def _table_names(conn: Connection) -> dict[str, str]:
+    return {r[0]: r[1] for r in conn.execute("SELECT id, name FROM tables").fetchall()}
+
+
+def _rows(conn: Connection, sql: str, params: list[object]) -> list[tuple[Any, ...]]:
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: tens of thousands of rows
+    return cursor.execute(sql, params).fetchall()  # type: ignore[no-any-return]
+
+
+def _table_filter(table_id: str | None, params: list[object]) -> str:
+    if table_id is None:
+        return ""
+    params.append(table_id)
+    return " AND w.table_id = ?"
+
+
+def watched_cases(conn: Connection, horizon: Horizon,
+                  table_id: str | None = None) -> Iterator[CaseWatch]:
+    """Open cases that may need attention for a reason without a due date (others are not read)."""
+    names, dates = _table_names(conn), _Dates()
+    params: list[object] = [horizon.lead_since_before.isoformat(),
+                            horizon.quiet_before.isoformat()]
+    sql = ("SELECT w.case_id, w.case_number, w.table_id, w.progress_on, w.lead, w.lead_since, "
+           "w.disagreed_on FROM case_watch w WHERE w.status = 'OPEN' AND (w.lead = 'NONE' "
+           "OR (w.lead = 'PENDING' AND w.lead_since < ?) OR w.progress_on < ? "
+           "OR w.disagreed_on IS NOT NULL)" + _table_filter(table_id, params))
+    for case_id, number, table, progress, lead, since, disagreed in _rows(conn, sql, params):
+        yield CaseWatch(case_id, number, names.get(table, ""), dates[progress], _LEAD[lead],
+                        dates[since] if since else None, dates[disagreed] if disagreed else None)
+
+
+def open_dues(conn: Connection, horizon: Horizon, table_id: str | None = None) -> Iterator[OpenDue]:
+    """Open agreements and terms of open cases that are overdue or due within the horizon."""
+    names, dates = _table_names(conn), _Dates()
+    params: list[object] = [horizon.due_before.isoformat()]
+    agreements = ("SELECT w.case_id, w.case_number, w.table_id, g.due_date, g.owner, 1 "
+                  "FROM agreements g JOIN agenda_items a ON a.id = g.agenda_item_id "
+                  "JOIN case_watch w ON w.case_id = a.case_id "
+                  "WHERE g.status = 'OPEN' AND g.due_date < ? AND w.status = 'OPEN'"
+                  + _table_filter(table_id, params))
+    params.append(horizon.due_before.isoformat())
+    terms = ("SELECT w.case_id, w.case_number, w.table_id, d.due_on, d.kind, 0 "
+             "FROM deadlines d JOIN case_watch w ON w.case_id = d.case_id "
+             "WHERE d.done_on IS NULL AND d.due_on < ? AND w.status = 'OPEN'"
+             + _table_filter(table_id, params))
+    for case_id, number, table, due, what, agreement in _rows(
+            conn, f"{agreements} UNION ALL {terms}", params):
+        yield OpenDue(case_id, number, names.get(table, ""), dates[due], what, bool(agreement))
+
+
+def watch_mismatches(conn: Connection) -> list[str]:
+    """Case numbers whose case_watch row differs from what the cases table says (should be none)."""
+    rows = conn.execute(
+        "SELECT case_number FROM (SELECT * FROM case_watch_source EXCEPT SELECT * FROM case_watch) "
+        "UNION SELECT case_number FROM (SELECT * FROM case_watch EXCEPT "
+        "SELECT * FROM case_watch_source) ORDER BY case_number").fetchall()
+    return [r[0] for r in rows]

@@ -139,3 +139,17 @@ def test_passwd_rekeys(env: dict[str, str], tmp_path: Path) -> None:
     assert run(env, "--vault", str(vault), "check").returncode == 3
     assert run({**env, "TAFELAPP_PASSPHRASE_FILE": str(new)}, "--vault", str(vault),
                "check").returncode == 0
+
+
+def test_werklijst_lists_what_needs_attention(env: dict[str, str]) -> None:
+    items = json.loads(run(env, "werklijst", "--json").stdout)
+    assert {(i["case_number"], i["kind"]) for i in items} >= {
+        ("JBT-2026-0001", "AGREEMENT_OVERDUE"), ("ZVT-2026-0001", "CASE_LEAD_NOT_ACCEPTED")}
+    assert items[0]["working_days_left"] < 0  # most urgent first
+    text = run(env, "werklijst", "--kind", "CASE_LEAD_NOT_ACCEPTED")
+    assert text.returncode == 0 and "casusregie niet aanvaard" in text.stdout
+    assert "JBT-2026-0001" not in text.stdout and "1 casus(sen)" in text.stdout
+    wrong = run(env, "werklijst", "--kind", "ONZIN")
+    assert wrong.returncode == 2 and "ONZIN" in wrong.stderr
+    unknown = run(env, "werklijst", "--table", "geen-tafel")
+    assert unknown.returncode == 2 and "onbekend: geen-tafel" in unknown.stderr

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tafelapp.domain.audit import GENESIS, record_hash
-from tafelapp.services import case_service, vault_service
+from tafelapp.domain.worklist import Attention
+from tafelapp.services import case_service, vault_service, worklist_service
 from tafelapp.store import connection, migrate
 from tafelapp.store.errors import MigrationFailed, VaultTooNew
 from tests.conftest import PASSPHRASE
@@ -23,6 +24,8 @@ _V1_ROWS = [
     "VALUES ('c1', 't1', 'JBT-2024-0001', 'OPEN', '2024-03-01', 'Oud', "
     "'{\"name\": \"Oud\"}')",
     "INSERT INTO children VALUES ('k1', 'c1', 0, 'Sem', 'Oud', '2016-02-02', 0, NULL)",
+    "INSERT INTO case_leads VALUES ('l1', 'c1', 0, 'JB West', 'GI', 'P', NULL, '2024-03-04', 0, "
+    "NULL, NULL)",
 ]
 _HASH = record_hash(1, "2024-03-01T10:00:00+00:00", "x", "case.open", "case", "c1", [], GENESIS)
 _V2_ROWS = [
@@ -60,7 +63,10 @@ def test_every_older_schema_upgrades_and_keeps_its_data(tmp_path: Path, version:
     assert case_service.get_case(session, "c1").children[0].first_name == "Sem"
     assert (tmp_path / f"oud.tafelapp.v{version}.bak").exists()
     report = vault_service.check(session)
-    assert report.ok, (report.integrity, report.audit_problems)
+    assert report.ok, (report.integrity, report.audit_problems, report.watch_mismatches)
+    # The werklijst's case_watch (0009) was filled from the old rows.
+    assert {i.kind for i in worklist_service.work_list(session)} == {
+        Attention.CASE_LEAD_NOT_ACCEPTED, Attention.NO_PROGRESS}
     session.close()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,13 +56,10 @@ class WorklistView(QWidget):
         actions.addStretch(1)
         layout.addLayout(actions)
         self.model = WorklistTableModel()
-        self.proxy = QSortFilterProxyModel()
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.proxy.setFilterKeyColumn(3)
         self.view = QTableView()
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
@@ -101,8 +98,7 @@ class WorklistView(QWidget):
         kind, table = self.kind.currentData() or "", self.table_filter.currentData() or ""
         rows = [i for i in self._all if (not kind or ATTENTION_NL[i.kind] == kind)
                 and (not table or i.table_name == table)]
-        self.model.set_items(rows)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.model.set_items(rows)  # keeps the column the user sorted on
         self.count.setText(f"{len(rows)} punt(en) van aandacht, "
                            f"{len({i.case_id for i in rows})} casus(sen)")
 
@@ -111,11 +107,11 @@ class WorklistView(QWidget):
         index = self.view.currentIndex()
         if not index.isValid():
             return None
-        return self.model.item_at(self.proxy.mapToSource(index).row())
+        return self.model.item_at(index.row())
 
     def _on_view_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.case_opened.emit(self.model.item_at(self.proxy.mapToSource(index).row()).case_id)
+            self.case_opened.emit(self.model.item_at(index.row()).case_id)
 
     def _on_escalate_clicked(self) -> None:
         item = self.selected()
