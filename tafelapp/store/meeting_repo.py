@@ -60,13 +60,14 @@ def save_item(conn: Connection, meeting_id: str, item: AgendaItem) -> None:
 def refresh_last_progress(conn: Connection, case_id: str) -> None:
     """Recompute the case's last progress: a meeting held, an agreement done, a decision taken.
 
-    A meeting counts from its date on; one planned later counts once that day has come (the
-    werklijst compares with today, so a future date is simply not yet 'progress').
+    A meeting counts from its date on (local date): one still planned is not yet progress, and
+    counts from the first save of its agenda item on or after that day — running the meeting in
+    the app saves it.
     """
     conn.execute(
         "UPDATE cases SET last_progress = (SELECT max(d) FROM ("
         " SELECT m.date AS d FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id"
-        "  WHERE a.case_id = :c AND m.date <= date('now')"
+        "  WHERE a.case_id = :c AND m.date <= date('now', 'localtime')"
         " UNION ALL SELECT g.done_on FROM agreements g JOIN agenda_items a"
         "  ON a.id = g.agenda_item_id WHERE a.case_id = :c AND g.done_on IS NOT NULL"
         " UNION ALL SELECT x.decided_on FROM decisions x JOIN agenda_items a"
