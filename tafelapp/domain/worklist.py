@@ -152,7 +152,7 @@ class Horizon:
     today: dt.date
     stale_weeks: int
     due_before: dt.date  # a due date before this is overdue or due within SOON_WORKING_DAYS
-    quiet_before: dt.date  # progress before this is older than stale_weeks
+    quiet_before: dt.date  # progress before this is more than stale_weeks ago
     lead_since_before: dt.date  # a lead pending since before this may be late to accept
 
     @classmethod
@@ -165,39 +165,39 @@ class Horizon:
                    lead_since_before=today - dt.timedelta(days=CASE_LEAD_ACCEPT_WORKING_DAYS))
 
 
+_DUE_KINDS = {(agreement, overdue): (kind, _ORDER[kind]) for agreement, overdue, kind in (
+    (True, True, Attention.AGREEMENT_OVERDUE), (True, False, Attention.AGREEMENT_DUE_SOON),
+    (False, True, Attention.DEADLINE_OVERDUE), (False, False, Attention.DEADLINE_DUE_SOON))}
+
+
 def due_items(dues: Iterable[OpenDue], today: dt.date) -> list[WorkItem]:
     """Agreements and terms that are past their date or due within SOON_WORKING_DAYS."""
     items: list[WorkItem] = []
     left_of: dict[dt.date, int] = {}  # a few hundred distinct dates among thousands of dues
-    ranks = {(agreement, overdue): (kind, _ORDER[kind]) for agreement, overdue, kind in (
-        (True, True, Attention.AGREEMENT_OVERDUE), (True, False, Attention.AGREEMENT_DUE_SOON),
-        (False, True, Attention.DEADLINE_OVERDUE), (False, False, Attention.DEADLINE_DUE_SOON))}
     for case_id, number, table, due, what, agreement in dues:
         left = left_of.get(due)
         if left is None:
             left = left_of[due] = working_days_between(today, due)
         if left > SOON_WORKING_DAYS:
             continue
-        kind, order = ranks[agreement, left < 0]
+        kind, rank = _DUE_KINDS[agreement, left < 0]
         detail = what if agreement else _TERM_LABEL.get(what, what)
         items.append(WorkItem(case_id, number, table, kind, due, left, None, detail,
-                              (left, order, number)))
+                              (left, rank, number)))
     return items
 
 
-def case_items(cases: Iterable[CaseWatch], today: dt.date, stale_weeks: int) -> list[WorkItem]:
+def case_items(cases: Iterable[CaseWatch], horizon: Horizon) -> list[WorkItem]:
     """Cases without (accepted) casusregie, without progress, or with a disagreement on record."""
     items: list[WorkItem] = []
-    order = {kind: _ORDER[kind] for kind in Attention}
+    today, weeks = horizon.today, str(horizon.stale_weeks)
     no_lead, late_lead = Attention.NO_CASE_LEAD, Attention.CASE_LEAD_NOT_ACCEPTED
     stale, disagreed = Attention.NO_PROGRESS, Attention.MUNICIPALITY_DISAGREED
-    weeks = str(stale_weeks)
-    quiet_before = today - dt.timedelta(weeks=stale_weeks)
     deadline_of: dict[dt.date, dt.date] = {}
     for case_id, number, table, progress_on, lead, lead_since, disagreed_on in cases:
         if lead == LeadState.NONE:
             items.append(WorkItem(case_id, number, table, no_lead, None, None, None, "",
-                                  (_NO_DATE, order[no_lead], number)))
+                                  (_NO_DATE, _ORDER[no_lead], number)))
         elif lead == LeadState.PENDING and lead_since is not None:
             deadline = deadline_of.get(lead_since)
             if deadline is None:
@@ -206,19 +206,18 @@ def case_items(cases: Iterable[CaseWatch], today: dt.date, stale_weeks: int) -> 
             if today > deadline:
                 left = working_days_between(today, deadline)
                 items.append(WorkItem(case_id, number, table, late_lead, deadline, left,
-                                      lead_since, "", (left, order[late_lead], number)))
-        if progress_on < quiet_before:  # more than stale_weeks ago
+                                      lead_since, "", (left, _ORDER[late_lead], number)))
+        if progress_on < horizon.quiet_before:
             items.append(WorkItem(case_id, number, table, stale, None, None, progress_on, weeks,
-                                  (_NO_DATE, order[stale], number)))
+                                  (_NO_DATE, _ORDER[stale], number)))
         if disagreed_on is not None:
             items.append(WorkItem(case_id, number, table, disagreed, None, None, disagreed_on,
-                                  "", (_NO_DATE, order[disagreed], number)))
+                                  "", (_NO_DATE, _ORDER[disagreed], number)))
     return items
 
 
-def worklist(cases: Iterable[CaseWatch], dues: Iterable[OpenDue], today: dt.date,
-             stale_weeks: int) -> list[WorkItem]:
+def worklist(cases: Iterable[CaseWatch], dues: Iterable[OpenDue], horizon: Horizon) -> list[WorkItem]:
     """The whole work list, most urgent first."""
-    items = due_items(dues, today) + case_items(cases, today, stale_weeks)
+    items = due_items(dues, horizon.today) + case_items(cases, horizon)
     items.sort(key=attrgetter("sort_key"))
     return items

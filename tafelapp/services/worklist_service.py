@@ -15,5 +15,4 @@ def work_list(session: Session, table_id: str | None = None) -> list[WorkItem]:
         get_table(session, table_id)
     horizon = Horizon.of(session.today(), get_settings(session).stale_case_weeks)
     return worklist(worklist_repo.watched_cases(session.conn, horizon, table_id),
-                    worklist_repo.open_dues(session.conn, horizon, table_id),
-                    horizon.today, horizon.stale_weeks)
+                    worklist_repo.open_dues(session.conn, horizon, table_id), horizon)

@@ -20,10 +20,6 @@ class _Dates(dict[str, dt.date]):
         return value
 
 
-def _table_names(conn: Connection) -> dict[str, str]:
-    return {r[0]: r[1] for r in conn.execute("SELECT id, name FROM tables").fetchall()}
-
-
 def _rows(conn: Connection, sql: str, params: list[object]) -> list[tuple[Any, ...]]:
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: tens of thousands of rows
@@ -40,35 +36,37 @@ def _table_filter(table_id: str | None, params: list[object]) -> str:
 def watched_cases(conn: Connection, horizon: Horizon,
                   table_id: str | None = None) -> Iterator[CaseWatch]:
     """Open cases that may need attention for a reason without a due date (others are not read)."""
-    names, dates = _table_names(conn), _Dates()
+    dates = _Dates()
     params: list[object] = [horizon.lead_since_before.isoformat(),
                             horizon.quiet_before.isoformat()]
-    sql = ("SELECT w.case_id, w.case_number, w.table_id, w.progress_on, w.lead, w.lead_since, "
-           "w.disagreed_on FROM case_watch w WHERE w.status = 'OPEN' AND (w.lead = 'NONE' "
+    sql = ("SELECT w.case_id, w.case_number, t.name, w.progress_on, w.lead, w.lead_since, "
+           "w.disagreed_on FROM case_watch w JOIN tables t ON t.id = w.table_id "
+           "WHERE w.status = 'OPEN' AND (w.lead = 'NONE' "
            "OR (w.lead = 'PENDING' AND w.lead_since < ?) OR w.progress_on < ? "
            "OR w.disagreed_on IS NOT NULL)" + _table_filter(table_id, params))
     for case_id, number, table, progress, lead, since, disagreed in _rows(conn, sql, params):
-        yield CaseWatch(case_id, number, names.get(table, ""), dates[progress], _LEAD[lead],
+        yield CaseWatch(case_id, number, table, dates[progress], _LEAD[lead],
                         dates[since] if since else None, dates[disagreed] if disagreed else None)
 
 
 def open_dues(conn: Connection, horizon: Horizon, table_id: str | None = None) -> Iterator[OpenDue]:
     """Open agreements and terms of open cases that are overdue or due within the horizon."""
-    names, dates = _table_names(conn), _Dates()
+    dates = _Dates()
     params: list[object] = [horizon.due_before.isoformat()]
-    agreements = ("SELECT w.case_id, w.case_number, w.table_id, g.due_date, g.owner, 1 "
+    agreements = ("SELECT w.case_id, w.case_number, t.name, g.due_date, g.owner, 1 "
                   "FROM agreements g JOIN agenda_items a ON a.id = g.agenda_item_id "
-                  "JOIN case_watch w ON w.case_id = a.case_id "
+                  "JOIN case_watch w ON w.case_id = a.case_id JOIN tables t ON t.id = w.table_id "
                   "WHERE g.status = 'OPEN' AND g.due_date < ? AND w.status = 'OPEN'"
                   + _table_filter(table_id, params))
     params.append(horizon.due_before.isoformat())
-    terms = ("SELECT w.case_id, w.case_number, w.table_id, d.due_on, d.kind, 0 "
+    terms = ("SELECT w.case_id, w.case_number, t.name, d.due_on, d.kind, 0 "
              "FROM deadlines d JOIN case_watch w ON w.case_id = d.case_id "
+             "JOIN tables t ON t.id = w.table_id "
              "WHERE d.done_on IS NULL AND d.due_on < ? AND w.status = 'OPEN'"
              + _table_filter(table_id, params))
     for case_id, number, table, due, what, agreement in _rows(
             conn, f"{agreements} UNION ALL {terms}", params):
-        yield OpenDue(case_id, number, names.get(table, ""), dates[due], what, bool(agreement))
+        yield OpenDue(case_id, number, table, dates[due], what, bool(agreement))
 
 
 def watch_mismatches(conn: Connection) -> list[str]:

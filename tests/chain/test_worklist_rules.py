@@ -59,23 +59,24 @@ def test_deadline_over_easter_and_kings_day() -> None:
 
 
 def test_casusregie_missing_or_not_accepted_within_five_working_days() -> None:
-    assert kinds(case_items([case(lead=LeadState.NONE)], D(2026, 11, 23), 6)) == [
+    assert kinds(case_items([case(lead=LeadState.NONE)], Horizon.of(D(2026, 11, 23), 6))) == [
         Attention.NO_CASE_LEAD]
     pending = case(lead=LeadState.PENDING, lead_since=D(2026, 11, 16))
-    assert case_items([pending], D(2026, 11, 23), 6) == []
-    [late] = case_items([pending], D(2026, 11, 24), 6)
+    assert case_items([pending], Horizon.of(D(2026, 11, 23), 6)) == []
+    [late] = case_items([pending], Horizon.of(D(2026, 11, 24), 6))
     assert late.kind is Attention.CASE_LEAD_NOT_ACCEPTED and late.working_days_left == -1
     assert "sinds 16-11-2026 niet aanvaard" in late.reason
 
 
 def test_no_progress_after_configured_weeks_and_municipality_disagreement() -> None:
     stale = case(progress_on=D(2026, 9, 1))
-    [item] = case_items([stale], D(2026, 11, 22), 6)
+    [item] = case_items([stale], Horizon.of(D(2026, 11, 22), 6))
     assert item.kind is Attention.NO_PROGRESS and "sinds 01-09-2026 (meer dan 6 weken" in item.reason
-    assert case_items([stale], D(2026, 11, 22), 20) == []
+    assert case_items([stale], Horizon.of(D(2026, 11, 22), 20)) == []
     exactly = case(progress_on=D(2026, 11, 22) - dt.timedelta(weeks=6))
-    assert case_items([exactly], D(2026, 11, 22), 6) == []  # six weeks is not more than six
-    assert kinds(case_items([case(disagreed_on=D(2026, 11, 1))], D(2026, 11, 22), 6)) == [
+    assert case_items([exactly], Horizon.of(D(2026, 11, 22), 6)) == []  # not more than six weeks
+    disagreed = case(disagreed_on=D(2026, 11, 1))
+    assert kinds(case_items([disagreed], Horizon.of(D(2026, 11, 22), 6))) == [
         Attention.MUNICIPALITY_DISAGREED]
 
 
@@ -84,7 +85,7 @@ def test_most_urgent_first() -> None:
     items = worklist([case(case_id="c", case_number="C", lead=LeadState.NONE)],
                      [due(D(2026, 11, 25), case_id="a", case_number="A"),
                       due(D(2026, 11, 2), "GRANT_DECISION", False, case_id="b", case_number="B")],
-                     today, 6)
+                     Horizon.of(today, 6))
     assert [i.case_number for i in items] == ["B", "A", "C"]
 
 
@@ -98,4 +99,4 @@ def test_horizon_reads_exactly_what_can_be_due_soon() -> None:
         assert due_items([due(horizon.due_before)], today) == []
         # A lead pending since `lead_since_before` or later cannot yet be late.
         pending = case(lead=LeadState.PENDING, lead_since=horizon.lead_since_before)
-        assert case_items([pending], today, 6) == []
+        assert case_items([pending], Horizon.of(today, 6)) == []

@@ -41,14 +41,31 @@ def test_case_watch_follows_leads_decisions_and_status(session: Session,
     assert watch(session, jbt)[4] is None
     assert Attention.MUNICIPALITY_DISAGREED not in kinds(session, jbt)
 
+    def raw(sql: str, *params: object) -> None:  # rows written outside the services
+        with transaction(session.conn) as conn:
+            conn.execute(sql, params)
+
+    raw("UPDATE case_leads SET accepted = 0 WHERE case_id = ?", zvt)
+    assert watch(session, zvt)[2] == "PENDING"
+    raw("DELETE FROM decisions WHERE agenda_item_id = ?", item.id)
+    raw("INSERT INTO decisions (agenda_item_id, kind, motivation, chair_disagrees, "
+        "extended_to_children, decided_on) VALUES (?, 'INVESTIGATION', 'm', 1, '[]', ?)",
+        item.id, meeting_day.isoformat())
+    assert watch(session, jbt)[4] == meeting_day.isoformat()
+    raw("UPDATE decisions SET chair_disagrees = 0 WHERE agenda_item_id = ?", item.id)
+    assert watch(session, jbt)[4] is None
+    raw("UPDATE decisions SET chair_disagrees = 1 WHERE agenda_item_id = ?", item.id)
+    assert watch(session, jbt)[4] == meeting_day.isoformat()
+    raw("DELETE FROM decisions WHERE agenda_item_id = ?", item.id)
+    assert watch(session, jbt)[4] is None
+
     meeting_service.take_decision(session, item.id, kind="NO_INVESTIGATION",
                                   chair_disagrees=True, motivation="Ernstig genoeg")
     with transaction(session.conn) as conn:  # a meeting removed with its items and decisions
         conn.execute("DELETE FROM meetings WHERE id = ?", (demo["jbt_meeting"],))
     assert watch(session, jbt)[4] is None
 
-    with transaction(session.conn) as conn:  # leads removed outside the services, too
-        conn.execute("DELETE FROM case_leads WHERE case_id = ?", (jbt,))
+    raw("DELETE FROM case_leads WHERE case_id = ?", jbt)
     assert watch(session, jbt)[2:4] == ("NONE", None)
     assert Attention.NO_CASE_LEAD in kinds(session, jbt)
 

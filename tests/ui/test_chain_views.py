@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from tafelapp.domain.worklist import CaseWatch, LeadState, OpenDue, worklist
+from tafelapp.domain.worklist import CaseWatch, Horizon, LeadState, OpenDue, worklist
 from tafelapp.services import escalation_service, minutes_service
 from tests.ui.conftest import App
 from ui.views.worklist_view import WorklistView
@@ -93,7 +93,7 @@ def test_worklist_sorts_on_a_header_click_and_keeps_the_selection(qtbot: QtBot) 
                        LeadState.NONE if n % 4 == 0 else LeadState.ACCEPTED) for n in range(600)]
     dues = [OpenDue(f"c{n}", f"JBT-2026-{n:04d}", f"Tafel {n % 3}",
                     today + dt.timedelta(days=n % 9 - 4), "Ouders", True) for n in range(600)]
-    items = worklist(cases, dues, today, 6)
+    items = worklist(cases, dues, Horizon.of(today, 6))
     view = WorklistView()
     qtbot.addWidget(view)
     view.resize(1280, 720)
