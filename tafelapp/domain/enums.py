@@ -20,6 +20,7 @@ class Route(StrEnum):
     SPOED_VOTS = "SPOED_VOTS"  # spoed: voorlopige OTS, then a JBT (`001 §2.5.4 c`)
     VTO_GM = "VTO_GM"  # verzoek gezagsbeëindigende maatregel (`001 §2.10`)
     HERSTEL_GEZAG = "HERSTEL_GEZAG"  # herstel ouderlijk gezag
+    ZVT = "ZVT"  # aanmelding bij de Zorg- en Veiligheidstafel (no JBT route: `003`)
 
 
 class ReferrerKind(StrEnum):

@@ -21,7 +21,7 @@ LOCATION = {"OFFICE": "kantoor", "FAMILY_HOME": "bij het gezin thuis", "OTHER": 
             "VIDEO": "video"}
 ROUTE = {"VTO": "verzoek tot onderzoek (VTO)", "VTH": "verzoek tot hulpverlening (VTH)",
          "SPOED_VOTS": "spoed (VOTS) naar JBT", "VTO_GM": "VTO gezagsbeëindigende maatregel",
-         "HERSTEL_GEZAG": "herstel ouderlijk gezag"}
+         "HERSTEL_GEZAG": "herstel ouderlijk gezag", "ZVT": "aanmelding Zorg- en Veiligheidstafel"}
 PARTNER_KIND = {"MUNICIPALITY": "gemeente", "GI": "gecertificeerde instelling (GI)",
                 "CARE_PROVIDER": "jeugdhulpaanbieder", "POLICE": "politie",
                 "YOUTH_WORK": "jongerenwerk", "SCHOOL": "school", "VEILIG_THUIS": "Veilig Thuis",
@@ -54,7 +54,22 @@ FIELD = {
     "agreements": "Afspraken", "scaling_answers": "Schaalvragen", "involvement": "Betrokkenheid",
     "case_number": "Casusnummer", "pin": "Pincode", "identity": "Identiteit",
     "minutes": "Notulen", "document": "Document", "correction": "Correctie", "file": "Bestand",
-    "owner_name": "Naam", "agenda_item": "Bespreking",
+    "owner_name": "Naam", "agenda_item": "Bespreking", "region": "Regio",
+    "email": "E-mailadres", "phone": "Telefoon", "function": "Functie",
+    "organisation_id": "Organisatie", "person_id": "Persoon", "place": "Vaste plek",
+    "weekday": "Vaste dag", "usual_start": "Vaste begintijd", "municipality": "Gemeente",
+    "default_chair_id": "Vaste voorzitter", "default_secretary_id": "Vaste secretaris",
+    "first_name": "Voornaam", "last_name": "Achternaam", "birth_date": "Geboortedatum",
+    "expected_date": "Uitgerekende datum", "pregnancy_certain": "Zwangerschap zeker",
+    "whereabouts_known": "Verblijfplaats zwangere bekend", "unknown_reason": "Reden onbekend",
+    "answer": "Antwoord", "route": "Route", "referrer_person": "Melder",
+    "referrer_organisation": "Organisatie van de melder", "referrer_kind": "Soort melder",
+    "summary": "Vraag aan de tafel", "criteria": "Criteria", "preconditions": "Voorwaarden vooraf",
+    "development_threatened": "Ontwikkeling ernstig bedreigd", "guardians": "Ouders",
+    "family": "Gezin", "children": "Kinderen", "relation": "Relatie", "address": "Adres",
+    "postcode": "Postcode", "city": "Woonplaats", "has_custody": "Gezag",
+    "referral": "Aanmelding", "opened_on": "Datum aanmelding", "unborn_details": "Ongeboren kind",
+    "checklist": "Checklist ongeboren kind", "other_household": "Ander huishouden",
 }
 
 

@@ -36,6 +36,9 @@ class Participant(Model):
     child_id: Id | None = None
     email: ShortText | None = None
     phone: ShortText | None = None
+    person_id: Id | None = None
+    guardian_id: Id | None = None
+    confirmed: bool = True
 
     @property
     def takes_part(self) -> bool:
@@ -136,6 +139,8 @@ class Meeting(Model):
     location_text: ShortText | None = None
     chair: Name
     secretary: Name | None = None
+    chair_id: Id | None = None
+    secretary_id: Id | None = None
     agenda: list[AgendaItem] = Field(default_factory=list, max_length=60)
 
     def item(self, item_id: str) -> AgendaItem | None:

@@ -52,6 +52,7 @@ class MinutesSignature(Model):
     certificate_subject: ShortText
     certificate_fingerprint: ShortText
     local_identity: bool
+    certificate_name: ShortText | None = None
 
 
 class Minutes(Model):
@@ -101,3 +102,5 @@ class SigningIdentity(Model):
     label: ShortText
     certificate: CertificateInfo
     created_at: dt.datetime
+    person_id: Id | None = None
+    link_confirmed_by: ShortText | None = None

@@ -48,6 +48,11 @@ class Table(Model):
     institutions: list[CertifiedInstitution] = Field(default_factory=list, max_length=20)
     signing_order: list[Literal["CHAIR", "SECRETARY"]] = Field(
         default_factory=_default_signing_order, min_length=1, max_length=2)
+    place: ShortText | None = None
+    weekday: int | None = Field(default=None, ge=0, le=6)
+    usual_start: dt.time | None = None
+    default_chair_id: Id | None = None
+    default_secretary_id: Id | None = None
 
 
 class Guardian(Model):
@@ -59,6 +64,7 @@ class Guardian(Model):
     has_custody: bool | None = None
     phone: ShortText | None = None
     email: ShortText | None = None
+    address: ShortText | None = None
 
 
 class Family(Model):

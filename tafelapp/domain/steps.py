@@ -68,6 +68,11 @@ def completeness_problems(meeting: Meeting, item: AgendaItem, case: Case,
                               "de voorzitter heeft de bespreking nog niet geopend"))
     if not item.participants:
         found.append(_missing("participants.none", "participants", "er zijn nog geen deelnemers"))
+    for p in item.participants:
+        if not p.confirmed:
+            found.append(_missing("participants.unconfirmed", "participants",
+                                  f"bevestig of {p.name} aanwezig is (overgenomen uit de vorige "
+                                  "bespreking)"))
     if jbt and not item.scaling_answers:
         found.append(_missing("scaling.none", "scaling_answers",
                               "nog geen schaalvragen beantwoord"))

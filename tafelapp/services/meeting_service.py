@@ -53,12 +53,13 @@ def meetings_for_case(session: Session, case_id: str) -> list[Meeting]:
 def schedule_meeting(session: Session, *, table_id: str, date: dt.date,
                      chair: str, secretary: str | None = None, start: dt.time | None = None,
                      end: dt.time | None = None, location_kind: str = "OFFICE",
-                     location_text: str | None = None) -> Meeting:
+                     location_text: str | None = None, chair_id: str | None = None,
+                     secretary_id: str | None = None) -> Meeting:
     """Plan a sitting of a table."""
     get_table(session, table_id)
     meeting = build(Meeting, table_id=table_id, date=date, chair=chair, secretary=secretary,
                     start=start, end=end, location_kind=location_kind,
-                    location_text=location_text)
+                    location_text=location_text, chair_id=chair_id, secretary_id=secretary_id)
     if meeting.start and meeting.end and meeting.end <= meeting.start:
         raise InvalidInput([Problem("meeting.end_before_start", "end",
                                     "de eindtijd ligt niet na de begintijd")])

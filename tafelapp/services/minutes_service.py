@@ -20,7 +20,7 @@ from tafelapp.reports.minutes_html import minutes_html
 from tafelapp.services.meeting_context_service import meeting_context
 from tafelapp.services.session import Session, build, not_found
 from tafelapp.signing import identities, pades
-from tafelapp.store import minutes_repo, outbox_repo
+from tafelapp.store import directory_repo, minutes_repo, outbox_repo
 from tafelapp.store.connection import DatabaseError
 
 MIN_PIN = 6
@@ -110,9 +110,13 @@ def sign_minutes(session: Session, minutes_id: str, identity_id: str, pin: str,
     minutes = get_minutes(session, minutes_id)
     identity = get_identity(session, identity_id)
     ctx = meeting_context(session, minutes.agenda_item_id)
-    problems = signing_problems(minutes, signer_role, identity.owner_name, ctx.meeting,
+    person = (directory_repo.person(session.conn, identity.person_id)
+              if identity.person_id else None)
+    signer_name = person.name if person else identity.owner_name
+    problems = signing_problems(minutes, signer_role, signer_name, ctx.meeting,
                                 identity.certificate, session.now(),
-                                record_open_points(session, minutes))
+                                record_open_points(session, minutes),
+                                person.id if person else None)
     if problems:
         raise InvalidInput(problems)
     certificate_der, key = unlock_identity(session, identity_id, pin)
@@ -122,10 +126,13 @@ def sign_minutes(session: Session, minutes_id: str, identity_id: str, pin: str,
     kind = "Rectificatie" if minutes.kind is MinutesKind.RECTIFICATION else "Notulen"
     signed = pades.sign(base, certificate_der, key,
                         field_name=f"{ROLE_NL[signer_role].capitalize()}",
-                        signer_name=identity.owner_name,
-                        reason=f"{kind} vastgesteld door de {ROLE_NL[signer_role]}",
+                        signer_name=signer_name,
+                        reason=f"{kind} vastgesteld door de {ROLE_NL[signer_role]} {signer_name}"
+                               + (f" (certificaat op naam van {identity.certificate.common_name})"
+                                  if signer_name != identity.certificate.common_name else ""),
                         location=ctx.table.municipality)
-    signature = {"role": signer_role, "signer_name": identity.owner_name,
+    signature = {"role": signer_role, "signer_name": signer_name,
+                 "certificate_name": identity.certificate.common_name,
                  "identity_id": identity.id, "signed_at": session.now(),
                  "certificate_subject": identity.certificate.subject,
                  "certificate_fingerprint": identity.certificate.fingerprint,
@@ -273,3 +280,29 @@ def _store_identity(session: Session, owner: str, label: str,
 def list_identities(session: Session) -> list[SigningIdentity]:
     """The signing identities in this vault."""
     return minutes_repo.identities(session.conn)
+
+
+def link_identity(session: Session, identity_id: str, person_id: str,
+                  confirm: bool = False) -> SigningIdentity:
+    """Link a signing identity to the person of the address book it belongs to.
+
+    When the certificate's name is written differently from the person ("A. de Voorzitter" for
+    "Mr. A. de Voorzitter"), the user confirms the link once (`confirm=True`); it is audited.
+    """
+    identity = get_identity(session, identity_id)
+    person = directory_repo.person(session.conn, person_id)
+    if person is None:
+        raise not_found("person", "person_id", person_id)
+    exact = " ".join(person.name.lower().split()) == " ".join(
+        identity.certificate.common_name.lower().split())
+    if not exact and not confirm:
+        raise InvalidInput([Problem(
+            "identity.confirm_link", "identity",
+            f"het certificaat staat op naam van '{identity.certificate.common_name}' en de persoon "
+            f"heet '{person.name}'; bevestig dat dit dezelfde persoon is")])
+    after = identity.model_copy(update={"person_id": person.id,
+                                        "link_confirmed_by": None if exact else session.actor})
+    with session.change("identity.link", "identity", identity_id, before=identity,
+                        after=after) as conn:
+        minutes_repo.link_identity(conn, identity_id, person.id, after.link_confirmed_by)
+    return after

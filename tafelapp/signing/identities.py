@@ -51,6 +51,21 @@ def certificate_info(cert_der: bytes) -> CertificateInfo:
         local=bool(orgs) and str(orgs[0].value) == LOCAL_ORGANISATION)
 
 
+def certificate_from_pem(pem: str) -> bytes | None:
+    """The DER bytes of a PEM certificate, or None when the text is not one."""
+    try:
+        return x509.load_pem_x509_certificate(pem.encode("ascii", "strict")).public_bytes(
+            serialization.Encoding.DER)
+    except (ValueError, UnicodeEncodeError):
+        return None
+
+
+def certificate_pem(cert_der: bytes) -> str:
+    """A DER certificate as PEM text (what the region file carries)."""
+    return x509.load_der_x509_certificate(cert_der).public_bytes(
+        serialization.Encoding.PEM).decode("ascii")
+
+
 def _protect(key: PrivateKeyTypes, pin: str) -> bytes:
     return key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,

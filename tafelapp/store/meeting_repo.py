@@ -26,10 +26,11 @@ from tafelapp.store.rows import (
 )
 
 _MEETING = ("id", "table_id", "date", "start", "end", "location_kind", "location_text", "chair",
-            "secretary")
+            "secretary", "chair_id", "secretary_id")
 _ITEM = ("id", "case_id", "position", "planned_start", "purpose", "opened_by_chair",
          "reported_to_secretary", "involvement", "safety_plan", "plan_of_approach", "next_moment")
-_PARTICIPANT = ("id", "name", "role", "organisation", "attendance", "child_id", "email", "phone")
+_PARTICIPANT = ("id", "name", "role", "organisation", "attendance", "child_id", "email", "phone",
+                "person_id", "guardian_id", "confirmed")
 _ANSWER = ("id", "participant_id", "score", "question")
 _DECISION = ("kind", "motivation", "chair_disagrees", "institution_id", "parents_preference",
              "evaluation_date", "conditions", "extended_to_children", "decided_on")

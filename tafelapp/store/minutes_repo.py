@@ -70,8 +70,8 @@ def save_identity(conn: Connection, identity: SigningIdentity, certificate_der: 
 
 def identities(conn: Connection) -> list[SigningIdentity]:
     """Every signing identity in the vault."""
-    rows = conn.execute("SELECT id, owner_name, label, certificate, created_at "
-                        "FROM signing_identities ORDER BY owner_name").fetchall()
+    rows = conn.execute("SELECT id, owner_name, label, certificate, created_at, person_id, "
+                        "link_confirmed_by FROM signing_identities ORDER BY owner_name").fetchall()
     return [SigningIdentity.model_validate(from_row(r, ["certificate"])) for r in rows]
 
 
@@ -80,3 +80,10 @@ def identity_material(conn: Connection, identity_id: str) -> tuple[bytes, bytes]
     row = conn.execute("SELECT certificate_der, encrypted_key_der FROM signing_identities "
                        "WHERE id = ?", (identity_id,)).fetchone()
     return (bytes(row[0]), bytes(row[1])) if row else None
+
+
+def link_identity(conn: Connection, identity_id: str, person_id: str | None,
+                  confirmed_by: str | None) -> None:
+    """Record which address-book person an identity belongs to, and who confirmed it."""
+    conn.execute("UPDATE signing_identities SET person_id = ?, link_confirmed_by = ? WHERE id = ?",
+                 (person_id, confirmed_by, identity_id))

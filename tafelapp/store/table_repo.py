@@ -6,7 +6,8 @@ from tafelapp.domain.models import Table
 from tafelapp.store.connection import Connection
 from tafelapp.store.rows import from_row, row_of, upsert
 
-_COLUMNS = ("id", "kind", "name", "region", "municipality", "institutions", "signing_order")
+_COLUMNS = ("id", "kind", "name", "region", "municipality", "institutions", "signing_order",
+            "place", "weekday", "usual_start", "default_chair_id", "default_secretary_id")
 
 
 def save(conn: Connection, table: Table) -> None:

@@ -146,6 +146,10 @@ def case_problems(case: Case, table_kind: TableKind, today: dt.date) -> list[Pro
         if referral.date > today:
             problems.append(Problem("referral.date_future", "referral.date",
                                     f"aanmelddatum {referral.date:%d-%m-%Y} ligt in de toekomst"))
+        if (referral.route is Route.ZVT) != (table_kind is TableKind.ZVT):
+            problems.append(Problem("referral.route_other_table", "referral.route",
+                                    "een aanmelding bij de Zorg- en Veiligheidstafel heeft de "
+                                    "route 'aanmelding ZVT'; een JBT-route hoort bij een JBT"))
         if table_kind is TableKind.JBT:
             problems += referrer_problems(referral)
             problems += criteria_problems(referral)

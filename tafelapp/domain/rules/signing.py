@@ -34,8 +34,14 @@ def certificate_problems(cert: CertificateInfo, now: dt.datetime) -> list[Proble
 
 def signing_problems(minutes: Minutes, role: SignerRole, signer_name: str, meeting: Meeting,
                      cert: CertificateInfo, now: dt.datetime,
-                     record_problems: list[Problem]) -> list[Problem]:
-    """Every reason this signature cannot be placed now; the record's open points are listed."""
+                     record_problems: list[Problem], signer_person_id: str | None = None
+                     ) -> list[Problem]:
+    """Every reason this signature cannot be placed now; the record's open points are listed.
+
+    An identity linked to a person of the address book signs for that person: it matches the
+    meeting's chair or secretary by the person's id (or, for a meeting planned with a typed name,
+    by the person's name). An identity without a link must carry the holder's name exactly.
+    """
     problems: list[Problem] = []
     if minutes.status is MinutesStatus.FINAL:
         return [Problem("signing.final", "minutes", "deze notulen zijn al vastgesteld")]
@@ -45,7 +51,12 @@ def signing_problems(minutes: Minutes, role: SignerRole, signer_name: str, meeti
         problems.append(Problem("signing.order", "role",
                                 f"nu tekent eerst de {who}, niet de {ROLE_NL[role]}"))
     holder = meeting.chair if role is SignerRole.CHAIR else meeting.secretary
-    if not _same_person(signer_name, holder):
+    holder_id = meeting.chair_id if role is SignerRole.CHAIR else meeting.secretary_id
+    if signer_person_id and holder_id:
+        matches = signer_person_id == holder_id
+    else:
+        matches = _same_person(signer_name, holder)
+    if not matches:
         problems.append(Problem("signing.not_holder", "identity",
                                 f"{signer_name} is niet de {ROLE_NL[role]} van deze bespreking "
                                 f"({holder or 'niet ingevuld'})"))

@@ -1,0 +1,111 @@
+"""Regiobestand (`RegionFile`): a region's set-up as one file that travels to the next laptop.
+
+It holds the tables, the organisations and the people (with the public certificate they sign
+with) and the regional server's address, never a secret and never case data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from tafelapp.domain.directory import Organisation, Person
+from tafelapp.domain.models import Model, Table
+from tafelapp.domain.problems import Problem
+from tafelapp.domain.types import Name, ShortText
+
+REGION_FORMAT = "tafelapp.region"
+
+
+class ServerSettings(Model):
+    """The regional document store as the region publishes it (the client secret stays out)."""
+
+    base_url: ShortText = ""
+    client_id: ShortText = ""
+    rsin: ShortText = ""
+    informatieobjecttype: ShortText = ""
+    confidentiality: ShortText = "vertrouwelijk"
+
+
+class RegionFile(Model):
+    """Version 1 of the region file."""
+
+    format: Literal["tafelapp.region"] = "tafelapp.region"
+    version: Literal[1] = 1
+    exported_at: dt.datetime
+    region: Name
+    tables: list[Table] = Field(default_factory=list, max_length=100)
+    organisations: list[Organisation] = Field(default_factory=list, max_length=1000)
+    people: list[Person] = Field(default_factory=list, max_length=5000)
+    server: ServerSettings = Field(default_factory=ServerSettings)
+
+
+COLLECTION_NL = {"tables": "Tafel", "organisations": "Organisatie", "people": "Persoon"}
+REGION_FIELD_NL = {
+    "name": "naam", "kind": "soort", "region": "regio", "municipality": "gemeente",
+    "place": "vaste plek", "weekday": "vaste dag", "usual_start": "vaste begintijd",
+    "default_chair_id": "vaste voorzitter", "default_secretary_id": "vaste secretaris",
+    "signing_order": "volgorde van ondertekenen", "institutions": "gecertificeerde instellingen",
+    "target_groups": "doelgroepen", "phone": "telefoon", "email": "e-mailadres",
+    "complaints": "klachtenregeling", "function": "functie", "organisation_id": "organisatie",
+    "role": "vaste rol", "table_ids": "tafels", "certificate_pem": "certificaat", "id": "id",
+    "base_url": "adres van de server", "client_id": "client-id", "rsin": "RSIN",
+    "informatieobjecttype": "informatieobjecttype", "confidentiality": "vertrouwelijkheid",
+    "exported_at": "exportdatum", "format": "soort bestand", "version": "versie",
+}
+
+
+def entry_label(data: object, path: str) -> str:
+    """`people.2.email` in the words of the file's reader: `Persoon 3 (Jan Jansen), e-mailadres`."""
+    parts = path.split(".")
+    if len(parts) >= 2 and parts[0] in COLLECTION_NL and parts[1].isdigit():
+        index = int(parts[1])
+        name = ""
+        if isinstance(data, dict):
+            entries = data.get(parts[0])
+            if isinstance(entries, list) and index < len(entries) and isinstance(
+                    entries[index], dict):
+                name = str(entries[index].get("name") or "")[:60]
+        where = f"{COLLECTION_NL[parts[0]]} {index + 1}" + (f" ({name})" if name else "")
+        rest = [REGION_FIELD_NL.get(p, p) for p in parts[2:] if not p.isdigit()]
+        return ", ".join([where, *rest[:1]]) if rest else where
+    if parts[0] == "server":
+        return "Regionale server, " + REGION_FIELD_NL.get(parts[-1], parts[-1])
+    return REGION_FIELD_NL.get(parts[-1], parts[-1]).capitalize() if parts[-1] else "Bestand"
+
+
+def reference_problems(region: RegionFile, known_people: set[str], known_orgs: set[str],
+                       known_tables: set[str]) -> list[Problem]:
+    """Links inside the file that point nowhere (a person's organisation, a table's chair …)."""
+    people = known_people | {p.id for p in region.people}
+    orgs = known_orgs | {o.id for o in region.organisations}
+    tables = known_tables | {t.id for t in region.tables}
+    problems: list[Problem] = []
+    for i, t in enumerate(region.tables):
+        for attr in ("default_chair_id", "default_secretary_id"):
+            value = getattr(t, attr)
+            if value and value not in people:
+                problems.append(Problem("region.unknown_person", f"tables.{i}.{attr}",
+                                        "verwijst naar een persoon die niet in het bestand of "
+                                        "het adresboek staat"))
+    for i, p in enumerate(region.people):
+        if p.organisation_id and p.organisation_id not in orgs:
+            problems.append(Problem("region.unknown_organisation", f"people.{i}.organisation_id",
+                                    "verwijst naar een organisatie die niet in het bestand of het "
+                                    "adresboek staat"))
+        for t_id in p.table_ids:
+            if t_id not in tables:
+                problems.append(Problem("region.unknown_table", f"people.{i}.table_ids",
+                                        "verwijst naar een tafel die niet in het bestand staat"))
+    for name, ids in (("tables", [t.id for t in region.tables]),
+                      ("organisations", [o.id for o in region.organisations]),
+                      ("people", [p.id for p in region.people])):
+        seen: set[str] = set()
+        for i, entry_id in enumerate(ids):
+            if entry_id in seen:
+                problems.append(Problem("region.duplicate_id", f"{name}.{i}.id",
+                                        "deze id komt twee keer voor in het bestand"))
+            seen.add(entry_id)
+    return problems

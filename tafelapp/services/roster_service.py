@@ -1,0 +1,197 @@
+"""Use cases that fill a meeting from what the app already knows: the address book, the family,
+the previous discussion of the case, and the table's usual chair, secretary, day and place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from tafelapp.domain.calendar import age_on
+from tafelapp.domain.enums import Attendance, Role
+from tafelapp.domain.meeting import Meeting, Participant
+from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.domain.rules.involvement import INVOLVEMENT_AGE
+from tafelapp.services import directory_service, meeting_service
+from tafelapp.services.case_service import get_case
+from tafelapp.services.session import Session, build
+from tafelapp.services.table_service import get_table
+from tafelapp.store import meeting_repo
+
+_ROLE_BY_KIND = {"RVDK": Role.RVDK, "GI": Role.JB, "POLICE": Role.POLICE,
+                 "SCHOOL": Role.SCHOOL, "CARE_PROVIDER": Role.CARE_PROVIDER,
+                 "VEILIG_THUIS": Role.REFERRER}
+
+
+def add_person(session: Session, item_id: str, person_id: str, role: str | None = None,
+               attendance: str = "PRESENT") -> Participant:
+    """Add a participant picked from the address book: name, organisation and e-mail come along."""
+    book = directory_service.directory(session)
+    person = directory_service.get_person(session, person_id)
+    org = book.organisation_by_id.get(person.organisation_id or "")
+    chosen = role or (person.role.value if person.role else None) or (
+        _ROLE_BY_KIND.get(org.kind.value, Role.OTHER_PROFESSIONAL).value if org
+        else Role.OTHER_PROFESSIONAL.value)
+    _, item = meeting_service.locate_item(session, item_id)
+    if any(p.person_id == person_id for p in item.participants):
+        raise InvalidInput([Problem("participant.twice", "participant.name",
+                                    f"{person.name} staat al bij de deelnemers")])
+    return meeting_service.add_participant(
+        session, item_id, name=person.name, role=chosen, organisation=org.name if org else None,
+        attendance=attendance, email=person.email or None, phone=person.phone or None,
+        person_id=person.id)
+
+
+def add_new_person(session: Session, item_id: str, *, name: str, role: str,
+                   organisation: str | None = None, email: str | None = None,
+                   attendance: str = "PRESENT") -> Participant:
+    """Add someone who is not in the address book yet; they are added to the book as well."""
+    if not name.strip():
+        raise InvalidInput([Problem("participant.name_missing", "participant.name",
+                                    "vul een naam in")])
+    person = directory_service.person_for_name(session, name, organisation,
+                                               email=email or "", role=role)
+    return add_person(session, item_id, person.id, role, attendance)
+
+
+def add_family(session: Session, item_id: str) -> list[Participant]:
+    """Add the parents/carers of the case and its children of 12 or older (not yet present)."""
+    meeting, item = meeting_service.locate_item(session, item_id)
+    case = get_case(session, item.case_id)
+    added = []
+    for guardian in case.family.guardians:
+        if any(p.guardian_id == guardian.id for p in item.participants):
+            continue
+        added.append(meeting_service.add_participant(
+            session, item_id, name=guardian.name, role=Role.PARENT.value,
+            email=guardian.email, phone=guardian.phone, guardian_id=guardian.id))
+    for child in case.children:
+        if child.unborn or child.birth_date is None or any(
+                p.child_id == child.id for p in item.participants):
+            continue
+        if age_on(child.birth_date, meeting.date) >= INVOLVEMENT_AGE:
+            added.append(meeting_service.add_participant(
+                session, item_id, name=f"{child.first_name} {child.last_name}",
+                role=Role.CHILD.value, child_id=child.id))
+    return added
+
+
+def previous_item_participants(session: Session, item_id: str) -> list[Participant]:
+    """Who took part in the latest earlier discussion of this item's case."""
+    meeting, item = meeting_service.locate_item(session, item_id)
+    earlier = [m for m in meeting_repo.meetings_for_case(session.conn, item.case_id)
+               if (m.date, m.id) < (meeting.date, meeting.id) and m.id != meeting.id]
+    if not earlier:
+        return []
+    latest = max(earlier, key=lambda m: (m.date, m.start or dt.time(0)))
+    previous = latest.item_for_case(item.case_id)
+    return list(previous.participants) if previous else []
+
+
+def carry_over_participants(session: Session, item_id: str) -> list[Participant]:
+    """A follow-up starts with the previous participants, each to be confirmed present or absent."""
+    _, item = meeting_service.locate_item(session, item_id)
+    if item.participants:
+        return []
+    carried = []
+    for p in previous_item_participants(session, item_id):
+        if p.role in (Role.CHAIR, Role.SECRETARY):
+            continue  # this meeting's own chair and secretary are added from its header
+        fields = p.model_dump(exclude={"id", "attendance", "confirmed"})
+        carried.append(meeting_service.add_participant(session, item_id, **fields,
+                                                       confirmed=False))
+    return carried
+
+
+def confirm_attendance(session: Session, item_id: str, participant_id: str,
+                       attendance: str) -> Participant:
+    """Confirm a carried-over participant as present, excused or absent."""
+    return meeting_service.update_participant(session, item_id, participant_id,
+                                              attendance=Attendance(attendance), confirmed=True)
+
+
+def add_chair_and_secretary(session: Session, item_id: str) -> list[Participant]:
+    """The meeting's chair and secretary as participants (once), from the meeting header."""
+    meeting, item = meeting_service.locate_item(session, item_id)
+    added = []
+    for role, name, pid in ((Role.CHAIR, meeting.chair, meeting.chair_id),
+                            (Role.SECRETARY, meeting.secretary, meeting.secretary_id)):
+        if not name or any(p.role is role for p in item.participants):
+            continue
+        if pid:
+            added.append(add_person(session, item_id, pid, role.value))
+        else:
+            added.append(meeting_service.add_participant(session, item_id, name=name,
+                                                         role=role.value))
+    return added
+
+
+def _person_name(session: Session, person_id: str | None) -> str | None:
+    return directory_service.get_person(session, person_id).name if person_id else None
+
+
+def schedule_for_table(session: Session, *, table_id: str, date: dt.date,
+                       chair_id: str | None = None, secretary_id: str | None = None,
+                       **fields: Any) -> Meeting:
+    """Plan a meeting; chair and secretary are people of the book (the table's usual ones)."""
+    table = get_table(session, table_id)
+    chair_id = chair_id or table.default_chair_id
+    secretary_id = secretary_id or table.default_secretary_id
+    fields.setdefault("start", table.usual_start)
+    if table.place and not fields.get("location_text"):
+        fields["location_text"] = table.place
+    chair = fields.pop("chair", None) or _person_name(session, chair_id)
+    secretary = fields.pop("secretary", None) or _person_name(session, secretary_id)
+    if not chair:
+        raise InvalidInput([Problem("meeting.chair_missing", "chair",
+                                    "kies de voorzitter uit het adresboek (of stel een vaste "
+                                    "voorzitter in bij de tafel)")])
+    return meeting_service.schedule_meeting(session, table_id=table_id, date=date, chair=chair,
+                                            secretary=secretary, chair_id=chair_id,
+                                            secretary_id=secretary_id, **fields)
+
+
+def next_usual_date(table_weekday: int | None, today: dt.date) -> dt.date:
+    """The first usual meeting day from tomorrow (a week ahead when the table has no usual day)."""
+    if table_weekday is None:
+        return today + dt.timedelta(days=7)
+    ahead = (table_weekday - today.weekday()) % 7 or 7
+    return today + dt.timedelta(days=ahead)
+
+
+def planned_meeting(session: Session, table_id: str) -> Meeting:
+    """The next planned meeting of a table, or a new one on its usual day, time and place."""
+    table = get_table(session, table_id)
+    today = session.today()
+    upcoming = [m for m in meeting_service.list_meetings(session, table_id, since=today)]
+    if upcoming:
+        return meeting_service.get_meeting(session, upcoming[0].id)
+    return schedule_for_table(session, table_id=table_id,
+                              date=next_usual_date(table.weekday, today))
+
+
+def update_header(session: Session, meeting_id: str, **changes: Any) -> Meeting:
+    """Change chair, secretary, date, time or place until the signing of any notulen starts."""
+    before = meeting_service.get_meeting(session, meeting_id)
+    for item in before.agenda:
+        meeting_service.refuse_if_signed(session, item.id)
+    for key in ("chair_id", "secretary_id"):
+        if changes.get(key):
+            name = _person_name(session, changes[key])
+            changes[key.removesuffix("_id")] = name
+    allowed = {"date", "start", "end", "location_kind", "location_text", "chair", "secretary",
+               "chair_id", "secretary_id"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise InvalidInput([Problem("meeting.unknown_field", sorted(unknown)[0],
+                                    "dit gegeven van de bespreking kan hier niet worden gewijzigd")])
+    data = {**before.model_dump(exclude={"agenda"}), **changes}
+    after = build(Meeting, "meeting", **data, agenda=[i.model_dump() for i in before.agenda])
+    if after.start and after.end and after.end <= after.start:
+        raise InvalidInput([Problem("meeting.end_before_start", "end",
+                                    "de eindtijd ligt niet na de begintijd")])
+    if after == before:
+        return before
+    with session.change("meeting.header", "meeting", meeting_id, before=before.model_copy(
+            update={"agenda": []}), after=after.model_copy(update={"agenda": []})) as conn:
+        meeting_repo.save(conn, after)
+    return after

@@ -1,0 +1,219 @@
+"""Use cases for a region's set-up: the wizard, the region file (export/import), tables and defaults.
+
+The wizard and `tafelapp setup import` take the same path: both produce a `RegionFile` and apply
+it in one transaction, so what the wizard stores is exactly what a region file can carry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from tafelapp.domain.directory import Organisation
+from tafelapp.domain.enums import PartnerKind
+from tafelapp.domain.models import CertifiedInstitution, Table
+from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.domain.region import (
+    REGION_FORMAT,
+    RegionFile,
+    ServerSettings,
+    entry_label,
+    reference_problems,
+)
+from tafelapp.domain.validation import problems_from_validation
+from tafelapp.services import directory_service, outbox_service
+from tafelapp.services.session import Session
+from tafelapp.signing.identities import certificate_from_pem, certificate_pem
+from tafelapp.store import directory_repo, minutes_repo, settings_repo, table_repo
+from tafelapp.store.transaction import transaction
+
+_REGION_KEY = "region_profile"
+
+
+@dataclass
+class RegionImport:
+    """What an import changed: ids added and updated per kind; nothing when all was the same."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was written."""
+        return bool(self.added or self.updated)
+
+
+def region_name(session: Session) -> str:
+    """The region's name as set up ('' before the set-up)."""
+    stored = settings_repo.get(session.conn, _REGION_KEY) or {}
+    return str(stored.get("name", ""))
+
+
+def is_set_up(session: Session) -> bool:
+    """Whether this vault has at least one table (the set-up wizard has run or a file was read)."""
+    return bool(table_repo.list_all(session.conn))
+
+
+def _institutions(orgs: list[Organisation]) -> list[CertifiedInstitution]:
+    return [CertifiedInstitution(id=o.id, name=o.name, target_groups=o.target_groups)
+            for o in orgs if o.kind is PartnerKind.GI][:20]
+
+
+def _certificates_by_person(session: Session) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for ident in minutes_repo.identities(session.conn):
+        if ident.person_id:
+            material = minutes_repo.identity_material(session.conn, ident.id)
+            if material:
+                found[ident.person_id] = certificate_pem(material[0])
+    return found
+
+
+def export_region(session: Session) -> RegionFile:
+    """The region's set-up as a region file: no case data and no secret."""
+    stored = settings_repo.get(session.conn, _REGION_KEY) or {}
+    server = outbox_service.region_settings(session)
+    certs = _certificates_by_person(session)
+    people = [p if p.certificate_pem or p.id not in certs
+              else p.model_copy(update={"certificate_pem": certs[p.id]})
+              for p in directory_repo.people(session.conn)]
+    return RegionFile(
+        exported_at=session.now(), region=stored.get("name") or "Regio",
+        tables=table_repo.list_all(session.conn),
+        organisations=directory_repo.organisations(session.conn), people=people,
+        server=ServerSettings(base_url=server.base_url, client_id=server.client_id,
+                              rsin=server.rsin, informatieobjecttype=server.informatieobjecttype,
+                              confidentiality=server.confidentiality))
+
+
+def export_region_json(session: Session) -> str:
+    """The region file as indented JSON text (UTF-8, readable, stable key order)."""
+    return export_region(session).model_dump_json(indent=2) + "\n"
+
+
+def _labelled(problems: list[Problem], raw: object) -> list[Problem]:
+    return [Problem(p.code, entry_label(raw, p.field), p.message, p.severity) for p in problems]
+
+
+def parse_region(data: bytes) -> RegionFile:
+    """Read a region file; every wrong field is named as the administrator knows it."""
+    try:
+        raw = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidInput([Problem("region.not_json", "Bestand",
+                                    f"dit is geen leesbaar regiobestand (JSON): {exc}")]) from None
+    if not isinstance(raw, dict) or raw.get("format") != REGION_FORMAT:
+        raise InvalidInput([Problem("region.wrong_format", "Bestand",
+                                    "dit is geen regiobestand van Tafelapp (verwacht \"format\": "
+                                    f"\"{REGION_FORMAT}\"); een casusexport leest u in met "
+                                    "'tafelapp import'")])
+    try:
+        region = RegionFile.model_validate(raw)
+    except ValidationError as exc:
+        raise InvalidInput(_labelled(problems_from_validation(exc), raw)) from None
+    problems = []
+    for i, person in enumerate(region.people):
+        if person.certificate_pem and certificate_from_pem(person.certificate_pem) is None:
+            problems.append(Problem("region.bad_certificate", f"people.{i}.certificate_pem",
+                                    "dit is geen leesbaar certificaat (PEM)"))
+    if problems:
+        raise InvalidInput(_labelled(problems, raw))
+    return region
+
+
+def _upsert(session: Session, kind: str, record: Any, before: Any, save: Any,
+            result: RegionImport) -> None:
+    if before == record:
+        result.unchanged += 1
+        return
+    with session.change(f"region.{kind}", kind, record.id, before=before, after=record) as conn:
+        save(conn, record)
+    (result.updated if before is not None else result.added).append(f"{kind}:{record.id}")
+
+
+def apply_region(session: Session, region: RegionFile, raw: object = None) -> RegionImport:
+    """Store a region file all-or-nothing; records are matched by their stable id."""
+    conn = session.conn
+    known_people = {p.id for p in directory_repo.people(conn)}
+    known_orgs = {o.id for o in directory_repo.organisations(conn)}
+    known_tables = {t.id for t in table_repo.list_all(conn)}
+    problems = reference_problems(region, known_people, known_orgs, known_tables)
+    if problems:
+        raise InvalidInput(_labelled(problems, raw if raw is not None
+                                     else region.model_dump(mode="json")))
+    stored = settings_repo.get(conn, _REGION_KEY) or {}
+    previous_at = stored.get("file_exported_at")
+    if previous_at and dt.datetime.fromisoformat(previous_at) > region.exported_at:
+        raise InvalidInput([Problem(
+            "region.older_file", "Bestand",
+            f"dit regiobestand ({region.exported_at:%d-%m-%Y %H:%M}) is ouder dan het bestand dat "
+            f"al is ingelezen ({dt.datetime.fromisoformat(previous_at):%d-%m-%Y %H:%M}); er is "
+            "niets veranderd")])
+    result = RegionImport()
+    with transaction(conn):
+        for org in region.organisations:
+            _upsert(session, "organisation", org, directory_repo.organisation(conn, org.id),
+                    directory_repo.save_organisation, result)
+        all_orgs = directory_repo.organisations(conn)
+        for person in region.people:
+            _upsert(session, "person", person, directory_repo.person(conn, person.id),
+                    directory_repo.save_person, result)
+        for table in region.tables:
+            table = table.model_copy(update={"region": region.region})
+            if table.kind.value == "JBT" and not table.institutions:
+                table = table.model_copy(update={"institutions": _institutions(all_orgs)})
+            _upsert(session, "table", table, table_repo.get(conn, table.id), table_repo.save,
+                    result)
+        profile = {"name": region.region,
+                   "file_exported_at": max(filter(None, [previous_at,
+                                                         region.exported_at.isoformat()]))}
+        if profile != stored:
+            with session.change("region.profile", "settings", _REGION_KEY, fields=["region"]):
+                settings_repo.put(conn, _REGION_KEY, profile)
+        server = {k: v for k, v in region.server.model_dump().items() if v}
+        current = outbox_service.region_settings(session).model_dump()
+        if server and any(current.get(k) != v for k, v in server.items()):
+            outbox_service.update_region(session, **server)
+            result.updated.append("server")
+    return result
+
+
+def import_region(session: Session, data: bytes) -> RegionImport:
+    """`tafelapp setup import FILE` and "Instellingen inlezen": validate, then apply at once."""
+    region = parse_region(data)
+    return apply_region(session, region, json.loads(data.decode("utf-8-sig")))
+
+
+def save_table(session: Session, **fields: Any) -> Table:
+    """Add or change one table (tafel) with its place, usual day and time, chair and secretary."""
+    existing = table_repo.get(session.conn, str(fields.get("id", ""))) if fields.get("id") else None
+    data = {**(existing.model_dump() if existing else {}), **fields}
+    data.setdefault("region", region_name(session) or "Regio")
+    data.setdefault("municipality", data.get("place") or data.get("name", ""))
+    try:
+        table = Table.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidInput(problems_from_validation(exc, "table")) from None
+    for attr in ("default_chair_id", "default_secretary_id"):
+        if getattr(table, attr):
+            directory_service.get_person(session, getattr(table, attr))
+    if table.kind.value == "JBT" and not table.institutions:
+        table = table.model_copy(update={
+            "institutions": _institutions(directory_repo.organisations(session.conn))})
+    result = RegionImport()
+    _upsert(session, "table", table, existing, table_repo.save, result)
+    return table
+
+
+def set_region_name(session: Session, name: str) -> None:
+    """Name the region (shown on documents and in the region file)."""
+    if not name.strip():
+        raise InvalidInput([Problem("region.name_missing", "region", "vul de naam van de regio in")])
+    stored = settings_repo.get(session.conn, _REGION_KEY) or {}
+    with session.change("region.profile", "settings", _REGION_KEY, fields=["region"]) as conn:
+        settings_repo.put(conn, _REGION_KEY, {**stored, "name": name.strip()[:200]})
