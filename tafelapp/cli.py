@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from tafelapp import __version__
+from tafelapp.cli_setup import add_parsers as add_setup_parsers
+from tafelapp.cli_setup import cmd_case, cmd_setup
 from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.domain.worklist import ATTENTION_NL, Attention
 from tafelapp.services import (
@@ -429,6 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "--ca-bundle", "--confidentiality"):
         q.add_argument(option)
     q.add_argument("--ask-secret", action="store_true")
+    add_setup_parsers(sub)
     return parser
 
 
@@ -436,7 +439,8 @@ _WITH_SESSION: dict[str, Callable[[argparse.Namespace, Session], int]] = {
     "list": cmd_list, "werklijst": cmd_worklist, "show": cmd_show, "export": cmd_export,
     "import": cmd_import,
     "check": cmd_check, "audit": cmd_audit, "passwd": cmd_passwd, "notulen": cmd_notulen,
-    "identity": cmd_identity, "outbox": cmd_outbox, "region": cmd_region,
+    "identity": cmd_identity, "outbox": cmd_outbox, "region": cmd_region, "setup": cmd_setup,
+    "case": cmd_case,
 }
 
 
