@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QCursor, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QSizePolicy,
     QStackedWidget,
@@ -27,6 +28,7 @@ from tafelapp.services import (
     file_service,
     meeting_service,
     overview_service,
+    roster_service,
     settings_service,
     vault_service,
 )
@@ -35,6 +37,7 @@ from tafelapp.services.meeting_context_service import family_summary_for
 from tafelapp.services.session import Session
 from tafelapp.settings import AppSettings, UiPosition
 from ui.controllers.chain import ChainController
+from ui.controllers.region import RegionController
 from ui.icons import icon
 from ui.outbox_controller import OutboxController
 from ui.scheduling import DrainTicker
@@ -45,7 +48,6 @@ from ui.views.family_view import FamilyView
 from ui.views.figures_view import FiguresView
 from ui.views.meeting_view import MeetingView
 from ui.views.minutes_view import MinutesView
-from ui.views.new_meeting_dialog import NewMeetingDialog
 from ui.views.outbox_view import OutboxView
 from ui.views.overview_view import OverviewView
 from ui.views.unlock_view import UnlockView
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self.outbox = OutboxController(executor)
         self.ticker: DrainTicker | None = None
         self.chain = ChainController(self)
+        self.region = RegionController(self)
         self.demo_server: Any = None
         for view in (self.unlock_view, self.overview_view, self.agenda_view, self.meeting_view,
                      self.minutes_view, self.outbox_view, self.worklist_view,
@@ -172,7 +175,10 @@ class MainWindow(QMainWindow):
         self.unlock_view.demo_requested.connect(self.open_demo)
         self.overview_view.meeting_opened.connect(self.show_agenda)
         self.overview_view.case_opened.connect(self._on_overview_case_opened)
-        self.overview_view.new_meeting_requested.connect(self._on_overview_new_meeting_requested)
+        self.overview_view.new_meeting_requested.connect(lambda: self.region.ask_meeting())
+        self.overview_view.intake_requested.connect(self.region.show_intake)
+        self.agenda_view.header_edit_requested.connect(
+            lambda: self.region.ask_meeting(self.position.meeting_id))
         self.agenda_view.back_requested.connect(self.show_overview)
         self.agenda_view.item_started.connect(lambda i: self.open_item(i, MeetingStep.OPENING))
         self.agenda_view.case_added.connect(self._on_agenda_case_added)
@@ -283,6 +289,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.start(self.settings.auto_lock_minutes * 60_000)
         self.chain._start_outbox()
         self.restore(position)
+        self.region.offer_setup_if_empty()
         self.unlocked.emit()
 
     def lock(self) -> None:
@@ -392,27 +399,10 @@ class MainWindow(QMainWindow):
                 self.show_agenda(found[0])
         self.executor.submit(lambda s: overview_service.latest_discussion(s, case_id), go)
 
-    def _on_overview_new_meeting_requested(self) -> None:
-        self.executor.submit(lambda s: overview_service.overview(s).tables, self._ask_meeting)
-
-    def _ask_meeting(self, tables: list[Any], dialog: NewMeetingDialog | None = None) -> None:
-        """Ask for a new meeting; a refused one reopens the dialog with the reasons."""
-        dialog = dialog or NewMeetingDialog(tables, self)
-        if not dialog.exec():
-            return
-        fields = dialog.fields()
-
-        def refused(error: Exception) -> None:
-            dialog.message.setText(problems_line(error.problems)
-                                   if isinstance(error, InvalidInput) else str(error))
-            self._ask_meeting(tables, dialog)
-        self.executor.submit(lambda s: meeting_service.schedule_meeting(s, **fields),
-                             lambda m: self.show_agenda(m.id), refused)
-
     def _on_agenda_case_added(self, case_id: str, planned: dt.time) -> None:
         meeting_id = self.position.meeting_id or ""
-        self.executor.submit(lambda s: meeting_service.add_to_agenda(s, meeting_id, case_id,
-                                                                     planned),
+        self.executor.submit(lambda s: roster_service.add_and_prefill(s, meeting_id, case_id,
+                                                                      planned),
                              lambda _i: self.show_agenda(meeting_id), self._show_agenda_error)
 
     def _on_agenda_item_moved(self, ids: list[str]) -> None:
@@ -456,6 +446,12 @@ class MainWindow(QMainWindow):
 
     # ----- misc ------------------------------------------------------------------------------
     def _on_settings_triggered(self) -> None:
+        menu = QMenu(self)
+        menu.addAction("Regio, tafels en adresboek…", self.region.show_wizard)
+        menu.addAction("Automatisch vergrendelen…", self._ask_auto_lock)
+        menu.popup(QCursor.pos())
+
+    def _ask_auto_lock(self) -> None:
         minutes, ok = QInputDialog.getInt(self, "Instellingen",
                                           "Automatisch vergrendelen na (minuten):",
                                           self.settings.auto_lock_minutes, 1, 120)

@@ -12,7 +12,7 @@ def problem_line(problem: Problem, with_field: bool = False) -> str:
     """One problem as a sentence with a capital letter; with the Dutch field name when asked."""
     message = problem.message[:1].upper() + problem.message[1:]
     if with_field:
-        return f"{labels.field_label(problem.field)}: {problem.message}"
+        return f"{labels.field_place(problem.field)}: {problem.message}"
     return message
 
 

@@ -52,6 +52,21 @@ class Person(Model):
     certificate_pem: str | None = Field(default=None, max_length=20_000)
 
 
+_ROLE_BY_KIND = {PartnerKind.RVDK: Role.RVDK, PartnerKind.GI: Role.JB,
+                 PartnerKind.POLICE: Role.POLICE, PartnerKind.SCHOOL: Role.SCHOOL,
+                 PartnerKind.CARE_PROVIDER: Role.CARE_PROVIDER,
+                 PartnerKind.VEILIG_THUIS: Role.REFERRER}
+
+
+def usual_role(person: Person, organisation: Organisation | None) -> Role:
+    """The role a person usually has at the table: as set, else from their organisation."""
+    if person.role is not None:
+        return person.role
+    if organisation is not None:
+        return _ROLE_BY_KIND.get(organisation.kind, Role.OTHER_PROFESSIONAL)
+    return Role.OTHER_PROFESSIONAL
+
+
 def name_key(name: str) -> str:
     """How two spellings of one name are compared: case, accents, titles and initials' dots aside.
 

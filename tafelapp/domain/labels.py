@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 ROLE = {
     "CHAIR": "voorzitter", "SECRETARY": "secretaris", "PARENT": "ouder", "CHILD": "jeugdige",
     "REFERRER": "melder", "RVDK": "Raad voor de Kinderbescherming", "JB": "jeugdbeschermer",
@@ -71,6 +73,32 @@ FIELD = {
     "referral": "Aanmelding", "opened_on": "Datum aanmelding", "unborn_details": "Ongeboren kind",
     "checklist": "Checklist ongeboren kind", "other_household": "Ander huishouden",
 }
+
+
+CHECKLIST = {
+    "WORRIES": "Zorgen voor en na de geboorte (of: geen zorgen)",
+    "PREGNANCY_COURSE": "Verloop zwangerschap, verloskundige of gynaecoloog",
+    "BIRTH_PLACE_AND_DATE": "Waar en wanneer de bevalling is",
+    "PREPARATIONS": "Voorbereidingen en kraamzorg",
+    "FATHER_AND_NETWORK": "Rol van de vader, plannen en netwerk",
+    "PARENTING_SKILLS": "Pedagogische vaardigheden",
+    "PARENTAL_PROBLEMS": "Problemen van ouders (middelen, huisvesting, geld, beperking, psychiatrie)",
+    "HELP": "Huidige hulp en hulp die nodig is voor en na de geboorte",
+    "TRUST_IN_SEEKING_HELP": "Vertrouwen dat ouders hulp inschakelen",
+    "BABY_HOME_AFTER_BIRTH": "Kan de baby na de geboorte naar huis; zo niet, waarheen",
+}
+_PLACES = {"children": "Kind", "guardians": "Ouder", "participants": "Deelnemer",
+           "agreements": "Afspraak", "checklist": "Vraag", "scaling_answers": "Score",
+           "case_leads": "Casusregie", "deadlines": "Termijn", "agenda": "Agendapunt",
+           "meetings": "Bespreking", "institutions": "Instelling"}
+
+
+def field_place(path: str) -> str:
+    """Where a problem is, in words: `children.1.birth_date` -> `Kind 2, Geboortedatum`."""
+    parts = path.split(".")
+    where = [f"{_PLACES[p]} {int(n) + 1}" for p, n in pairwise(parts)
+             if p in _PLACES and n.isdigit()]
+    return ", ".join([*where, field_label(path)])
 
 
 def field_label(path: str) -> str:

@@ -64,6 +64,18 @@ def open_case(session: Session, *, table_id: str, family: dict[str, Any],
               children: list[dict[str, Any]], referral: dict[str, Any] | None = None,
               case_number: str | None = None, opened_on: dt.date | None = None) -> Case:
     """Open a case at a table with its family, children and (for a JBT) the referral."""
+    case = new_case(session, table_id=table_id, family=family, children=children,
+                    referral=referral, case_number=case_number, opened_on=opened_on)
+    if case_repo.id_by_number(session.conn, case.case_number):
+        raise InvalidInput([Problem("case.number_taken", "case_number",
+                                    f"casusnummer {case.case_number} bestaat al")])
+    return _store(session, "case.open", None, case)
+
+
+def new_case(session: Session, *, table_id: str, family: dict[str, Any],
+             children: list[dict[str, Any]], referral: dict[str, Any] | None = None,
+             case_number: str | None = None, opened_on: dt.date | None = None) -> Case:
+    """A case as it would be opened (validated, not stored): the aanmelding screen checks it live."""
     table = get_table(session, table_id)
     opened = opened_on or session.today()
     ref = build(Referral, "referral", **referral) if referral is not None else None
@@ -75,10 +87,7 @@ def open_case(session: Session, *, table_id: str, family: dict[str, Any],
         referral=ref,
         deadlines=deadlines_after_referral(ref.route, ref.date) if ref else [],
     )
-    if case_repo.id_by_number(session.conn, case.case_number):
-        raise InvalidInput([Problem("case.number_taken", "case_number",
-                                    f"casusnummer {case.case_number} bestaat al")])
-    return _store(session, "case.open", None, case)
+    return case
 
 
 def update_family(session: Session, case_id: str, family: dict[str, Any]) -> Case:

@@ -110,6 +110,11 @@ def person_for_name(session: Session, name: str, organisation: str | None = None
     return save_person(session, name=name, organisation_id=org_id, **fields)
 
 
+def check_email(email: str) -> str:
+    """An e-mail address as stored, or a Dutch refusal naming the field."""
+    return build(Person, "email", name="-", email=email).email
+
+
 def set_email(session: Session, person_id: str, email: str) -> Person:
     """Record a person's e-mail address (so the verzendlijst can reach them)."""
     person = get_person(session, person_id)

@@ -9,13 +9,17 @@ from tafelapp.documents.calendar import ics_event
 from tafelapp.documents.mail import eml_draft
 from tafelapp.documents.pdf import render_pdf
 from tafelapp.domain import labels
+from tafelapp.domain.directory import same_person
 from tafelapp.domain.family_summary import family_summary
-from tafelapp.domain.rules.recipients import Exclusion, Recipient, recipients
+from tafelapp.domain.meeting import Participant
+from tafelapp.domain.models import Case
+from tafelapp.domain.rules.recipients import NO_ADDRESS, Exclusion, Recipient, recipients
 from tafelapp.reports.family_html import family_html
+from tafelapp.services import case_service, directory_service
 from tafelapp.services.file_service import write_file
 from tafelapp.services.meeting_context_service import meeting_context
 from tafelapp.services.minutes_service import get_minutes, signed_document
-from tafelapp.services.session import Session
+from tafelapp.services.session import Session, not_found
 from tafelapp.services.settings_service import get_settings
 
 
@@ -27,13 +31,57 @@ class Distribution:
     excluded: list[Exclusion]
 
 
+def _known_email(session: Session, case: Case, p: Participant) -> str | None:
+    """A participant's address: as recorded, else from the address book or the family's details.
+
+    The signed record keeps what was known at the meeting; an address added later (to resolve a
+    recipient without one) lives in the address book or the case, so it is looked up there.
+    """
+    if p.email:
+        return p.email
+    if p.guardian_id:
+        guardian = next((g for g in case.family.guardians if g.id == p.guardian_id), None)
+        return guardian.email if guardian and guardian.email else None
+    book = directory_service.directory(session)
+    person = next((x for x in book.people if x.id == p.person_id), None) if p.person_id else None
+    person = person or next((x for x in book.people if same_person(x.name, p.name)), None)
+    return person.email if person and person.email else None
+
+
 def distribution(session: Session, minutes_id: str) -> Distribution:
     """The recipients of these notulen by the rule of who may receive documents."""
     minutes = get_minutes(session, minutes_id)
     ctx = meeting_context(session, minutes.agenda_item_id)
-    included, excluded = recipients(ctx.item, ctx.case, ctx.meeting.date,
+    item = ctx.item.model_copy(update={"participants": [
+        p.model_copy(update={"email": _known_email(session, ctx.case, p)})
+        for p in ctx.item.participants]})
+    included, excluded = recipients(item, ctx.case, ctx.meeting.date,
                                     get_settings(session).recipients_by_role)
     return Distribution(included, excluded)
+
+
+def missing_addresses(session: Session, minutes_id: str) -> list[Exclusion]:
+    """Recipients who may receive the notulen but have no e-mail address: to resolve, not to skip."""
+    return [e for e in distribution(session, minutes_id).excluded if e.reason == NO_ADDRESS]
+
+
+def resolve_address(session: Session, minutes_id: str, participant_id: str, email: str) -> None:
+    """Give a recipient an e-mail address: in the address book, or in the family's details."""
+    minutes = get_minutes(session, minutes_id)
+    ctx = meeting_context(session, minutes.agenda_item_id)
+    p = ctx.item.participant(participant_id)
+    if p is None:
+        raise not_found("participant", "participant_id", participant_id)
+    if p.guardian_id:
+        family = ctx.case.family.model_dump()
+        for guardian in family["guardians"]:
+            if guardian["id"] == p.guardian_id:
+                guardian["email"] = directory_service.check_email(email)
+        case_service.update_family(session, ctx.case.id, family)
+        return
+    person = (directory_service.get_person(session, p.person_id) if p.person_id else
+              directory_service.person_for_name(session, p.name, p.organisation))
+    directory_service.set_email(session, person.id, email)
 
 
 def export_signed(session: Session, minutes_id: str, target: Path) -> Path:

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from tafelapp.domain.directory import Organisation
 from tafelapp.domain.enums import PartnerKind, ReferrerKind, TableKind
 from tafelapp.domain.meeting import AgendaItem, Meeting
 from tafelapp.domain.models import Case
@@ -14,6 +15,7 @@ from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.services import case_service, directory_service, meeting_service, roster_service
 from tafelapp.services.session import Session
 from tafelapp.services.table_service import get_table
+from tafelapp.store.transaction import transaction
 
 _REFERRER_KIND = {
     PartnerKind.VEILIG_THUIS: ReferrerKind.VEILIG_THUIS, PartnerKind.GI: ReferrerKind.GI,
@@ -29,23 +31,56 @@ def referrer_kind_for(organisation_kind: PartnerKind, table_kind: TableKind) -> 
     return _REFERRER_KIND.get(organisation_kind, ReferrerKind.OTHER)
 
 
-def register_case(session: Session, *, table_id: str, route: str, referrer_id: str,
-                  family: dict[str, Any], children: list[dict[str, Any]],
-                  question: str = "", referral_date: dt.date | None = None,
-                  criteria: dict[str, bool] | None = None,
-                  preconditions: dict[str, bool] | None = None) -> Case:
-    """Register an aanmelding: the melder is a person of the address book (never typed again)."""
+def register_case(session: Session, *, referrer_name: str | None = None,
+                  referrer_organisation_id: str | None = None, **fields: Any) -> Case:
+    """Register an aanmelding: the melder is a person of the address book (never typed again).
+
+    A melder who is not in the book yet (a name and an organisation) is added to it at once.
+    """
+    with transaction(session.conn):
+        if not fields.get("referrer_id") and referrer_name and referrer_organisation_id:
+            org = directory_service.get_organisation(session, referrer_organisation_id)
+            fields["referrer_id"] = directory_service.person_for_name(
+                session, referrer_name, org.name).id
+        return case_service.open_case(session, **_case_fields(session, **fields))
+
+
+def intake_problems(session: Session, *, referrer_name: str | None = None,
+                    referrer_organisation_id: str | None = None, **fields: Any) -> list[Problem]:
+    """Every problem of an aanmelding as it stands (validation and the protocol's rules), live."""
+    try:
+        if not fields.get("referrer_id") and referrer_name and referrer_organisation_id:
+            org = directory_service.get_organisation(session, referrer_organisation_id)
+            fields["referrer_id"] = ""
+            fields["_referrer"] = (referrer_name, org)
+        case = case_service.new_case(session, **_case_fields(session, **fields))
+    except InvalidInput as exc:
+        return exc.problems
+    return case_service.case_rule_problems(session, case)
+
+
+def _case_fields(session: Session, *, table_id: str, route: str, referrer_id: str,
+                 family: dict[str, Any], children: list[dict[str, Any]],
+                 question: str = "", referral_date: dt.date | None = None,
+                 criteria: dict[str, bool] | None = None,
+                 preconditions: dict[str, bool] | None = None,
+                 _referrer: tuple[str, Organisation] | None = None) -> dict[str, Any]:
     table = get_table(session, table_id)
-    if not referrer_id:
-        raise InvalidInput([Problem("referral.referrer_missing", "referral.referrer_person",
-                                    "kies de melder uit het adresboek")])
-    person = directory_service.get_person(session, referrer_id)
-    if not person.organisation_id:
-        raise InvalidInput([Problem("referral.referrer_without_org",
-                                    "referral.referrer_organisation",
-                                    f"{person.name} heeft in het adresboek geen organisatie; vul "
-                                    "die eerst in")])
-    org = directory_service.get_organisation(session, person.organisation_id)
+    if _referrer is not None:
+        name, org = _referrer
+    else:
+        if not referrer_id:
+            raise InvalidInput([Problem("referral.referrer_missing", "referral.referrer_person",
+                                        "kies de melder uit het adresboek (of typ een nieuwe naam "
+                                        "en kies de organisatie)")])
+        person = directory_service.get_person(session, referrer_id)
+        if not person.organisation_id:
+            raise InvalidInput([Problem("referral.referrer_without_org",
+                                        "referral.referrer_organisation",
+                                        f"{person.name} heeft in het adresboek geen organisatie; "
+                                        "vul die eerst in")])
+        name = person.name
+        org = directory_service.get_organisation(session, person.organisation_id)
     if not children:
         raise InvalidInput([Problem("case.no_children", "children",
                                     "voeg minstens één kind (of ongeboren kind) toe")])
@@ -53,11 +88,11 @@ def register_case(session: Session, *, table_id: str, route: str, referrer_id: s
     referral = {
         "route": route, "date": day,
         "referrer_kind": referrer_kind_for(org.kind, table.kind).value,
-        "referrer_organisation": org.name, "referrer_person": person.name,
+        "referrer_organisation": org.name, "referrer_person": name,
         "criteria": criteria or {}, "preconditions": preconditions or {},
         "summary": question or None}
-    return case_service.open_case(session, table_id=table_id, family=family, children=children,
-                                  referral=referral, opened_on=day)
+    return {"table_id": table_id, "family": family, "children": children, "referral": referral,
+            "opened_on": day}
 
 
 @dataclass(frozen=True)
@@ -81,3 +116,12 @@ def put_on_agenda(session: Session, case_id: str, meeting_id: str | None = None)
         planned_now = meeting.id not in before
     item = meeting_service.add_to_agenda(session, meeting.id, case_id)
     return Scheduled(meeting_service.get_meeting(session, meeting.id), item, planned_now)
+
+
+def register_and_schedule(session: Session, **fields: Any) -> Scheduled:
+    """The aanmelding screen's one action: register, put on the agenda, fill the participants."""
+    with transaction(session.conn):
+        case = register_case(session, **fields)
+        scheduled = put_on_agenda(session, case.id)
+        roster_service.prefill(session, scheduled.item.id)
+    return scheduled

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tafelapp.domain.family_summary import FamilySummary, family_summary
 from tafelapp.domain.meeting import AgendaItem, Meeting
@@ -13,6 +13,7 @@ from tafelapp.domain.rules.decision import allowed_decisions, decision_citation
 from tafelapp.domain.rules.jbt import jbt_condition_problems
 from tafelapp.domain.steps import MeetingStep, step_problems
 from tafelapp.services.case_service import get_case
+from tafelapp.services.directory_service import Directory, directory
 from tafelapp.services.meeting_service import locate_item
 from tafelapp.services.session import Session
 from tafelapp.services.table_service import get_table
@@ -43,6 +44,16 @@ class MeetingContext:
     allowed_decisions: dict[str, str | None]
     decision_citation: str | None
     score_history: list[ScorePoint]
+    book: Directory = field(default_factory=lambda: Directory([], []))
+
+    def people_choices(self) -> list[tuple[str, str, str]]:
+        """(id, label, name) of the address book, for the pickers of meeting mode."""
+        return [(p.id, self.book.label(p), p.name) for p in self.book.people]
+
+    def owner_names(self) -> list[str]:
+        """Who can own an agreement: this discussion's participants, then the address book."""
+        names = ["Ouders", "Gezin", *(p.name for p in self.item.participants)]
+        return names + [p.name for p in self.book.people if p.name not in names]
 
     @property
     def is_jbt_table(self) -> bool:
@@ -80,6 +91,7 @@ def meeting_context(session: Session, item_id: str) -> MeetingContext:
         allowed_decisions={k.value: v for k, v in allowed_decisions(route).items()},
         decision_citation=decision_citation(item.decision, route) if item.decision else None,
         score_history=score_history(session.conn, case.id, meeting.date),
+        book=directory(session),
     )
 
 

@@ -247,7 +247,10 @@ def create_local_identity(session: Session, owner_name: str, pin: str) -> Signin
     if problems:
         raise InvalidInput(problems)
     material = identities.create_local(owner_name.strip(), pin, session.now())
-    return _store_identity(session, owner_name.strip(), "Lokale identiteit (pilot)", material)
+    identity = _store_identity(session, owner_name.strip(), "Lokale identiteit (pilot)", material)
+    same = [p for p in directory_repo.people(session.conn)
+            if " ".join(p.name.lower().split()) == " ".join(owner_name.lower().split())]
+    return link_identity(session, identity.id, same[0].id) if len(same) == 1 else identity
 
 
 def import_identity(session: Session, data: bytes, pin: str, label: str = "PKCS#12") \

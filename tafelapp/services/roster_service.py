@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from tafelapp.domain.calendar import age_on
+from tafelapp.domain.directory import same_person, usual_role
 from tafelapp.domain.enums import Attendance, Role
 from tafelapp.domain.meeting import Meeting, Participant
 from tafelapp.domain.problems import InvalidInput, Problem
@@ -16,10 +17,7 @@ from tafelapp.services.case_service import get_case
 from tafelapp.services.session import Session, build
 from tafelapp.services.table_service import get_table
 from tafelapp.store import meeting_repo
-
-_ROLE_BY_KIND = {"RVDK": Role.RVDK, "GI": Role.JB, "POLICE": Role.POLICE,
-                 "SCHOOL": Role.SCHOOL, "CARE_PROVIDER": Role.CARE_PROVIDER,
-                 "VEILIG_THUIS": Role.REFERRER}
+from tafelapp.store.transaction import transaction
 
 
 def add_person(session: Session, item_id: str, person_id: str, role: str | None = None,
@@ -28,9 +26,7 @@ def add_person(session: Session, item_id: str, person_id: str, role: str | None 
     book = directory_service.directory(session)
     person = directory_service.get_person(session, person_id)
     org = book.organisation_by_id.get(person.organisation_id or "")
-    chosen = role or (person.role.value if person.role else None) or (
-        _ROLE_BY_KIND.get(org.kind.value, Role.OTHER_PROFESSIONAL).value if org
-        else Role.OTHER_PROFESSIONAL.value)
+    chosen = role or usual_role(person, org).value
     _, item = meeting_service.locate_item(session, item_id)
     if any(p.person_id == person_id for p in item.participants):
         raise InvalidInput([Problem("participant.twice", "participant.name",
@@ -47,7 +43,7 @@ def add_new_person(session: Session, item_id: str, *, name: str, role: str,
     """Add someone who is not in the address book yet; they are added to the book as well."""
     if not name.strip():
         raise InvalidInput([Problem("participant.name_missing", "participant.name",
-                                    "vul een naam in")])
+                                    "mag niet leeg zijn")])
     person = directory_service.person_for_name(session, name, organisation,
                                                email=email or "", role=role)
     return add_person(session, item_id, person.id, role, attendance)
@@ -87,15 +83,16 @@ def previous_item_participants(session: Session, item_id: str) -> list[Participa
     return list(previous.participants) if previous else []
 
 
-def carry_over_participants(session: Session, item_id: str) -> list[Participant]:
-    """A follow-up starts with the previous participants, each to be confirmed present or absent."""
+def carry_over_participants_after(session: Session, item_id: str) -> list[Participant]:
+    """A follow-up starts with the previous participants, each to be confirmed present or absent
+    (the meeting's own chair and secretary, already listed, are not carried over)."""
     _, item = meeting_service.locate_item(session, item_id)
-    if item.participants:
-        return []
     carried = []
     for p in previous_item_participants(session, item_id):
-        if p.role in (Role.CHAIR, Role.SECRETARY):
-            continue  # this meeting's own chair and secretary are added from its header
+        if p.role in (Role.CHAIR, Role.SECRETARY) or any(
+                (q.person_id and q.person_id == p.person_id) or q.name == p.name
+                for q in item.participants):
+            continue
         fields = p.model_dump(exclude={"id", "attendance", "confirmed"})
         carried.append(meeting_service.add_participant(session, item_id, **fields,
                                                        confirmed=False))
@@ -125,29 +122,70 @@ def add_chair_and_secretary(session: Session, item_id: str) -> list[Participant]
     return added
 
 
-def _person_name(session: Session, person_id: str | None) -> str | None:
-    return directory_service.get_person(session, person_id).name if person_id else None
+def prefill(session: Session, item_id: str) -> list[Participant]:
+    """Fill a new discussion from what is known: a follow-up carries over the previous
+    participants (to be confirmed); a first discussion gets the family and the melder. The
+    meeting's chair and secretary are added either way. Does nothing once people are listed."""
+    _, item = meeting_service.locate_item(session, item_id)
+    if item.participants:
+        return []
+    added = add_chair_and_secretary(session, item_id)
+    carried = carry_over_participants_after(session, item_id)
+    if carried:
+        return added + carried
+    added += add_family(session, item_id)
+    case = get_case(session, item.case_id)
+    if case.referral is not None:
+        found = [p for p in directory_service.directory(session).people
+                 if same_person(p.name, case.referral.referrer_person)]
+        if found:
+            added.append(add_person(session, item_id, found[0].id, Role.REFERRER.value))
+    return added
+
+
+def add_and_prefill(session: Session, meeting_id: str, case_id: str,
+                    planned_start: dt.time | None = None) -> list[Participant]:
+    """Put a case on the agenda and fill its participants from what is known (one transaction)."""
+    with transaction(session.conn):
+        item = meeting_service.add_to_agenda(session, meeting_id, case_id, planned_start)
+        return prefill(session, item.id)
+
+
+def _holder(session: Session, name: str | None, person_id: str | None,
+            default_id: str | None) -> tuple[str | None, str | None]:
+    """(name, person id) of a chair or secretary: picked, typed (added to the book), or usual."""
+    if person_id:
+        return directory_service.get_person(session, person_id).name, person_id
+    if name and name.strip():
+        person = directory_service.person_for_name(session, name)
+        return person.name, person.id
+    if default_id:
+        return directory_service.get_person(session, default_id).name, default_id
+    return None, None
 
 
 def schedule_for_table(session: Session, *, table_id: str, date: dt.date,
                        chair_id: str | None = None, secretary_id: str | None = None,
+                       chair: str | None = None, secretary: str | None = None,
                        **fields: Any) -> Meeting:
     """Plan a meeting; chair and secretary are people of the book (the table's usual ones)."""
     table = get_table(session, table_id)
-    chair_id = chair_id or table.default_chair_id
-    secretary_id = secretary_id or table.default_secretary_id
-    fields.setdefault("start", table.usual_start)
+    if fields.get("start") is None:
+        fields["start"] = table.usual_start
     if table.place and not fields.get("location_text"):
         fields["location_text"] = table.place
-    chair = fields.pop("chair", None) or _person_name(session, chair_id)
-    secretary = fields.pop("secretary", None) or _person_name(session, secretary_id)
-    if not chair:
-        raise InvalidInput([Problem("meeting.chair_missing", "chair",
-                                    "kies de voorzitter uit het adresboek (of stel een vaste "
-                                    "voorzitter in bij de tafel)")])
-    return meeting_service.schedule_meeting(session, table_id=table_id, date=date, chair=chair,
-                                            secretary=secretary, chair_id=chair_id,
-                                            secretary_id=secretary_id, **fields)
+    with transaction(session.conn):
+        chair, chair_id = _holder(session, chair, chair_id, table.default_chair_id)
+        secretary, secretary_id = _holder(session, secretary, secretary_id,
+                                          table.default_secretary_id)
+        if not chair:
+            raise InvalidInput([Problem("meeting.chair_missing", "chair",
+                                        "kies de voorzitter uit het adresboek (of stel een vaste "
+                                        "voorzitter in bij de tafel)")])
+        return meeting_service.schedule_meeting(session, table_id=table_id, date=date,
+                                                chair=chair, secretary=secretary,
+                                                chair_id=chair_id, secretary_id=secretary_id,
+                                                **fields)
 
 
 def next_usual_date(table_weekday: int | None, today: dt.date) -> dt.date:
@@ -169,15 +207,24 @@ def planned_meeting(session: Session, table_id: str) -> Meeting:
                               date=next_usual_date(table.weekday, today))
 
 
+def family_address(session: Session, meeting_id: str) -> str:
+    """The family's address when a meeting discusses one family (for a meeting at home)."""
+    meeting = meeting_service.get_meeting(session, meeting_id)
+    if len(meeting.agenda) != 1:
+        return ""
+    family = get_case(session, meeting.agenda[0].case_id).family
+    return ", ".join(x for x in (family.address, family.city) if x)
+
+
 def update_header(session: Session, meeting_id: str, **changes: Any) -> Meeting:
     """Change chair, secretary, date, time or place until the signing of any notulen starts."""
     before = meeting_service.get_meeting(session, meeting_id)
     for item in before.agenda:
         meeting_service.refuse_if_signed(session, item.id)
-    for key in ("chair_id", "secretary_id"):
-        if changes.get(key):
-            name = _person_name(session, changes[key])
-            changes[key.removesuffix("_id")] = name
+    for role in ("chair", "secretary"):
+        if changes.get(f"{role}_id") or changes.get(role):
+            changes[role], changes[f"{role}_id"] = _holder(
+                session, changes.get(role), changes.get(f"{role}_id"), None)
     allowed = {"date", "start", "end", "location_kind", "location_text", "chair", "secretary",
                "chair_id", "secretary_id"}
     unknown = set(changes) - allowed

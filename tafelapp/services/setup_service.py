@@ -189,6 +189,16 @@ def import_region(session: Session, data: bytes) -> RegionImport:
     return apply_region(session, region, json.loads(data.decode("utf-8-sig")))
 
 
+def save_wizard(session: Session, raw: dict[str, Any], secret: str | None = None) -> RegionImport:
+    """What the set-up wizard collected, stored exactly as a region file would be."""
+    data = {"format": REGION_FORMAT, "version": 1, "exported_at": session.now().isoformat(),
+            **raw}
+    result = import_region(session, json.dumps(data, default=str).encode())
+    if secret:
+        outbox_service.update_region(session, secret=secret)
+    return result
+
+
 def save_table(session: Session, **fields: Any) -> Table:
     """Add or change one table (tafel) with its place, usual day and time, chair and secretary."""
     existing = table_repo.get(session.conn, str(fields.get("id", ""))) if fields.get("id") else None

@@ -33,6 +33,7 @@ class AgendaView(QWidget):
     item_removed = Signal(str)
     back_requested = Signal()
     family_view_requested = Signal(str)
+    header_edit_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -53,7 +54,10 @@ class AgendaView(QWidget):
         self.remove.setIcon(icon("remove"))
         self.family = QPushButton("Gezinsoverzicht")
         self.family.setIcon(icon("family"))
-        for b in (self.start, self.family, self.up, self.down, self.remove):
+        self.edit_header = QPushButton("Gegevens wijzigen…")
+        self.edit_header.setToolTip("Datum, tijd, plek, voorzitter en secretaris (tot het "
+                                    "ondertekenen begint)")
+        for b in (self.start, self.family, self.up, self.down, self.remove, self.edit_header):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -81,6 +85,7 @@ class AgendaView(QWidget):
         self.down.clicked.connect(lambda: self._move(1))
         self.remove.clicked.connect(self._on_remove_clicked)
         self.add.clicked.connect(self._on_add_clicked)
+        self.edit_header.clicked.connect(self.header_edit_requested)
         self.family.clicked.connect(lambda: self._emit_selected(self.family_view_requested))
 
     def show_meeting(self, meeting: Meeting, table: Table, case_numbers: dict[str, str],

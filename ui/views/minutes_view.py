@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -25,10 +26,17 @@ from PySide6.QtWidgets import (
 
 from tafelapp.domain.minutes import Minutes, MinutesStatus, SigningIdentity
 from tafelapp.domain.problems import InvalidInput
-from tafelapp.services import distribution_service, minutes_service
+from tafelapp.services import (
+    directory_service,
+    distribution_service,
+    meeting_service,
+    minutes_service,
+)
+from tafelapp.services.directory_service import Directory
 from tafelapp.services.session import Session
 from ui.icons import icon
 from ui.text import problems_line
+from ui.views.recipients_panel import RecipientsPanel
 from ui.widgets.autosave import AutoSaver, set_text_quietly
 from ui.widgets.header import header_row
 from ui.workers import DbExecutor
@@ -38,6 +46,9 @@ STATUS_NL = {MinutesStatus.DRAFT: "concept", MinutesStatus.SIGNING: "in ondertek
 ROLE_NL = {"CHAIR": "voorzitter", "SECRETARY": "secretaris"}
 TEXTS = [("introduction", "Inleiding"), ("discussion", "Verslag van de bespreking"),
          ("closing_remarks", "Slotopmerkingen")]
+
+
+Loaded = tuple[Minutes, str, list[SigningIdentity], Any, Directory, dict[str, str]]
 
 
 class MinutesView(QWidget):
@@ -51,6 +62,7 @@ class MinutesView(QWidget):
         self.executor = executor
         self.saver = saver
         self.minutes: Minutes | None = None
+        self.holders: dict[str, str] = {}
         layout = QVBoxLayout(self)
         top, self.back, self.header = header_row("Bespreking")
         layout.addLayout(top)
@@ -84,7 +96,10 @@ class MinutesView(QWidget):
         self.sign = QPushButton("Ondertekenen")
         self.new_identity = QPushButton("Nieuwe lokale identiteit…")
         self.import_identity = QPushButton("PKCS#12 importeren…")
-        for b in (self.sign, self.new_identity, self.import_identity):
+        self.link_identity = QPushButton("Koppelen aan persoon…")
+        self.link_identity.setToolTip("Van wie is dit certificaat? Kies de persoon uit het "
+                                      "adresboek (eenmalig)")
+        for b in (self.sign, self.new_identity, self.import_identity, self.link_identity):
             row.addWidget(b)
         form.addLayout(row)
         row = QHBoxLayout()
@@ -100,8 +115,8 @@ class MinutesView(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a5200;")
         form.addWidget(self.message)
-        self.recipients = QLabel("")
-        self.recipients.setWordWrap(True)
+        self.recipients = RecipientsPanel()
+        self.recipients.address_given.connect(self._on_recipients_address_given)
         form.addWidget(self.recipients)
         form.addStretch(1)
         scroll = QScrollArea()
@@ -122,6 +137,7 @@ class MinutesView(QWidget):
         self.sign.clicked.connect(self._on_sign_clicked)
         self.new_identity.clicked.connect(self._on_new_identity_clicked)
         self.import_identity.clicked.connect(self._on_import_identity_clicked)
+        self.link_identity.clicked.connect(self._on_link_identity_clicked)
         self.save_pdf.clicked.connect(self._on_save_pdf_clicked)
         self.send.clicked.connect(self._on_send_clicked)
         self.rectify.clicked.connect(self._on_rectify_clicked)
@@ -149,11 +165,14 @@ class MinutesView(QWidget):
             return
         minutes_id = self.minutes.id
 
-        def load(s: Session) -> tuple[Minutes, str, list[SigningIdentity], Any]:
-            return (minutes_service.get_minutes(s, minutes_id),
-                    minutes_service.document_html(s, minutes_id),
+        def load(s: Session) -> Loaded:
+            minutes = minutes_service.get_minutes(s, minutes_id)
+            meeting = meeting_service.get_meeting(s, minutes.meeting_id)
+            return (minutes, minutes_service.document_html(s, minutes_id),
                     minutes_service.list_identities(s),
-                    distribution_service.distribution(s, minutes_id))
+                    distribution_service.distribution(s, minutes_id),
+                    directory_service.directory(s),
+                    {"CHAIR": meeting.chair, "SECRETARY": meeting.secretary or ""})
         self.executor.submit(load, self._loaded, self._show_error)
 
     def _show(self, minutes: Minutes) -> None:
@@ -162,8 +181,9 @@ class MinutesView(QWidget):
             set_text_quietly(edit, getattr(minutes.text, name))
         self.reload()
 
-    def _loaded(self, loaded: tuple[Minutes, str, list[SigningIdentity], Any]) -> None:
-        minutes, html, identities, who = loaded
+    def _loaded(self, loaded: Loaded) -> None:
+        minutes, html, identities, who, book, self.holders = loaded
+        self.book = book
         self.minutes = minutes
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setHtml(html)
@@ -173,9 +193,12 @@ class MinutesView(QWidget):
                             + (f" (getekend: {signed})" if signed else ""))
         current = self.identity.currentData()
         self.identity.clear()
+        self.people = {p.id: p.name for p in book.people}
         for ident in identities:
             local = " — lokaal, geen PKIoverheid" if ident.certificate.local else ""
-            self.identity.addItem(f"{ident.owner_name}{local}", ident.id)
+            linked = (f" → {self.people.get(ident.person_id, '?')}" if ident.person_id
+                      else " (nog niet gekoppeld)")
+            self.identity.addItem(f"{ident.owner_name}{linked}{local}", ident.id)
         if current:
             self.identity.setCurrentIndex(max(0, self.identity.findData(current)))
         if minutes.next_role is not None:
@@ -189,9 +212,7 @@ class MinutesView(QWidget):
         self.send.setEnabled(final)
         self.rectify.setEnabled(final and minutes.kind.value == "MINUTES")
         self.withdraw.setEnabled(minutes.status is MinutesStatus.SIGNING)
-        lines = [f"✓ {r.name} ({r.email})" for r in who.included]
-        lines += [f"✗ {e.recipient.name}: {e.reason}" for e in who.excluded]
-        self.recipients.setText("<b>Verzendlijst</b><br/>" + "<br/>".join(lines))
+        self.recipients.show_distribution(who)
 
     def _act(self, job: Any, done_text: str = "") -> None:
         self.message.setText("Bezig…")
@@ -227,8 +248,16 @@ class MinutesView(QWidget):
                              self._show_error)
 
     def _on_new_identity_clicked(self) -> None:
-        name, ok = QInputDialog.getText(self, "Lokale identiteit", "Naam (zoals op de agenda):")
-        if not ok:
+        book = getattr(self, "book", None)
+        names = [p.name for p in book.people] if book else []
+        role = self.minutes.next_role.value if self.minutes and self.minutes.next_role else ""
+        holder = self.holders.get(role, "")
+        if holder and holder not in names:
+            names.insert(0, holder)
+        name, ok = QInputDialog.getItem(self, "Lokale identiteit", "Voor wie (uit het adresboek, "
+                                        "of typ een naam)?", names,
+                                        names.index(holder) if holder in names else 0, True)
+        if not ok or not name.strip():
             return
         pin, ok = QInputDialog.getText(self, "Lokale identiteit", "Kies een pincode (6+ tekens):",
                                        QLineEdit.EchoMode.Password)
@@ -247,6 +276,50 @@ class MinutesView(QWidget):
             data = Path(path).read_bytes()
             self._act(lambda s: minutes_service.import_identity(s, data, pin),
                       "Identiteit geïmporteerd.")
+
+    def _on_recipients_address_given(self, participant_id: str, email: str) -> None:
+        minutes_id = self._id()
+        self._act(lambda s: distribution_service.resolve_address(s, minutes_id, participant_id,
+                                                                 email),
+                  "E-mailadres opgeslagen; de verzendlijst is bijgewerkt.")
+
+    def _on_link_identity_clicked(self) -> None:
+        identity_id = self.identity.currentData()
+        book = getattr(self, "book", None)
+        if not identity_id or book is None or not book.people:
+            self.message.setText("Kies eerst een identiteit; het adresboek mag niet leeg zijn.")
+            return
+        names = [book.label(p) for p in book.people]
+        label, ok = QInputDialog.getItem(self, "Identiteit koppelen",
+                                         "Van wie is dit certificaat?", names, 0, False)
+        if ok:
+            person = book.people[names.index(label)]
+            self.link_selected_identity(person.id)
+
+    def link_selected_identity(self, person_id: str, confirmed: bool = False) -> None:
+        """Link the chosen identity to a person; a differently written name is confirmed once."""
+        identity_id = self.identity.currentData()
+
+        def refused(exc: Exception) -> None:
+            problem = exc.problems[0] if isinstance(exc, InvalidInput) else None
+            if (problem is not None and problem.code == "identity.confirm_link"
+                    and not confirmed and self.confirm_link(problem.message)):
+                self.link_selected_identity(person_id, confirmed=True)
+            else:
+                self._show_error(exc)
+
+        def linked(_identity: object) -> None:
+            self.message.setText("Identiteit gekoppeld.")
+            self.reload()
+        self.executor.submit(lambda s: minutes_service.link_identity(s, identity_id, person_id,
+                                                                     confirm=confirmed),
+                             linked, refused)
+
+    def confirm_link(self, question: str) -> bool:
+        """Ask whether the certificate's name and the person's name are the same person."""
+        answer = QMessageBox.question(self, "Zelfde persoon?",
+                                      question[:1].upper() + question[1:] + ".")
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_save_pdf_clicked(self) -> None:
         assert self.minutes is not None

@@ -1,11 +1,11 @@
-"""Dialog to plan a new meeting of a table (date, times, place, chair, secretary)."""
+"""Dialog to plan a meeting, or change its header (date, times, place, chair, secretary)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,17 +17,28 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from tafelapp.domain.meeting import Meeting
 from tafelapp.domain.models import Table
+from tafelapp.services.directory_service import Directory
+from tafelapp.services.roster_service import next_usual_date
 from ui.text import labels
 from ui.views.steps.base import date_edit
+from ui.widgets.person_picker import PersonPicker
 
 
 class NewMeetingDialog(QDialog):
-    """Collects the fields of `schedule_meeting`; the service checks them."""
+    """Collects the fields of `schedule_for_table` (or `update_header`); the service checks them.
 
-    def __init__(self, tables: list[Table], parent: Any = None) -> None:
+    Chair and secretary are picked from the address book and start as the table's usual ones;
+    date, time and place start as the table's usual day, time and place.
+    """
+
+    def __init__(self, tables: list[Table], parent: Any = None, book: Directory | None = None,
+                 meeting: Meeting | None = None, family_address: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Nieuwe bespreking")
+        self.setWindowTitle("Gegevens van de bespreking" if meeting else "Nieuwe bespreking")
+        self._tables = {t.id: t for t in tables}
+        self._book = book or Directory([], [])
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.table = QComboBox()
@@ -42,8 +53,11 @@ class NewMeetingDialog(QDialog):
         for value, label in labels.LOCATION.items():
             self.location_kind.addItem(label, value)
         self.location_text = QLineEdit()
-        self.chair = QLineEdit()
-        self.secretary = QLineEdit()
+        people = [(p.id, self._book.label(p), p.name) for p in self._book.people]
+        self.chair = PersonPicker("Voorzitter")
+        self.secretary = PersonPicker("Secretaris")
+        for picker in (self.chair, self.secretary):
+            picker.set_people(people)
         form.addRow("&Tafel", self.table)
         form.addRow("&Datum", self.date)
         form.addRow("&Begin", self.start)
@@ -59,18 +73,65 @@ class NewMeetingDialog(QDialog):
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Inplannen")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            "Opslaan" if meeting else "Inplannen")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._family_address = family_address
+        self.location_kind.currentIndexChanged.connect(lambda _i: self._on_location_changed())
+        if meeting is not None:
+            self._show_meeting(meeting)
+        else:
+            self.table.currentIndexChanged.connect(lambda _i: self._apply_table_defaults())
+            self._apply_table_defaults()
+
+    def _on_location_changed(self) -> None:
+        """At the family's home, the address is the family's (known from the case)."""
+        if self.location_kind.currentData() == "FAMILY_HOME" and self._family_address:
+            self.location_text.setText(self._family_address)
+
+    def _name(self, person_id: str | None) -> str:
+        return next((p.name for p in self._book.people if p.id == person_id), "")
+
+    def _apply_table_defaults(self) -> None:
+        table = self._tables.get(self.table.currentData() or "")
+        if table is None:
+            return
+        day = next_usual_date(table.weekday, dt.date.today())
+        self.date.setDate(QDate(day.year, day.month, day.day))
+        if table.usual_start:
+            start = table.usual_start
+            self.start.setTime(QTime(start.hour, start.minute))
+            self.end.setTime(QTime(start.hour, start.minute).addSecs(90 * 60))
+        self.location_text.setText(table.place or "")
+        self.chair.setText(self._name(table.default_chair_id))
+        self.secretary.setText(self._name(table.default_secretary_id))
+
+    def _show_meeting(self, meeting: Meeting) -> None:
+        self.table.setCurrentIndex(max(0, self.table.findData(meeting.table_id)))
+        self.table.setEnabled(False)
+        self.date.setDate(QDate(meeting.date.year, meeting.date.month, meeting.date.day))
+        if meeting.start:
+            self.start.setTime(QTime(meeting.start.hour, meeting.start.minute))
+        if meeting.end:
+            self.end.setTime(QTime(meeting.end.hour, meeting.end.minute))
+        self.location_kind.setCurrentIndex(max(0, self.location_kind.findData(
+            meeting.location_kind.value)))
+        self.location_text.setText(meeting.location_text or "")
+        self.chair.setText(meeting.chair)
+        self.secretary.setText(meeting.secretary or "")
 
     def fields(self) -> dict[str, Any]:
-        """The values as keyword arguments for `schedule_meeting`."""
+        """The values as keyword arguments for `schedule_for_table` / `update_header`."""
         qd, s, e = self.date.date(), self.start.time(), self.end.time()
         return {"table_id": self.table.currentData(),
                 "date": dt.date(qd.year(), qd.month(), qd.day()),
                 "start": dt.time(s.hour(), s.minute()), "end": dt.time(e.hour(), e.minute()),
                 "location_kind": self.location_kind.currentData(),
                 "location_text": self.location_text.text() or None,
-                "chair": self.chair.text(), "secretary": self.secretary.text() or None}
+                "chair": self.chair.text().strip() or None,
+                "chair_id": self.chair.person_id(),
+                "secretary": self.secretary.text().strip() or None,
+                "secretary_id": self.secretary.person_id()}

@@ -38,6 +38,7 @@ class OverviewView(QWidget):
     meeting_opened = Signal(str)
     case_opened = Signal(str)
     new_meeting_requested = Signal()
+    intake_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -54,6 +55,8 @@ class OverviewView(QWidget):
         head.addWidget(_heading("Besprekingen"))
         head.addStretch(1)
         self.new_meeting = QPushButton("Nieuwe bespreking…")
+        self.new_intake = QPushButton("Nieuwe aanmelding…")
+        head.addWidget(self.new_intake)
         head.addWidget(self.new_meeting)
         left_layout.addLayout(head)
         self.meetings = QListWidget()
@@ -98,6 +101,7 @@ class OverviewView(QWidget):
         self.cases.activated.connect(self._on_cases_activated)
         self.cases.doubleClicked.connect(self._on_cases_activated)
         self.new_meeting.clicked.connect(self.new_meeting_requested)
+        self.new_intake.clicked.connect(self.intake_requested)
 
     def show_data(self, tables: list[Table], meetings: list[MeetingSummary],
                   cases: list[CaseSummary]) -> None:

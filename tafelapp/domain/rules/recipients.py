@@ -11,6 +11,7 @@ from tafelapp.domain.meeting import AgendaItem
 from tafelapp.domain.models import Case
 
 MIN_AGE_FOR_DOCUMENTS = 16
+NO_ADDRESS = "geen e-mailadres bekend"
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Recipient:
     role: str
     email: str | None
     organisation: str = ""
+    participant_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def recipients(item: AgendaItem, case: Case, meeting_date: dt.date,
     included: list[Recipient] = []
     excluded: list[Exclusion] = []
     for p in item.participants:
-        person = Recipient(p.name, p.role.value, p.email, p.organisation or "")
+        person = Recipient(p.name, p.role.value, p.email, p.organisation or "", p.id)
         if p.attendance is not Attendance.PRESENT:
             excluded.append(Exclusion(person, "was niet aanwezig"))
         elif p.role is Role.CONFIDANT:
@@ -51,7 +53,7 @@ def recipients(item: AgendaItem, case: Case, meeting_date: dt.date,
             excluded.append(Exclusion(person, f"kinderen onder de {MIN_AGE_FOR_DOCUMENTS} jaar "
                                               "ontvangen geen documenten"))
         elif not p.email:
-            excluded.append(Exclusion(person, "geen e-mailadres bekend"))
+            excluded.append(Exclusion(person, NO_ADDRESS))
         else:
             included.append(person)
     for role, addresses in (configured or {}).items():

@@ -59,7 +59,10 @@ def signing_problems(minutes: Minutes, role: SignerRole, signer_name: str, meeti
     if not matches:
         problems.append(Problem("signing.not_holder", "identity",
                                 f"{signer_name} is niet de {ROLE_NL[role]} van deze bespreking "
-                                f"({holder or 'niet ingevuld'})"))
+                                f"({holder or 'niet ingevuld'})"
+                                + ("" if signer_person_id else "; is dit certificaat van die "
+                                   "persoon, koppel het dan eerst aan de persoon uit het "
+                                   "adresboek")))
     problems += certificate_problems(cert, now)
     for p in record_problems:
         problems.append(Problem("signing.record_incomplete", p.field,

@@ -30,6 +30,7 @@ from ui.views.steps.base import (
     record_table,
     selected_row_id,
 )
+from ui.widgets.person_picker import attach_completer
 
 COLUMNS = ["Wat", "Soort", "Wie", "Uiterlijk", "Als het niet lukt", "Status"]
 
@@ -69,6 +70,8 @@ class AgreementsPage(StepPage):
         self.kind.setAccessibleName("Soort")
         self.owner = QLineEdit()
         self.owner.setAccessibleName("Wie")
+        self.owner.setPlaceholderText("Typ een paar letters: deelnemers en adresboek")
+        self._owners = attach_completer(self.owner)
         self.has_due = QCheckBox("met datum")
         self.due = date_edit("Uiterlijk")
         self.due.setEnabled(False)
@@ -106,6 +109,7 @@ class AgreementsPage(StepPage):
 
     def refresh(self, ctx: MeetingContext) -> None:
         super().refresh(ctx)
+        self._owners.setStringList(ctx.owner_names())
         fill_table(self.table, [
             (a.id, [a.text, labels.AGREEMENT_KIND[a.kind.value], a.owner,
                     labels.nl_date(a.due_date), a.consequence or "",

@@ -14,6 +14,7 @@ from tafelapp.services import case_service
 from tafelapp.services.meeting_context_service import MeetingContext
 from ui.icons import icon
 from ui.views.steps.base import MeetingEnv, StepPage, data_label
+from ui.widgets.person_picker import PersonPicker
 
 
 class CaseLeadPage(StepPage):
@@ -41,13 +42,13 @@ class CaseLeadPage(StepPage):
         self.kind.setAccessibleName("Soort organisatie")
         for value, label in labels.PARTNER_KIND.items():
             self.kind.addItem(label, value)
-        self.person = QLineEdit()
-        self.person.setAccessibleName("Casusregisseur")
+        self.person = PersonPicker("Casusregisseur")
+        self.person.picked.connect(self._on_person_picked)
         self.contact = QLineEdit()
         self.contact.setAccessibleName("Bereikbaar via")
+        form.addRow("&Casusregisseur", self.person)
         form.addRow("&Organisatie", self.organisation)
         form.addRow("&Soort", self.kind)
-        form.addRow("&Casusregisseur", self.person)
         form.addRow("&Bereikbaar via", self.contact)
         self.body.addLayout(form)
         self.municipality_note = QLabel(MUNICIPALITY_REASON[:1].upper() + MUNICIPALITY_REASON[1:]
@@ -68,6 +69,7 @@ class CaseLeadPage(StepPage):
 
     def refresh(self, ctx: MeetingContext) -> None:
         super().refresh(ctx)
+        self.person.set_people(ctx.people_choices())
         active = ctx.case.active_case_leads()
         if active:
             lead = active[0]
@@ -102,6 +104,18 @@ class CaseLeadPage(StepPage):
             case_id = ctx.case.id
             self.env.act(lambda s: case_service.accept_case_lead(s, case_id),
                          problems=self.message)
+
+    def _on_person_picked(self, person_id: str) -> None:
+        ctx = self.env.ctx
+        if ctx is None:
+            return
+        person = next((p for p in ctx.book.people if p.id == person_id), None)
+        org = ctx.book.organisation_by_id.get(person.organisation_id or "") if person else None
+        if person is not None:
+            self.contact.setText(person.phone or person.email)
+        if org is not None:
+            self.organisation.setText(org.name)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(org.kind.value)))
 
     def _on_assign_clicked(self) -> None:
         ctx = self.env.ctx

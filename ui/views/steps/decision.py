@@ -25,6 +25,7 @@ from tafelapp.services import meeting_service
 from tafelapp.services.meeting_context_service import MeetingContext
 from ui.views.steps.base import MeetingEnv, StepPage, data_label, date_edit
 from ui.widgets.autosave import set_text_quietly
+from ui.widgets.person_picker import attach_completer
 
 CHOICES = [
     (DecisionKind.INVESTIGATION, "Raadsonderzoek",
@@ -105,6 +106,7 @@ class DecisionPage(StepPage):
         jbt.addWidget(QLabel("Voorkeur van de ouders"))
         self.preference = QLineEdit()
         self.preference.setAccessibleName("Voorkeur van de ouders")
+        self._institution_names = attach_completer(self.preference)
         jbt.addWidget(self.preference)
         jbt.addWidget(QLabel("Onderzoek uitbreiden naar niet-gemelde kinderen (namen, "
                              "gescheiden door komma's)"))
@@ -223,6 +225,7 @@ class DecisionPage(StepPage):
         super().refresh(ctx)
         self.jbt.setVisible(ctx.is_jbt_table)
         self.zvt.setVisible(not ctx.is_jbt_table)
+        self._institution_names.setStringList([i.name for i in ctx.table.institutions])
         for kind, reason in ctx.allowed_decisions.items():
             radio = self.choices[kind]
             radio.setEnabled(reason is None)

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
 
 from tafelapp.domain import labels
 from tafelapp.domain.calendar import age_on
+from tafelapp.domain.directory import usual_role
 from tafelapp.domain.enums import Attendance, InvolvementKind, Role
 from tafelapp.domain.rules.involvement import INVOLVEMENT_AGE
 from tafelapp.domain.steps import MeetingStep
-from tafelapp.services import meeting_service
+from tafelapp.services import meeting_service, roster_service
 from tafelapp.services.meeting_context_service import MeetingContext
 from ui.icons import icon
 from ui.views.steps.base import (
@@ -28,6 +29,7 @@ from ui.views.steps.base import (
     record_table,
     selected_row_id,
 )
+from ui.widgets.person_picker import PersonPicker
 
 COLUMNS = ["Naam", "Rol", "Organisatie", "Aanwezigheid"]
 
@@ -59,19 +61,28 @@ class ParticipantsPage(StepPage):
         row.addStretch(1)
         self.body.addLayout(row)
 
-        self.body.addWidget(QLabel("<b>Deelnemer toevoegen</b>"))
+        quick = QHBoxLayout()
+        self.add_family = QPushButton("Gezin toevoegen")
+        self.add_family.setToolTip("De ouders en de kinderen van 12 jaar en ouder uit de casus")
+        quick.addWidget(self.add_family)
+        quick.addStretch(1)
+        self.body.addLayout(quick)
+        self.body.addWidget(QLabel("<b>Deelnemer toevoegen</b> — kies uit het adresboek, of "
+                                   "typ een nieuwe naam (die komt dan in het adresboek)"))
         form = QFormLayout()
-        self.name = QLineEdit()
-        self.name.setAccessibleName("Naam")
+        self.name = PersonPicker("Naam")
         self.role = _combo(labels.ROLE, "Rol")
         self.organisation = QLineEdit()
         self.organisation.setAccessibleName("Organisatie")
+        self.email = QLineEdit()
+        self.email.setAccessibleName("E-mailadres")
         self.new_attendance = _combo(labels.ATTENDANCE, "Aanwezigheid nieuwe deelnemer")
         self.child = QComboBox()
         self.child.setAccessibleName("Welk kind")
         form.addRow("&Naam", self.name)
         form.addRow("&Rol", self.role)
         form.addRow("&Organisatie", self.organisation)
+        form.addRow("&E-mailadres (nieuwe persoon)", self.email)
         form.addRow("Aan&wezigheid", self.new_attendance)
         form.addRow("Kind (bij rol jeugdige)", self.child)
         self.body.addLayout(form)
@@ -91,6 +102,9 @@ class ParticipantsPage(StepPage):
         self.body.addStretch(1)
 
         self.add.clicked.connect(self._on_add_clicked)
+        self.add_family.clicked.connect(lambda: self.env.act(
+            self.env.item_job(roster_service.add_family), problems=self.form_message))
+        self.name.picked.connect(self._on_name_picked)
         self.name.returnPressed.connect(self._on_add_clicked)
         self.remove.clicked.connect(self._on_remove_clicked)
         self.attendance.activated.connect(self._on_attendance_activated)
@@ -103,7 +117,13 @@ class ParticipantsPage(StepPage):
         super().refresh(ctx)
         fill_table(self.table, [
             (p.id, [p.name, labels.ROLE[p.role.value], p.organisation or "",
-                    labels.ATTENDANCE[p.attendance.value]]) for p in ctx.item.participants])
+                    labels.ATTENDANCE[p.attendance.value] if p.confirmed
+                    else "nog bevestigen (vorige keer " + labels.ATTENDANCE[p.attendance.value]
+                    + ")"]) for p in ctx.item.participants])
+        self.name.set_people(ctx.people_choices())
+        orgs = ctx.book.organisation_by_id
+        self._roles = {p.id: usual_role(p, orgs.get(p.organisation_id or "")).value
+                       for p in ctx.book.people}
         self.table.resizeColumnsToContents()
         self.child.clear()
         for child in ctx.case.children:
@@ -184,8 +204,7 @@ class ParticipantsPage(StepPage):
         pid = self._selected_id()
         if pid:
             value = Attendance(self.attendance.currentData())
-            self.env.act(self.env.item_job(meeting_service.update_participant, pid,
-                                           attendance=value))
+            self.env.act(self.env.item_job(roster_service.confirm_attendance, pid, value.value))
 
     def _on_remove_clicked(self) -> None:
         pid = self._selected_id()
@@ -193,17 +212,34 @@ class ParticipantsPage(StepPage):
             self.env.act(self.env.item_job(meeting_service.remove_participant, pid),
                          problems=self.form_message)
 
+    def _on_name_picked(self, person_id: str) -> None:
+        role = getattr(self, "_roles", {}).get(person_id)
+        if role:
+            self.role.setCurrentIndex(max(0, self.role.findData(role)))
+        self.organisation.clear()
+        self.email.clear()
+
     def _on_add_clicked(self) -> None:
-        fields = {"name": self.name.text(), "role": self.role.currentData(),
-                  "organisation": self.organisation.text() or None,
-                  "attendance": self.new_attendance.currentData()}
-        if fields["role"] == Role.CHILD.value:
-            fields["child_id"] = self.child.currentData()
+        role, attendance = self.role.currentData(), self.new_attendance.currentData()
+        person_id = self.name.person_id()
+        if role in (Role.CHILD.value, Role.PARENT.value):
+            fields = {"name": self.name.text(), "role": role, "attendance": attendance,
+                      "organisation": self.organisation.text() or None,
+                      "email": self.email.text() or None}
+            if role == Role.CHILD.value:
+                fields["child_id"] = self.child.currentData()
+            job = self.env.item_job(meeting_service.add_participant, **fields)
+        elif person_id:
+            job = self.env.item_job(roster_service.add_person, person_id, role, attendance)
+        else:
+            job = self.env.item_job(roster_service.add_new_person, name=self.name.text(),
+                                    role=role, organisation=self.organisation.text() or None,
+                                    email=self.email.text() or None, attendance=attendance)
 
         def done(_result: object) -> None:
             self.name.clear()
             self.organisation.clear()
+            self.email.clear()
             self.form_message.setText("")
             self.name.setFocus()
-        self.env.act(self.env.item_job(meeting_service.add_participant, **fields), done,
-                     problems=self.form_message)
+        self.env.act(job, done, problems=self.form_message)

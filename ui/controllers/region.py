@@ -1,0 +1,188 @@
+"""Wiring for a region in use: the set-up wizard, the aanmelding, planning and the meeting header."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFileDialog
+
+from tafelapp.domain.problems import InvalidInput
+from tafelapp.services import (
+    directory_service,
+    intake_service,
+    meeting_service,
+    roster_service,
+    setup_service,
+    table_service,
+)
+from tafelapp.services.session import Session
+from ui.text import problems_line
+from ui.views.intake_dialog import IntakeDialog
+from ui.views.new_meeting_dialog import NewMeetingDialog
+from ui.views.setup_wizard import SetupWizard
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def _text(exc: Exception) -> str:
+    return problems_line(exc.problems) if isinstance(exc, InvalidInput) else (
+        f"Er ging iets mis ({type(exc).__name__}).")
+
+
+class RegionController:
+    """Opens the dialogs, runs their services on the executor, and shows refusals at the field."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.wizard: SetupWizard | None = None
+        self.intake: IntakeDialog | None = None
+        self.meeting_dialog: NewMeetingDialog | None = None
+
+    # ----- set-up ------------------------------------------------------------------------------
+    def offer_setup_if_empty(self) -> None:
+        """After unlocking a vault with no table (a new region, not the demo): start the wizard."""
+        if self.w.active_path == self.w.demo_path:
+            return
+        self.w.executor.submit(setup_service.is_set_up,
+                               lambda done: None if done else self.show_wizard(existing=False))
+
+    def show_wizard(self, existing: bool = True) -> None:
+        """The set-up wizard; under Instellingen it shows (and changes) the current set-up."""
+        wizard = SetupWizard(self.w)
+        self.wizard = wizard
+        wizard.save_requested.connect(self._on_wizard_save_requested)
+        wizard.import_requested.connect(self._on_wizard_import_requested)
+        wizard.finished.connect(lambda _r: setattr(self, "wizard", None))
+        if existing:
+            self.w.executor.submit(lambda s: setup_service.export_region(s).model_dump(
+                mode="json"), wizard.load)
+        wizard.open()
+
+    def _on_wizard_save_requested(self, raw: dict[str, Any], secret: str) -> None:
+        wizard = self.wizard
+        if wizard is None:
+            return
+        wizard.save.setEnabled(False)
+
+        def saved(_result: object) -> None:
+            wizard.accept()
+            self.w.statusBar().showMessage("De inrichting is opgeslagen.", 8000)
+            self.w.show_overview()
+
+        def refused(exc: Exception) -> None:
+            wizard.save.setEnabled(True)
+            if isinstance(exc, InvalidInput):
+                wizard.show_problems(exc.problems)
+            else:
+                wizard.message.setText(_text(exc))
+        self.w.executor.submit(lambda s: setup_service.save_wizard(s, raw, secret or None),
+                               saved, refused)
+
+    def _on_wizard_import_requested(self) -> None:
+        wizard = self.wizard
+        name, _ = QFileDialog.getOpenFileName(self.w, "Regiobestand inlezen", str(Path.home()),
+                                              "Regiobestand (*.json)")
+        if wizard is not None and name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> None:
+        """Read a region file into the vault; the wizard shows what was read, or why not."""
+        wizard = self.wizard
+
+        def done(result: setup_service.RegionImport) -> None:
+            self.w.statusBar().showMessage(
+                f"Regiobestand ingelezen: {len(result.added)} nieuw, {len(result.updated)} "
+                f"bijgewerkt, {result.unchanged} ongewijzigd.", 10000)
+            if wizard is not None:
+                self.w.executor.submit(lambda s: setup_service.export_region(s).model_dump(
+                    mode="json"), wizard.load)
+
+        def refused(exc: Exception) -> None:
+            if wizard is not None:
+                wizard.message.setText(_text(exc))
+        self.w.executor.submit(lambda s: setup_service.import_region(s, path.read_bytes()),
+                               done, refused)
+
+    # ----- aanmelding --------------------------------------------------------------------------
+    def show_intake(self) -> None:
+        """The aanmelding screen, with the tables and the address book."""
+        self.w.executor.submit(lambda s: (table_service.list_tables(s),
+                                          directory_service.directory(s)), self._open_intake)
+
+    def _open_intake(self, loaded: tuple[list[Any], directory_service.Directory]) -> None:
+        tables, book = loaded
+        if not tables:
+            self.w.statusBar().showMessage("Richt eerst een tafel in (Instellingen).", 8000)
+            self.show_wizard(existing=False)
+            return
+        dialog = IntakeDialog(tables, book, self.w)
+        self.intake = dialog
+        dialog.changed.connect(self._on_intake_changed)
+        dialog.submit_requested.connect(self._on_intake_submit_requested)
+        dialog.open()
+
+    def _on_intake_changed(self) -> None:
+        dialog = self.intake
+        if dialog is None:
+            return
+        fields = dialog.fields()
+        self.w.executor.submit(lambda s: intake_service.intake_problems(s, **fields),
+                               dialog.show_problems)
+
+    def _on_intake_submit_requested(self, fields: dict[str, Any]) -> None:
+        dialog = self.intake
+        if dialog is None:
+            return
+        dialog.submit.setEnabled(False)
+
+        def done(scheduled: intake_service.Scheduled) -> None:
+            dialog.accept()
+            self.intake = None
+            self.w.statusBar().showMessage(
+                ("Aangemeld en een nieuwe bespreking gepland op " if scheduled.planned_now
+                 else "Aangemeld en op de agenda gezet van ")
+                + f"{scheduled.meeting.date:%d-%m-%Y}.", 10000)
+            self.w.show_agenda(scheduled.meeting.id)
+
+        def refused(exc: Exception) -> None:
+            dialog.submit.setEnabled(True)
+            if isinstance(exc, InvalidInput):
+                dialog.show_problems(exc.problems)
+            else:
+                dialog.problems.setText(_text(exc))
+        self.w.executor.submit(lambda s: intake_service.register_and_schedule(s, **fields),
+                               done, refused)
+
+    # ----- planning and the meeting header -----------------------------------------------------
+    def ask_meeting(self, meeting_id: str | None = None) -> None:
+        """Plan a meeting, or (with an id) change the header of one until signing starts."""
+        def load(s: Session) -> tuple[list[Any], directory_service.Directory, Any, str]:
+            meeting = meeting_service.get_meeting(s, meeting_id) if meeting_id else None
+            return (table_service.list_tables(s), directory_service.directory(s), meeting,
+                    roster_service.family_address(s, meeting_id) if meeting_id else "")
+        self.w.executor.submit(load, self._open_meeting_dialog)
+
+    def _open_meeting_dialog(self, loaded: tuple[list[Any], directory_service.Directory, Any,
+                                                 str]) -> None:
+        tables, book, meeting, address = loaded
+        dialog = NewMeetingDialog(tables, self.w, book, meeting, address)
+        self.meeting_dialog = dialog
+        dialog.accepted.connect(lambda: self._on_meeting_dialog_accepted(dialog, meeting))
+        dialog.open()
+
+    def _on_meeting_dialog_accepted(self, dialog: NewMeetingDialog, meeting: Any) -> None:
+        fields = dialog.fields()
+
+        def refused(exc: Exception) -> None:
+            dialog.message.setText(_text(exc))
+            QTimer.singleShot(0, dialog.open)
+        if meeting is None:
+            self.w.executor.submit(lambda s: roster_service.schedule_for_table(s, **fields),
+                                   lambda m: self.w.show_agenda(m.id), refused)
+        else:
+            fields.pop("table_id")
+            self.w.executor.submit(lambda s: roster_service.update_header(s, meeting.id, **fields),
+                                   lambda m: self.w.show_agenda(m.id), refused)

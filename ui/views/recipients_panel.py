@@ -1,0 +1,69 @@
+"""Verzendlijst of the Notulen screen: who receives the notulen, who not (why), and what to resolve."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from tafelapp.domain.rules.recipients import NO_ADDRESS
+from tafelapp.services.distribution_service import Distribution
+
+
+class RecipientsPanel(QWidget):
+    """The list, and for each recipient without an e-mail address a field to resolve it."""
+
+    address_given = Signal(str, str)  # participant id, e-mail address
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        layout.addRow(self.summary)
+        self.todo_title = QLabel("<b style='color:#8a5200'>Nog op te lossen</b>: deze mensen "
+                                 "mogen de notulen ontvangen, maar hun e-mailadres is niet bekend.")
+        self.todo_title.setWordWrap(True)
+        layout.addRow(self.todo_title)
+        self.form = layout
+        self.fields: dict[str, QLineEdit] = {}
+        self._rows: list[QWidget] = []
+        self.todo_title.hide()
+
+    def show_distribution(self, who: Distribution) -> None:
+        """Fill the list; each missing address gets a field and an 'Opslaan' button."""
+        lines = [f"✓ {r.name} ({r.email})" for r in who.included]
+        lines += [f"✗ {e.recipient.name}: {e.reason}" for e in who.excluded
+                  if e.reason != NO_ADDRESS]
+        self.summary.setText("<b>Verzendlijst</b><br/>" + "<br/>".join(lines))
+        for row in self._rows:
+            self.form.removeRow(row)
+        self._rows, self.fields = [], {}
+        missing = [e.recipient for e in who.excluded if e.reason == NO_ADDRESS]
+        self.todo_title.setVisible(bool(missing))
+        for person in missing:
+            line = QWidget()
+            box = QHBoxLayout(line)
+            box.setContentsMargins(0, 0, 0, 0)
+            edit = QLineEdit()
+            edit.setPlaceholderText("naam@organisatie.nl")
+            edit.setAccessibleName(f"E-mailadres van {person.name}")
+            save = QPushButton("Opslaan")
+            box.addWidget(edit, 1)
+            box.addWidget(save)
+            pid = person.participant_id
+            save.clicked.connect(lambda _c=False, p=pid, e=edit: self.address_given.emit(
+                p, e.text().strip()))
+            edit.returnPressed.connect(lambda p=pid, e=edit: self.address_given.emit(
+                p, e.text().strip()))
+            self.fields[pid] = edit
+            self.form.addRow(f"✗ {person.name}", line)
+            self._rows.append(line)
+
+    def clear(self) -> None:
+        """Forget everything (on lock)."""
+        self.summary.clear()
+        for row in self._rows:
+            self.form.removeRow(row)
+        self._rows, self.fields = [], {}
+        self.todo_title.hide()

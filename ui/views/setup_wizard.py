@@ -1,0 +1,240 @@
+"""Inrichting (set-up wizard): region, organisations, people, tables and the regional server."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tafelapp.domain import labels
+from tafelapp.domain.problems import Problem
+from ui.widgets.editable_table import Column, EditableTable
+
+WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+PAGE_TITLES = ["Regio", "Organisaties", "Personen", "Tafels", "Regionale server"]
+SUGGESTED_ORGANISATIONS = [
+    ("Raad voor de Kinderbescherming", "RVDK"), ("Veilig Thuis", "VEILIG_THUIS"),
+    ("Gemeente", "MUNICIPALITY"), ("Politie", "POLICE"), ("Wijkteam", "CARE_PROVIDER"),
+]
+_INTRO = [
+    "Welkom. Richt Tafelapp in voor uw regio: de tafels, de organisaties en de mensen met wie u "
+    "werkt. Alles is later te wijzigen onder Instellingen. Heeft een collega Tafelapp al "
+    "ingericht? Lees dan het regiobestand in.",
+    "Welke organisaties schuiven aan? Pas de voorbeelden aan (bijvoorbeeld 'Gemeente Delft') en "
+    "voeg de gecertificeerde instellingen toe met hun doelgroepen. Lege regels tellen niet mee.",
+    "Wie zit er aan tafel? Met e-mailadres komen de notulen bij de juiste mensen; zonder adres "
+    "vraagt Tafelapp er later om.",
+    "Welke tafels heeft de regio? Met een vaste dag, tijd, plek, voorzitter en secretaris staat "
+    "een nieuwe bespreking meteen goed.",
+    "Waar gaan ondertekende notulen heen? Dit kan later; zonder server blijven de documenten "
+    "veilig in de outbox tot de server is ingesteld.",
+]
+
+
+class SetupWizard(QDialog):
+    """Collects a region's set-up; the controller stores it through `setup_service.save_wizard`."""
+
+    save_requested = Signal(dict, str)
+    import_requested = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Tafelapp inrichten")
+        self.resize(1100, 620)
+        layout = QVBoxLayout(self)
+        self.title = QLabel("")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.intro = QLabel("")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+
+        region_page = QWidget()
+        form = QFormLayout(region_page)
+        self.region = QLineEdit()
+        self.region.setAccessibleName("Naam van de regio")
+        self.region.setPlaceholderText("bijvoorbeeld Regio Haaglanden")
+        form.addRow("&Naam van de regio", self.region)
+        self.import_button = QPushButton("Instellingen inlezen (regiobestand)…")
+        form.addRow("", self.import_button)
+        self.pages.addWidget(region_page)
+
+        self.organisations = EditableTable([
+            Column("name", "Naam", width=280),
+            Column("kind", "Soort", list(labels.PARTNER_KIND.items()), width=230),
+            Column("target_groups", "Doelgroepen (bij een GI, met komma's)", width=260),
+            Column("complaints", "Klachtenregeling (telefoon of website)"),
+        ], "Organisaties", "Organisatie toevoegen")
+        self.pages.addWidget(self.organisations)
+        self.people = EditableTable([
+            Column("name", "Naam", width=200), Column("function", "Functie", width=150),
+            Column("organisation_id", "Organisatie", [], width=220),
+            Column("email", "E-mailadres", width=220), Column("phone", "Telefoon", width=110),
+            Column("role", "Vaste rol", [("", "—"), *labels.ROLE.items()]),
+        ], "Personen", "Persoon toevoegen")
+        self.pages.addWidget(self.people)
+        self.tables = EditableTable([
+            Column("kind", "Soort", [("JBT", "JBT"), ("ZVT", "ZVT")], width=70),
+            Column("name", "Naam", width=220), Column("municipality", "Gemeente", width=110),
+            Column("place", "Vaste plek", width=150),
+            Column("weekday", "Vaste dag", [("", "—"), *((str(i), d) for i, d in
+                                                          enumerate(WEEKDAYS))], width=100),
+            Column("usual_start", "Begintijd", width=70),
+            Column("default_chair_id", "Voorzitter", [], width=150),
+            Column("default_secretary_id", "Secretaris", [], width=150),
+            Column("signs_first", "Tekent eerst", [("CHAIR", "voorzitter"),
+                                                   ("SECRETARY", "secretaris")]),
+        ], "Tafels", "Tafel toevoegen")
+        self.pages.addWidget(self.tables)
+
+        server_page = QWidget()
+        server = QFormLayout(server_page)
+        self.base_url = QLineEdit()
+        self.client_id = QLineEdit()
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.rsin = QLineEdit()
+        self.informatieobjecttype = QLineEdit()
+        for label, edit in (("&Adres (Documenten API)", self.base_url),
+                            ("&Client-id", self.client_id), ("Client-&secret", self.secret),
+                            ("&RSIN van de gemeente", self.rsin),
+                            ("&Informatieobjecttype (URL)", self.informatieobjecttype)):
+            edit.setAccessibleName(label.replace("&", ""))
+            server.addRow(label, edit)
+        self.pages.addWidget(server_page)
+
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.back = QPushButton("Vorige")
+        self.next = QPushButton("Volgende")
+        self.skip = QPushButton("Overslaan en opslaan")
+        self.save = QPushButton("Opslaan")
+        self.save.setDefault(True)
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        for b in (self.next, self.skip, self.save):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        self.back.clicked.connect(lambda: self.go(self.pages.currentIndex() - 1))
+        self.next.clicked.connect(lambda: self.go(self.pages.currentIndex() + 1))
+        self.skip.clicked.connect(self._on_save_clicked)
+        self.save.clicked.connect(self._on_save_clicked)
+        self.import_button.clicked.connect(self.import_requested)
+        for name, kind in SUGGESTED_ORGANISATIONS:
+            self.organisations.add_row({"name": name, "kind": kind})
+        self.go(0)
+
+    def go(self, page: int) -> None:
+        """Show a page; the drop-downs of people and tables follow what was typed before."""
+        page = max(0, min(page, self.pages.count() - 1))
+        orgs = [(r["id"], r["name"]) for r in self.organisations.rows() if r["name"]]
+        self.people.set_options("organisation_id", [("", "—"), *orgs])
+        people = [(r["id"], r["name"]) for r in self.people.rows() if r["name"]]
+        for key in ("default_chair_id", "default_secretary_id"):
+            self.tables.set_options(key, [("", "—"), *people])
+        self.pages.setCurrentIndex(page)
+        self.title.setText(f"Stap {page + 1} van {self.pages.count()}: {PAGE_TITLES[page]}")
+        self.intro.setText(_INTRO[page])
+        last = page == self.pages.count() - 1
+        self.back.setEnabled(page > 0)
+        self.next.setVisible(not last)
+        self.skip.setVisible(last)
+        self.save.setVisible(last or page > 0)
+
+    def load(self, region: dict[str, Any]) -> None:
+        """Show an existing set-up (from `export_region`) to change it."""
+        self.region.setText(region.get("region", ""))
+        for table, key in ((self.organisations, "organisations"), (self.people, "people")):
+            table.clear()
+            for row in region.get(key, []):
+                table.add_row(row)
+        self.tables.clear()
+        for row in region.get("tables", []):
+            signs_first = (row.get("signing_order") or ["CHAIR"])[0]
+            weekday = row.get("weekday")
+            self.tables.add_row({**row, "signs_first": signs_first,
+                                 "weekday": "" if weekday is None else str(weekday),
+                                 "usual_start": (row.get("usual_start") or "")[:5]})
+        server = region.get("server", {})
+        for key in ("base_url", "client_id", "rsin", "informatieobjecttype"):
+            getattr(self, key).setText(server.get(key, ""))
+        self.go(0)
+
+    def collected(self) -> dict[str, Any]:
+        """What was typed, in the shape of a region file (empty rows left out)."""
+        orgs = [{"id": r["id"], "name": r["name"], "kind": r["kind"],
+                 "target_groups": [t.strip() for t in r["target_groups"].split(",") if t.strip()],
+                 "complaints": r["complaints"]} for r in self.organisations.rows() if r["name"]]
+        people = [{"id": r["id"], "name": r["name"], "function": r["function"],
+                   "organisation_id": r["organisation_id"] or None, "email": r["email"],
+                   "phone": r["phone"], "role": r["role"] or None,
+                   "table_ids": []} for r in self.people.rows() if r["name"]]
+        tables = []
+        for r in self.tables.rows():
+            if not r["name"]:
+                continue
+            order = ["CHAIR", "SECRETARY"] if r["signs_first"] == "CHAIR" else [
+                "SECRETARY", "CHAIR"]
+            start = r["usual_start"]
+            if re.fullmatch(r"\d{1,2}[.:]\d{2}", start):
+                start = start.replace(".", ":").zfill(5)
+            tables.append({"id": r["id"], "kind": r["kind"], "name": r["name"],
+                           "region": self.region.text().strip() or "Regio",
+                           "municipality": r["municipality"] or r["name"],
+                           "place": r["place"] or None,
+                           "weekday": int(r["weekday"]) if r["weekday"] else None,
+                           "usual_start": start or None,
+                           "default_chair_id": r["default_chair_id"] or None,
+                           "default_secretary_id": r["default_secretary_id"] or None,
+                           "signing_order": order})
+        chairs = {t["default_chair_id"]: t["id"] for t in tables if t["default_chair_id"]}
+        secretaries = {t["default_secretary_id"]: t["id"] for t in tables
+                       if t["default_secretary_id"]}
+        for person in people:
+            person["table_ids"] = sorted({x for x in (chairs.get(person["id"]),
+                                                      secretaries.get(person["id"])) if x})
+        server = {k: getattr(self, k).text().strip() for k in
+                  ("base_url", "client_id", "rsin", "informatieobjecttype")}
+        return {"region": self.region.text().strip(), "organisations": orgs, "people": people,
+                "tables": tables, "server": server}
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Show refused values at their page and row, named as the user knows them."""
+        self.message.setText("\n".join(f"{p.field}: {p.message}" for p in problems[:6]))
+        first = problems[0].field if problems else ""
+        page = {"Organisatie": 1, "Persoon": 2, "Tafel": 3, "Regionale": 4}.get(
+            first.split(" ")[0], 0)
+        self.go(page)
+        match = re.match(r"\w+ (\d+)", first)
+        table = {1: self.organisations, 2: self.people, 3: self.tables}.get(page)
+        if match and table is not None:
+            name = re.search(r"\((.*?)\)", first)
+            rows = [r["name"] for r in table.rows()]
+            row = rows.index(name.group(1)) if name and name.group(1) in rows else int(
+                match.group(1)) - 1
+            table.select_row(row)
+
+    def _on_save_clicked(self) -> None:
+        if not self.region.text().strip():
+            self.message.setText("Naam van de regio: vul de naam van de regio in")
+            self.go(0)
+            return
+        self.message.setText("")
+        self.save_requested.emit(self.collected(), self.secret.text())
