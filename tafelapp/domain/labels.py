@@ -72,6 +72,9 @@ FIELD = {
     "postcode": "Postcode", "city": "Woonplaats", "has_custody": "Gezag",
     "referral": "Aanmelding", "opened_on": "Datum aanmelding", "unborn_details": "Ongeboren kind",
     "checklist": "Checklist ongeboren kind", "other_household": "Ander huishouden",
+    "meeting_id": "Bespreking", "minutes_id": "Notulen", "agenda_item_id": "Agendapunt",
+    "case": "Casus", "table": "Tafel", "decision": "Besluit", "meetings": "Besprekingen",
+    "meeting": "Bespreking",
 }
 
 
@@ -88,16 +91,26 @@ CHECKLIST = {
     "BABY_HOME_AFTER_BIRTH": "Kan de baby na de geboorte naar huis; zo niet, waarheen",
 }
 _PLACES = {"children": "Kind", "guardians": "Ouder", "participants": "Deelnemer",
-           "agreements": "Afspraak", "checklist": "Vraag", "scaling_answers": "Score",
+           "agreements": "Afspraak", "checklist": "Vraag", "scaling_answers": "Schaalvraag",
            "case_leads": "Casusregie", "deadlines": "Termijn", "agenda": "Agendapunt",
            "meetings": "Bespreking", "institutions": "Instelling"}
 
 
+_CONTAINERS = {"family": "Gezin", "referral": "Aanmelding", "decision": "Besluit",
+               "safety_plan": "Veiligheidsplan", "unborn_details": "Ongeboren kind",
+               "criteria": "Criteria", "preconditions": "Voorwaarden vooraf"}
+
+
 def field_place(path: str) -> str:
-    """Where a problem is, in words: `children.1.birth_date` -> `Kind 2, Geboortedatum`."""
+    """Where a problem is, in words: `children.1.birth_date` -> `Kind 2, Geboortedatum`,
+    `meetings.1.agenda.0.decision.kind` -> `Bespreking 2, Agendapunt 1, Besluit, Soort`."""
     parts = path.split(".")
-    where = [f"{_PLACES[p]} {int(n) + 1}" for p, n in pairwise(parts)
-             if p in _PLACES and n.isdigit()]
+    where = []
+    for part, following in pairwise(parts):
+        if part in _PLACES and following.isdigit():
+            where.append(f"{_PLACES[part]} {int(following) + 1}")
+        elif part in _CONTAINERS:
+            where.append(_CONTAINERS[part])
     return ", ".join([*where, field_label(path)])
 
 

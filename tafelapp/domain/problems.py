@@ -23,8 +23,10 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def render(self) -> str:
-        """The `field.path: message` line the CLI prints."""
-        return f"{self.field}: {self.message}"
+        """The line the CLI prints: where, in Dutch words, and what (`Kind 2, Geboortedatum: …`)."""
+        from tafelapp.domain.labels import field_place
+
+        return f"{field_place(self.field)}: {self.message}"
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

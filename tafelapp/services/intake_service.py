@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
 from tafelapp.domain.directory import Organisation
 from tafelapp.domain.enums import PartnerKind, ReferrerKind, TableKind
 from tafelapp.domain.meeting import AgendaItem, Meeting
@@ -84,7 +86,12 @@ def _case_fields(session: Session, *, table_id: str, route: str, referrer_id: st
     if not children:
         raise InvalidInput([Problem("case.no_children", "children",
                                     "voeg minstens één kind (of ongeboren kind) toe")])
-    day = referral_date or session.today()
+    try:
+        day = TypeAdapter(dt.date).validate_python(referral_date) if referral_date \
+            else session.today()
+    except ValidationError:
+        raise InvalidInput([Problem("invalid.date_parsing", "referral.date",
+                                    "geen geldige datum (verwacht JJJJ-MM-DD)")]) from None
     referral = {
         "route": route, "date": day,
         "referrer_kind": referrer_kind_for(org.kind, table.kind).value,

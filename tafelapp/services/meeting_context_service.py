@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from tafelapp.domain.family_summary import FamilySummary, family_summary
-from tafelapp.domain.meeting import AgendaItem, Meeting
+from tafelapp.domain.meeting import AgendaItem, Agreement, Meeting
 from tafelapp.domain.models import Case, Table
 from tafelapp.domain.problems import Problem
 from tafelapp.domain.rules.decision import allowed_decisions, decision_citation
@@ -45,6 +45,8 @@ class MeetingContext:
     decision_citation: str | None
     score_history: list[ScorePoint]
     book: Directory = field(default_factory=lambda: Directory([], []))
+    previous_agreements: list[Agreement] = field(default_factory=list)
+    previous_date: dt.date | None = None
 
     def people_choices(self) -> list[tuple[str, str, str]]:
         """(id, label, name) of the address book, for the pickers of meeting mode."""
@@ -77,6 +79,19 @@ def score_history(conn: Connection, case_id: str, before: dt.date) -> list[Score
     return points
 
 
+def previous_discussion(conn: Connection, case_id: str, meeting: Meeting
+                        ) -> tuple[Meeting, AgendaItem] | None:
+    """The latest earlier discussion of a case (before this meeting), if any."""
+    earlier = [m for m in meeting_repo.meetings_for_case(conn, case_id)
+               if m.id != meeting.id and (m.date, m.start or dt.time(0)) <= (
+                   meeting.date, meeting.start or dt.time(23, 59))]
+    if not earlier:
+        return None
+    latest = max(earlier, key=lambda m: (m.date, m.start or dt.time(0)))
+    item = latest.item_for_case(case_id)
+    return (latest, item) if item else None
+
+
 def meeting_context(session: Session, item_id: str) -> MeetingContext:
     """Everything meeting mode shows for one agenda item, computed by the domain rules."""
     meeting, item = locate_item(session, item_id)
@@ -84,6 +99,7 @@ def meeting_context(session: Session, item_id: str) -> MeetingContext:
     table = get_table(session, meeting.table_id)
     route = case.referral.route if case.referral else None
     jbt = table.kind.value == "JBT"
+    previous = previous_discussion(session.conn, case.id, meeting)
     return MeetingContext(
         meeting=meeting, item=item, case=case, table=table,
         steps=step_problems(meeting, item, case, table),
@@ -92,6 +108,8 @@ def meeting_context(session: Session, item_id: str) -> MeetingContext:
         decision_citation=decision_citation(item.decision, route) if item.decision else None,
         score_history=score_history(session.conn, case.id, meeting.date),
         book=directory(session),
+        previous_agreements=list(previous[1].agreements) if previous else [],
+        previous_date=previous[0].date if previous else None,
     )
 
 

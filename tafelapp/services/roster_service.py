@@ -14,6 +14,7 @@ from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.domain.rules.involvement import INVOLVEMENT_AGE
 from tafelapp.services import directory_service, meeting_service
 from tafelapp.services.case_service import get_case
+from tafelapp.services.meeting_context_service import previous_discussion
 from tafelapp.services.session import Session, build
 from tafelapp.services.table_service import get_table
 from tafelapp.store import meeting_repo
@@ -74,13 +75,8 @@ def add_family(session: Session, item_id: str) -> list[Participant]:
 def previous_item_participants(session: Session, item_id: str) -> list[Participant]:
     """Who took part in the latest earlier discussion of this item's case."""
     meeting, item = meeting_service.locate_item(session, item_id)
-    earlier = [m for m in meeting_repo.meetings_for_case(session.conn, item.case_id)
-               if (m.date, m.id) < (meeting.date, meeting.id) and m.id != meeting.id]
-    if not earlier:
-        return []
-    latest = max(earlier, key=lambda m: (m.date, m.start or dt.time(0)))
-    previous = latest.item_for_case(item.case_id)
-    return list(previous.participants) if previous else []
+    previous = previous_discussion(session.conn, item.case_id, meeting)
+    return list(previous[1].participants) if previous else []
 
 
 def carry_over_participants_after(session: Session, item_id: str) -> list[Participant]:

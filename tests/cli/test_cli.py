@@ -57,7 +57,7 @@ def test_show_meeting_json_and_text(env: dict[str, str]) -> None:
 def test_unknown_meeting_is_invalid_input(env: dict[str, str]) -> None:
     result = run(env, "show", "meeting", "bestaat-niet")
     assert result.returncode == 2
-    assert result.stderr.strip() == "meeting_id: onbekend: bestaat-niet"
+    assert result.stderr.strip() == "Bespreking: onbekend: bestaat-niet"
 
 
 def test_check_reports_cipher_version_and_integrity(env: dict[str, str]) -> None:
@@ -105,8 +105,9 @@ def test_bad_import_exit_2_lists_every_problem_and_writes_nothing(env: dict[str,
     result = run(env, "import", str(bad))
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
-    assert "case.family.name: mag niet leeg zijn" in lines
-    assert "meetings.0.agenda.0.scaling_answers.0.score: mag hoogstens 10 zijn" in lines
+    assert "Gezin, Naam: mag niet leeg zijn" in lines
+    assert "Bespreking 1, Agendapunt 1, Schaalvraag 1, Score: mag hoogstens 10 zijn" in lines
+    assert not any("." in line.split(":")[0] for line in lines)  # no internal paths
     assert run(env, "audit", "verify").stdout == before  # no audit record: nothing written
     again = run(env, "import", str(out))
     assert again.returncode == 0 and "ongewijzigd" in again.stdout
@@ -124,7 +125,7 @@ def test_weak_passphrase_on_init_exit_2(env: dict[str, str], tmp_path: Path) -> 
     result = run({**env, "TAFELAPP_PASSPHRASE_FILE": str(weak)},
                  "--vault", str(tmp_path / "nieuw.tafelapp"), "init")
     assert result.returncode == 2
-    assert "wachtwoordzin: moet minstens 12 tekens lang zijn (nu 6)" in result.stderr
+    assert "Wachtwoordzin: moet minstens 12 tekens lang zijn (nu 6)" in result.stderr
     assert not (tmp_path / "nieuw.tafelapp").exists()
 
 

@@ -110,7 +110,7 @@ def test_cli_draft_and_sign_end_to_end(tmp_path: Path) -> None:
     identity = created.stdout.split()[1]
     wrong = cli("notulen", "sign", "--minutes", minutes_id, "--identity", identity, "--role",
                 "SECRETARY")
-    assert wrong.returncode == 2 and "role: nu tekent eerst de voorzitter" in wrong.stderr
+    assert wrong.returncode == 2 and "Rol: nu tekent eerst de voorzitter" in wrong.stderr
     signed = cli("notulen", "sign", "--minutes", minutes_id, "--identity", identity, "--role",
                  "CHAIR")
     assert signed.returncode == 0 and "SIGNING" in signed.stdout, signed.stderr

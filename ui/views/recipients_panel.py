@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from tafelapp.domain.rules.recipients import NO_ADDRESS
@@ -32,8 +34,8 @@ class RecipientsPanel(QWidget):
 
     def show_distribution(self, who: Distribution) -> None:
         """Fill the list; each missing address gets a field and an 'Opslaan' button."""
-        lines = [f"✓ {r.name} ({r.email})" for r in who.included]
-        lines += [f"✗ {e.recipient.name}: {e.reason}" for e in who.excluded
+        lines = [escape(f"✓ {r.name} ({r.email})") for r in who.included]
+        lines += [escape(f"✗ {e.recipient.name}: {e.reason}") for e in who.excluded
                   if e.reason != NO_ADDRESS]
         self.summary.setText("<b>Verzendlijst</b><br/>" + "<br/>".join(lines))
         for row in self._rows:
@@ -57,7 +59,9 @@ class RecipientsPanel(QWidget):
             edit.returnPressed.connect(lambda p=pid, e=edit: self.address_given.emit(
                 p, e.text().strip()))
             self.fields[pid] = edit
-            self.form.addRow(f"✗ {person.name}", line)
+            label = QLabel(f"✗ {person.name}")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.form.addRow(label, line)
             self._rows.append(line)
 
     def clear(self) -> None:

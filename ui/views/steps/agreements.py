@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +43,10 @@ class AgreementsPage(StepPage):
 
     def __init__(self, env: MeetingEnv) -> None:
         super().__init__(env)
+        self.previous = data_label()
+        self.previous.setWordWrap(True)
+        self.previous.setStyleSheet("background: #f1f8e9; padding: 6px;")
+        self.body.addWidget(self.previous)
         self.table = record_table(COLUMNS, "Afspraken")
         self.table.setWordWrap(True)
         self.body.addWidget(self.table)
@@ -110,6 +115,13 @@ class AgreementsPage(StepPage):
     def refresh(self, ctx: MeetingContext) -> None:
         super().refresh(ctx)
         self._owners.setStringList(ctx.owner_names())
+        self.previous.setVisible(bool(ctx.previous_agreements))
+        self.previous.setText(
+            f"<b>Afspraken van de vorige bespreking ({labels.nl_date(ctx.previous_date)})</b> — "
+            "om te evalueren:<br/>" + "<br/>".join(
+                f"• {escape(a.text)} — {escape(a.owner)} "
+                f"({labels.AGREEMENT_STATUS[a.status.value]})"
+                for a in ctx.previous_agreements))
         fill_table(self.table, [
             (a.id, [a.text, labels.AGREEMENT_KIND[a.kind.value], a.owner,
                     labels.nl_date(a.due_date), a.consequence or "",
