@@ -154,6 +154,32 @@ def seed_demo(session: Session) -> dict[str, str]:
     cases.assign_case_lead(session, zvt_case.id, organisation="Jeugdhulp Kust (fictief)",
                            organisation_kind="CARE_PROVIDER", person="L. Smit (fictief)",
                            since=today - dt.timedelta(days=10))
+    _demo_address_book(session)
     return {"jbt": jbt.id, "zvt": zvt.id, "jbt_case": case.id, "zvt_case": zvt_case.id,
             "jbt_meeting": meeting.id, "zvt_meeting": zvt_meeting.id,
             "jbt_evaluation": evaluation.id}
+
+
+_DEMO_BOOK = [  # organisation, kind, people (name, function)
+    ("Gemeente Duinstede", "MUNICIPALITY", [("Mr. A. de Voorzitter (fictief)", "voorzitter JBT"),
+                                            ("B. Secretaris (fictief)", "secretaris JBT"),
+                                            ("C. Ketenregisseur (fictief)", "ketenregisseur"),
+                                            ("D. Notulist (fictief)", "notulist ZVT")]),
+    ("Veilig Thuis Duinstede (fictief)", "VEILIG_THUIS", [("Ilse Jansen (fictief)",
+                                                           "aandachtsfunctionaris")]),
+    ("Raad voor de Kinderbescherming", "RVDK", [("Karim Bakker (fictief)", "raadsonderzoeker")]),
+    ("Jeugdbescherming West", "GI", [("Femke de Wit (fictief)", "jeugdbeschermer")]),
+    ("Politie Duinstede", "POLICE", [("P. Verhoef (fictief)", "wijkagent")]),
+    ("Jeugdhulp Kust (fictief)", "CARE_PROVIDER", [("L. Smit (fictief)", "jeugdhulpverlener")]),
+]
+
+
+def _demo_address_book(session: Session) -> None:
+    """The demo's organisations and people in the address book, so the pickers have content."""
+    from tafelapp.services import directory_service
+
+    for org_name, kind, people in _DEMO_BOOK:
+        org = directory_service.save_organisation(session, name=org_name, kind=kind)
+        for name, function in people:
+            directory_service.save_person(session, name=name, function=function,
+                                          organisation_id=org.id, email=_demo_address(name))

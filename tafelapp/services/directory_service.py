@@ -7,7 +7,7 @@ from typing import Any
 
 from tafelapp.domain.directory import Organisation, Person, same_person, search_people
 from tafelapp.domain.problems import InvalidInput, Problem
-from tafelapp.services.session import Session, build, not_found
+from tafelapp.services.session import Session, build, not_found, save_changed
 from tafelapp.store import directory_repo
 
 
@@ -65,12 +65,9 @@ def get_organisation(session: Session, org_id: str) -> Organisation:
 def save_organisation(session: Session, **fields: Any) -> Organisation:
     """Add an organisation, or change one (by its id)."""
     org = build(Organisation, "organisation", **fields)
-    before = directory_repo.organisation(session.conn, org.id)
-    if before == org:
-        return org
-    with session.change("directory.organisation", "organisation", org.id, before=before,
-                        after=org) as conn:
-        directory_repo.save_organisation(conn, org)
+    save_changed(session, "directory.organisation", "organisation", org,
+                 directory_repo.organisation(session.conn, org.id),
+                 directory_repo.save_organisation)
     return org
 
 
@@ -81,12 +78,8 @@ def save_person(session: Session, **fields: Any) -> Person:
             session.conn, person.organisation_id) is None:
         raise InvalidInput([Problem("person.unknown_organisation", "person.organisation_id",
                                     "deze organisatie staat niet in het adresboek")])
-    before = directory_repo.person(session.conn, person.id)
-    if before == person:
-        return person
-    with session.change("directory.person", "person", person.id, before=before,
-                        after=person) as conn:
-        directory_repo.save_person(conn, person)
+    save_changed(session, "directory.person", "person", person,
+                 directory_repo.person(session.conn, person.id), directory_repo.save_person)
     return person
 
 
@@ -119,3 +112,10 @@ def set_email(session: Session, person_id: str, email: str) -> Person:
     """Record a person's e-mail address (so the verzendlijst can reach them)."""
     person = get_person(session, person_id)
     return save_person(session, **{**person.model_dump(), "email": email})
+
+
+def remove_person(session: Session, person_id: str) -> None:
+    """Take someone out of the address book; meetings and notulen keep the name they recorded."""
+    before = get_person(session, person_id)
+    with session.change("directory.person_remove", "person", person_id, before=before) as conn:
+        directory_repo.delete_person(conn, person_id)

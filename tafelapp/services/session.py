@@ -63,6 +63,19 @@ class Session:
             self.conn.close()
 
 
+def save_changed(session: Session, action: str, entity: str, record: Any, before: Any,
+                 save: Callable[[Connection, Any], None]) -> bool:
+    """Store a record (with its audit entry) only when it differs from what is stored; say if so.
+
+    Re-reading the same region file or saving an unchanged entry writes nothing and no audit.
+    """
+    if before == record:
+        return False
+    with session.change(action, entity, record.id, before=before, after=record) as conn:
+        save(conn, record)
+    return True
+
+
 def build(model: type[M], prefix: str = "", /, **data: Any) -> M:
     """Construct a record, turning validation errors into Dutch problems with field paths."""
     try:

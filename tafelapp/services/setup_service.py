@@ -26,7 +26,7 @@ from tafelapp.domain.region import (
 )
 from tafelapp.domain.validation import problems_from_validation
 from tafelapp.services import directory_service, outbox_service
-from tafelapp.services.session import Session
+from tafelapp.services.session import Session, save_changed
 from tafelapp.signing.identities import certificate_from_pem, certificate_pem
 from tafelapp.store import directory_repo, minutes_repo, settings_repo, table_repo
 from tafelapp.store.transaction import transaction
@@ -128,11 +128,9 @@ def parse_region(data: bytes) -> RegionFile:
 
 def _upsert(session: Session, kind: str, record: Any, before: Any, save: Any,
             result: RegionImport) -> None:
-    if before == record:
+    if not save_changed(session, f"region.{kind}", kind, record, before, save):
         result.unchanged += 1
         return
-    with session.change(f"region.{kind}", kind, record.id, before=before, after=record) as conn:
-        save(conn, record)
     (result.updated if before is not None else result.added).append(f"{kind}:{record.id}")
 
 
@@ -189,13 +187,18 @@ def import_region(session: Session, data: bytes) -> RegionImport:
     return apply_region(session, region, json.loads(data.decode("utf-8-sig")))
 
 
-def save_wizard(session: Session, raw: dict[str, Any], secret: str | None = None) -> RegionImport:
-    """What the set-up wizard collected, stored exactly as a region file would be."""
+def save_wizard(session: Session, raw: dict[str, Any], secret: str | None = None,
+                removed_people: list[str] | None = None) -> RegionImport:
+    """What the set-up wizard collected, stored exactly as a region file would be, in one
+    transaction with the people taken out of the address book (records keep their names)."""
     data = {"format": REGION_FORMAT, "version": 1, "exported_at": session.now().isoformat(),
             **raw}
-    result = import_region(session, json.dumps(data, default=str).encode())
-    if secret:
-        outbox_service.update_region(session, secret=secret)
+    with transaction(session.conn):
+        for person_id in removed_people or []:
+            directory_service.remove_person(session, person_id)
+        result = import_region(session, json.dumps(data, default=str).encode())
+        if secret:
+            outbox_service.update_region(session, secret=secret)
     return result
 
 

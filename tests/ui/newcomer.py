@@ -68,7 +68,13 @@ class Recorder:
     content_keystrokes: int = 0
     values: list[str] = field(default_factory=list)
     phases: dict[str, tuple[int, int]] = field(default_factory=dict)
+    on_shot: Callable[[str, QWidget], None] | None = None
     _phase_start: tuple[int, int] = (0, 0)
+
+    def shot(self, name: str, widget: QWidget) -> None:
+        """A moment worth a screenshot (docs/screenshots); nothing happens without `on_shot`."""
+        if self.on_shot is not None:
+            self.on_shot(name, widget)
 
     def phase(self, name: str) -> None:
         """Close the running phase under `name` (keystrokes, clicks since the last one)."""
@@ -95,6 +101,9 @@ class Recorder:
         self.keystrokes += len(letters)
         label = next(label for label in picker._names if picker._names[label] == name)
         picker.choose(label)
+        popup = picker.completer().popup()
+        if popup is not None:
+            popup.hide()
 
     def complete(self, edit: QLineEdit, letters: str, value: str) -> None:
         """Type a few letters into a field with a completer and pick the suggestion."""
@@ -180,6 +189,7 @@ def set_up_region(app: Any, r: Recorder) -> None:
     """The wizard: region, organisations (suggestions edited), people, one JBT; no server."""
     wz = app.window.region.wizard
     r.type(wz.region, "Regio Haaglanden (fictief)")
+    r.shot("10-inrichting-regio", wz)
     r.click(wz.next)
     orgs = wz.organisations
     r.cell(orgs, 1, "name", "Veilig Thuis Duinstede (fictief)")
@@ -188,6 +198,7 @@ def set_up_region(app: Any, r: Recorder) -> None:
     r.cell(orgs, 5, "name", "Jeugdbescherming West")
     r.pick(orgs, 5, "kind", "GI")
     r.cell(orgs, 5, "target_groups", "alle doelgroepen behalve beperking")
+    r.shot("11-inrichting-organisaties", wz)
     r.click(wz.next)
     org_ids = {row["name"]: row["id"] for row in orgs.rows()}
     people = wz.people
@@ -199,6 +210,7 @@ def set_up_region(app: Any, r: Recorder) -> None:
         r.cell(people, index, "email", email)
         if role:
             r.pick(people, index, "role", role)
+    r.shot("12-inrichting-personen", wz)
     r.click(wz.next)
     person_ids = {row["name"]: row["id"] for row in people.rows()}
     tables = wz.tables
@@ -210,6 +222,7 @@ def set_up_region(app: Any, r: Recorder) -> None:
     r.cell(tables, 0, "usual_start", "9:30")
     r.pick(tables, 0, "default_chair_id", person_ids[PEOPLE[0][0]])
     r.pick(tables, 0, "default_secretary_id", person_ids[PEOPLE[1][0]])
+    r.shot("13-inrichting-tafels", wz)
     r.click(wz.next)
     r.click(wz.skip)  # no regional server yet: offline
     app.qtbot.waitUntil(lambda: app.window.region.wizard is None, timeout=20_000)
@@ -261,6 +274,7 @@ def register_case(app: Any, r: Recorder) -> None:
                        "accepteren de ingezette hulp onvoldoende.")
     app.qtbot.waitUntil(lambda: "compleet" in d.problems.text() or "<li" in d.problems.text(),
                         timeout=15_000)
+    r.shot("14-aanmelding", d)
     r.click(d.submit)
     app.qtbot.waitUntil(lambda: w.region.intake is None, timeout=20_000)
     app.settle()
@@ -298,6 +312,14 @@ def run_meeting(app: Any, r: Recorder, steps: dict[MeetingStep, Any]) -> None:
     app.settle()
     people = steps[MeetingStep.PARTICIPANTS]
     for name in ("Karim Bakker (fictief)", "Femke de Wit (fictief)"):
+        if r.on_shot is not None and name.startswith("Karim"):
+            people.name.setFocus()
+            bot.keyClicks(people.name, "Ka")
+            people.name.completer().complete()
+            app.qtbot.wait(50)
+            r.shot("15-adresboek-kiezen", w)
+            people.name.completer().popup().hide()
+            people.name.clear()
         r.search(people.name, name.split()[0], name)
         r.click(people.add)
         app.settle()
@@ -408,6 +430,7 @@ def sign_and_distribute(app: Any, r: Recorder, folder: Path, p12: Path) -> list[
             app.settle()
             assert "Ondertekend" in mv.message.text() or "Vastgesteld" in mv.message.text(), \
                 mv.message.text()
+        r.shot("16-notulen-verzendlijst", w)
         missing = dict(mv.recipients.fields)
         for edit in missing.values():
             r.type(edit, "mehmet.yilmaz@example.org")

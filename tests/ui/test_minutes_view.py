@@ -35,8 +35,8 @@ def test_secretary_edits_with_preview_and_both_sign(make_app: Callable[..., App]
     app.settle()
     app.qtbot.waitUntil(lambda: "Moeder vertelt over de eerste weken."
                         in view.preview.toPlainText(), timeout=10_000)
-    assert "vertrouwenspersoon" not in view.recipients.text()
-    assert "Noor van Dalen: kinderen onder de 16 jaar" in view.recipients.text()
+    assert "vertrouwenspersoon" not in view.recipients.summary.text()
+    assert "Noor van Dalen: kinderen onder de 16 jaar" in view.recipients.summary.text()
 
     app.call(lambda s: minutes_service.create_local_identity(
         s, "Mr. A. de Voorzitter (fictief)", "123456"))

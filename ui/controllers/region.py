@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 
-from tafelapp.domain.problems import InvalidInput
+from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.services import (
     directory_service,
     intake_service,
@@ -30,6 +31,18 @@ if TYPE_CHECKING:
 def _text(exc: Exception) -> str:
     return problems_line(exc.problems) if isinstance(exc, InvalidInput) else (
         f"Er ging iets mis ({type(exc).__name__}).")
+
+
+def _refusal(button: QPushButton, show_problems: Callable[[list[Problem]], None],
+             label: QLabel) -> Callable[[Exception], None]:
+    """What a refused save does: enable the button again, show the problems at their fields."""
+    def refused(exc: Exception) -> None:
+        button.setEnabled(True)
+        if isinstance(exc, InvalidInput):
+            show_problems(exc.problems)
+        else:
+            label.setText(_text(exc))
+    return refused
 
 
 class RegionController:
@@ -61,7 +74,8 @@ class RegionController:
                 mode="json"), wizard.load)
         wizard.open()
 
-    def _on_wizard_save_requested(self, raw: dict[str, Any], secret: str) -> None:
+    def _on_wizard_save_requested(self, raw: dict[str, Any], secret: str,
+                                  removed: list[str]) -> None:
         wizard = self.wizard
         if wizard is None:
             return
@@ -72,14 +86,10 @@ class RegionController:
             self.w.statusBar().showMessage("De inrichting is opgeslagen.", 8000)
             self.w.show_overview()
 
-        def refused(exc: Exception) -> None:
-            wizard.save.setEnabled(True)
-            if isinstance(exc, InvalidInput):
-                wizard.show_problems(exc.problems)
-            else:
-                wizard.message.setText(_text(exc))
-        self.w.executor.submit(lambda s: setup_service.save_wizard(s, raw, secret or None),
-                               saved, refused)
+        self.w.executor.submit(lambda s: setup_service.save_wizard(s, raw, secret or None,
+                                                                 removed),
+                               saved, _refusal(wizard.save, wizard.show_problems,
+                                               wizard.message))
 
     def _on_wizard_import_requested(self) -> None:
         wizard = self.wizard
@@ -147,14 +157,9 @@ class RegionController:
                 + f"{scheduled.meeting.date:%d-%m-%Y}.", 10000)
             self.w.show_agenda(scheduled.meeting.id)
 
-        def refused(exc: Exception) -> None:
-            dialog.submit.setEnabled(True)
-            if isinstance(exc, InvalidInput):
-                dialog.show_problems(exc.problems)
-            else:
-                dialog.problems.setText(_text(exc))
         self.w.executor.submit(lambda s: intake_service.register_and_schedule(s, **fields),
-                               done, refused)
+                               done, _refusal(dialog.submit, dialog.show_problems,
+                                              dialog.problems))
 
     # ----- planning and the meeting header -----------------------------------------------------
     def ask_meeting(self, meeting_id: str | None = None) -> None:
@@ -168,6 +173,11 @@ class RegionController:
     def _open_meeting_dialog(self, loaded: tuple[list[Any], directory_service.Directory, Any,
                                                  str]) -> None:
         tables, book, meeting, address = loaded
+        if not tables:
+            self.w.statusBar().showMessage("Richt eerst een tafel in: Instellingen → Regio, "
+                                           "tafels en adresboek.", 8000)
+            self.show_wizard(existing=False)
+            return
         dialog = NewMeetingDialog(tables, self.w, book, meeting, address)
         self.meeting_dialog = dialog
         dialog.accepted.connect(lambda: self._on_meeting_dialog_accepted(dialog, meeting))

@@ -30,6 +30,7 @@ from tafelapp.services.directory_service import Directory
 from ui.text import problem_html
 from ui.views.steps.base import date_edit
 from ui.widgets.editable_table import Column, EditableTable
+from ui.widgets.fit import fit_to_screen
 from ui.widgets.person_picker import PersonPicker
 
 JBT_ROUTES = ["VTO", "VTH", "SPOED_VOTS", "VTO_GM", "HERSTEL_GEZAG"]
@@ -67,7 +68,7 @@ class IntakeDialog(QDialog):
     def __init__(self, tables: list[Table], book: Directory, parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Nieuwe aanmelding")
-        self.resize(1000, 680)
+        fit_to_screen(self, 1000, 680)
         self.book = book
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
@@ -115,16 +116,16 @@ class IntakeDialog(QDialog):
                    width=90),
             Column("phone", "Telefoon", width=110), Column("email", "E-mailadres", width=200),
             Column("address", "Adres (als dat anders is)"),
-        ], "Ouders en gezaghebbenden", "Ouder toevoegen")
+        ], "Ouders en gezaghebbenden", "Ouder toevoegen", visible_rows=3)
         body.addWidget(self.guardians)
         body.addWidget(QLabel("<b>Kinderen</b> (geboortedatum als 14-03-2013)"))
         self.child_rows = EditableTable([
-            Column("first_name", "Voornaam", width=150), Column("last_name", "Achternaam",
-                                                                 width=150),
+            Column("first_name", "Voornaam", width=150),
+            Column("last_name", "Achternaam (leeg: die van het gezin)", width=230),
             Column("birth_date", "Geboortedatum", width=120),
             Column("unborn", "Ongeboren", [("nee", "nee"), ("ja", "ja")], width=90),
             Column("expected_date", "Uitgerekende datum"),
-        ], "Kinderen", "Kind toevoegen")
+        ], "Kinderen", "Kind toevoegen", visible_rows=3)
         body.addWidget(self.child_rows)
 
         self.unborn_box = QWidget()
@@ -140,7 +141,7 @@ class IntakeDialog(QDialog):
         self.checklist = EditableTable([
             Column("item", "Vraag", list(labels.CHECKLIST.items()), width=380),
             Column("answer", "Antwoord", width=260), Column("unknown_reason", "Onbekend omdat"),
-        ], "Checklist ongeboren kind", "Vraag toevoegen")
+        ], "Checklist ongeboren kind", "Vraag toevoegen", visible_rows=10)
         for item in labels.CHECKLIST:
             self.checklist.add_row({"item": item})
         unborn.addWidget(self.checklist)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -51,6 +52,14 @@ TEXTS = [("introduction", "Inleiding"), ("discussion", "Verslag van de besprekin
 Loaded = tuple[Minutes, str, list[SigningIdentity], Any, Directory, dict[str, str]]
 
 
+def _scrolled(page: QWidget) -> QScrollArea:
+    """A tab page that scrolls when the window is small (1280×720 at 150 %)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area
+
+
 class MinutesView(QWidget):
     """Left: free text, recipients, signing; right: the page as it will be printed."""
 
@@ -63,22 +72,33 @@ class MinutesView(QWidget):
         self.saver = saver
         self.minutes: Minutes | None = None
         self.holders: dict[str, str] = {}
+        self._shown_status: MinutesStatus | None = None
         layout = QVBoxLayout(self)
         top, self.back, self.header = header_row("Bespreking")
         layout.addLayout(top)
         splitter = QSplitter()
         left = QWidget()
-        form = QVBoxLayout(left)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Notulen: tekst, ondertekenen, verzenden")
+        left_layout.addWidget(self.tabs, 1)
+        text_page = QWidget()
+        form = QVBoxLayout(text_page)
         self.texts: dict[str, QPlainTextEdit] = {}
         for name, label in TEXTS:
             form.addWidget(QLabel(label))
             edit = QPlainTextEdit()
             edit.setAccessibleName(label)
+            edit.setTabChangesFocus(True)
             edit.setMinimumHeight(60)
             form.addWidget(edit)
             self.texts[name] = edit
             self._bind(edit, name)
-        form.addWidget(QLabel("<b>Ondertekenen</b>"))
+        self.tabs.addTab(_scrolled(text_page), "1. Tekst")
+
+        sign_page = QWidget()
+        sign_layout = QVBoxLayout(sign_page)
         sign = QFormLayout()
         self.identity = QComboBox()
         self.identity.setAccessibleName("Identiteit")
@@ -91,38 +111,42 @@ class MinutesView(QWidget):
         sign.addRow("&Identiteit", self.identity)
         sign.addRow("&Rol", self.role)
         sign.addRow("&Pincode", self.pin)
-        form.addLayout(sign)
-        row = QHBoxLayout()
+        sign_layout.addLayout(sign)
         self.sign = QPushButton("Ondertekenen")
         self.new_identity = QPushButton("Nieuwe lokale identiteit…")
         self.import_identity = QPushButton("PKCS#12 importeren…")
         self.link_identity = QPushButton("Koppelen aan persoon…")
         self.link_identity.setToolTip("Van wie is dit certificaat? Kies de persoon uit het "
                                       "adresboek (eenmalig)")
-        for b in (self.sign, self.new_identity, self.import_identity, self.link_identity):
-            row.addWidget(b)
-        form.addLayout(row)
-        row = QHBoxLayout()
+        self.withdraw = QPushButton("Ondertekening intrekken")
+        grid = QGridLayout()
+        for index, b in enumerate((self.sign, self.withdraw, self.new_identity,
+                                   self.import_identity, self.link_identity)):
+            grid.addWidget(b, index // 2, index % 2)
+        sign_layout.addLayout(grid)
+        sign_layout.addStretch(1)
+        self.tabs.addTab(_scrolled(sign_page), "2. Ondertekenen")
+
+        send_page = QWidget()
+        send_layout = QVBoxLayout(send_page)
+        self.recipients = RecipientsPanel()
+        self.recipients.address_given.connect(self._on_recipients_address_given)
+        send_layout.addWidget(self.recipients)
         self.save_pdf = QPushButton("PDF opslaan…")
         self.save_pdf.setIcon(icon("pdf"))
         self.send = QPushButton("Verzendmap maken…")
         self.rectify = QPushButton("Rectificatie…")
-        self.withdraw = QPushButton("Ondertekening intrekken")
-        for b in (self.save_pdf, self.send, self.rectify, self.withdraw):
-            row.addWidget(b)
-        form.addLayout(row)
+        grid = QGridLayout()
+        for index, b in enumerate((self.send, self.save_pdf, self.rectify)):
+            grid.addWidget(b, index // 2, index % 2)
+        send_layout.addLayout(grid)
+        send_layout.addStretch(1)
+        self.tabs.addTab(_scrolled(send_page), "3. Verzenden")
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a5200;")
-        form.addWidget(self.message)
-        self.recipients = RecipientsPanel()
-        self.recipients.address_given.connect(self._on_recipients_address_given)
-        form.addWidget(self.recipients)
-        form.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(left)
-        splitter.addWidget(scroll)
+        left_layout.addWidget(self.message)
+        splitter.addWidget(left)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Voorbeeld van de notulen")
         splitter.addWidget(self.preview)
@@ -177,6 +201,7 @@ class MinutesView(QWidget):
 
     def _show(self, minutes: Minutes) -> None:
         self.minutes = minutes
+        self._shown_status = None
         for name, edit in self.texts.items():
             set_text_quietly(edit, getattr(minutes.text, name))
         self.reload()
@@ -188,7 +213,11 @@ class MinutesView(QWidget):
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setHtml(html)
         self.preview.verticalScrollBar().setValue(scroll)
-        signed = ", ".join(f"{ROLE_NL[s.role.value]} {s.signer_name}" for s in minutes.signatures)
+        signed = ", ".join(
+            f"{ROLE_NL[s.role.value]} {s.signer_name}"
+            + (f" (certificaat: {s.certificate_name})"
+               if s.certificate_name and s.certificate_name != s.signer_name else "")
+            for s in minutes.signatures)
         self.header.setText(f"Notulen {minutes.number} — {STATUS_NL[minutes.status]}"
                             + (f" (getekend: {signed})" if signed else ""))
         current = self.identity.currentData()
@@ -213,6 +242,12 @@ class MinutesView(QWidget):
         self.rectify.setEnabled(final and minutes.kind.value == "MINUTES")
         self.withdraw.setEnabled(minutes.status is MinutesStatus.SIGNING)
         self.recipients.show_distribution(who)
+        missing = len(self.recipients.fields)
+        self.tabs.setTabText(2, "3. Verzenden" + (f" ({missing} op te lossen)" if missing else ""))
+        if minutes.status is not self._shown_status:
+            self._shown_status = minutes.status
+            self.tabs.setCurrentIndex({MinutesStatus.DRAFT: 0, MinutesStatus.SIGNING: 1,
+                                       MinutesStatus.FINAL: 2}[minutes.status])
 
     def _act(self, job: Any, done_text: str = "") -> None:
         self.message.setText("Bezig…")
@@ -350,6 +385,7 @@ class MinutesView(QWidget):
     def clear(self) -> None:
         """Forget the notulen (on lock)."""
         self.minutes = None
+        self._shown_status = None
         for edit in self.texts.values():
             set_text_quietly(edit, "")
         self.preview.clear()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from tafelapp.domain import labels
 from tafelapp.domain.problems import Problem
 from ui.widgets.editable_table import Column, EditableTable
+from ui.widgets.fit import fit_to_screen
 
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 PAGE_TITLES = ["Regio", "Organisaties", "Personen", "Tafels", "Regionale server"]
@@ -46,13 +47,13 @@ _INTRO = [
 class SetupWizard(QDialog):
     """Collects a region's set-up; the controller stores it through `setup_service.save_wizard`."""
 
-    save_requested = Signal(dict, str)
+    save_requested = Signal(dict, str, list)
     import_requested = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Tafelapp inrichten")
-        self.resize(1100, 620)
+        fit_to_screen(self, 1100, 620)
         layout = QVBoxLayout(self)
         self.title = QLabel("")
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -89,13 +90,13 @@ class SetupWizard(QDialog):
         self.pages.addWidget(self.people)
         self.tables = EditableTable([
             Column("kind", "Soort", [("JBT", "JBT"), ("ZVT", "ZVT")], width=70),
-            Column("name", "Naam", width=220), Column("municipality", "Gemeente", width=110),
-            Column("place", "Vaste plek", width=150),
+            Column("name", "Naam", width=190), Column("municipality", "Gemeente", width=100),
+            Column("place", "Vaste plek", width=140),
             Column("weekday", "Vaste dag", [("", "—"), *((str(i), d) for i, d in
                                                           enumerate(WEEKDAYS))], width=100),
             Column("usual_start", "Begintijd", width=70),
-            Column("default_chair_id", "Voorzitter", [], width=150),
-            Column("default_secretary_id", "Secretaris", [], width=150),
+            Column("default_chair_id", "Voorzitter", [], width=140),
+            Column("default_secretary_id", "Secretaris", [], width=140),
             Column("signs_first", "Tekent eerst", [("CHAIR", "voorzitter"),
                                                    ("SECRETARY", "secretaris")]),
         ], "Tafels", "Tafel toevoegen")
@@ -137,18 +138,35 @@ class SetupWizard(QDialog):
         self.skip.clicked.connect(self._on_save_clicked)
         self.save.clicked.connect(self._on_save_clicked)
         self.import_button.clicked.connect(self.import_requested)
+        self._table_ids: dict[str, list[str]] = {}
+        self._loaded_people: set[str] = set()
+        self.people.guard = self._person_in_use
+        for table in (self.organisations, self.people, self.tables):
+            table.remove_refused.connect(self.message.setText)
         for name, kind in SUGGESTED_ORGANISATIONS:
             self.organisations.add_row({"name": name, "kind": kind})
         self.go(0)
 
-    def go(self, page: int) -> None:
-        """Show a page; the drop-downs of people and tables follow what was typed before."""
-        page = max(0, min(page, self.pages.count() - 1))
+    def _person_in_use(self, person_id: str) -> str:
+        """Why a person cannot leave the book now: a table counts on them as chair or secretary."""
+        for table in self.tables.rows():
+            if person_id in (table["default_chair_id"], table["default_secretary_id"]):
+                return (f"is vaste voorzitter of secretaris van {table['name'] or 'een tafel'}; "
+                        "kies daar eerst iemand anders")
+        return ""
+
+    def _sync_options(self) -> None:
+        """The drop-downs of people and tables follow the organisations and people typed so far."""
         orgs = [(r["id"], r["name"]) for r in self.organisations.rows() if r["name"]]
         self.people.set_options("organisation_id", [("", "—"), *orgs])
         people = [(r["id"], r["name"]) for r in self.people.rows() if r["name"]]
         for key in ("default_chair_id", "default_secretary_id"):
             self.tables.set_options(key, [("", "—"), *people])
+
+    def go(self, page: int) -> None:
+        """Show a page (its drop-downs up to date)."""
+        page = max(0, min(page, self.pages.count() - 1))
+        self._sync_options()
         self.pages.setCurrentIndex(page)
         self.title.setText(f"Stap {page + 1} van {self.pages.count()}: {PAGE_TITLES[page]}")
         self.intro.setText(_INTRO[page])
@@ -161,10 +179,23 @@ class SetupWizard(QDialog):
     def load(self, region: dict[str, Any]) -> None:
         """Show an existing set-up (from `export_region`) to change it."""
         self.region.setText(region.get("region", ""))
+        self._table_ids = {p["id"]: list(p.get("table_ids") or [])
+                           for p in region.get("people", [])}
+        self._loaded_people = set(self._table_ids)
+        stored_orgs = {o["id"] for o in region.get("organisations", [])}
+        stored_tables = {t["id"] for t in region.get("tables", [])}
+        self.organisations.guard = lambda row_id: (
+            "een organisatie uit het adresboek blijft bewaard; pas de naam aan als die is "
+            "veranderd" if row_id in stored_orgs else "")
+        self.tables.guard = lambda row_id: (
+            "een tafel blijft bewaard (er kunnen casussen aan hangen); pas de gegevens aan als "
+            "die zijn veranderd" if row_id in stored_tables else "")
         for table, key in ((self.organisations, "organisations"), (self.people, "people")):
             table.clear()
+            self._sync_options()  # a person's organisation must be a choice before the row
             for row in region.get(key, []):
                 table.add_row(row)
+        self._sync_options()
         self.tables.clear()
         for row in region.get("tables", []):
             signs_first = (row.get("signing_order") or ["CHAIR"])[0]
@@ -207,9 +238,12 @@ class SetupWizard(QDialog):
         chairs = {t["default_chair_id"]: t["id"] for t in tables if t["default_chair_id"]}
         secretaries = {t["default_secretary_id"]: t["id"] for t in tables
                        if t["default_secretary_id"]}
-        for person in people:
-            person["table_ids"] = sorted({x for x in (chairs.get(person["id"]),
-                                                      secretaries.get(person["id"])) if x})
+        known = {t["id"] for t in tables}
+        for person in people:  # the tables they chair or minute, and those already recorded
+            kept = [t for t in self._table_ids.get(person["id"], []) if t in known]
+            person["table_ids"] = sorted({*kept, *(x for x in (chairs.get(person["id"]),
+                                                               secretaries.get(person["id"]))
+                                                   if x)})
         server = {k: getattr(self, k).text().strip() for k in
                   ("base_url", "client_id", "rsin", "informatieobjecttype")}
         return {"region": self.region.text().strip(), "organisations": orgs, "people": people,
@@ -237,4 +271,6 @@ class SetupWizard(QDialog):
             self.go(0)
             return
         self.message.setText("")
-        self.save_requested.emit(self.collected(), self.secret.text())
+        present = {r["id"] for r in self.people.rows()}
+        self.save_requested.emit(self.collected(), self.secret.text(),
+                                 sorted(self._loaded_people - present))

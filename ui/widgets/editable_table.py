@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,12 +35,19 @@ class Column:
 
 
 class EditableTable(QWidget):
-    """Rows of text cells and drop-downs, with 'Regel toevoegen' and 'Regel verwijderen'."""
+    """Rows of text cells and drop-downs, with 'Regel toevoegen' and 'Regel verwijderen'.
 
-    def __init__(self, columns: list[Column], accessible: str, add_text: str = "Regel toevoegen"
-                 ) -> None:
+    `guard(row_id)` may name a reason a row cannot be removed (other records depend on it);
+    `remove_refused` then says so in words and the row stays.
+    """
+
+    remove_refused = Signal(str)
+
+    def __init__(self, columns: list[Column], accessible: str, add_text: str = "Regel toevoegen",
+                 visible_rows: int = 4) -> None:
         super().__init__()
         self.columns = columns
+        self.guard: Callable[[str], str] = lambda _row_id: ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(columns))
@@ -46,6 +55,8 @@ class EditableTable(QWidget):
         self.table.setHorizontalHeaderLabels([c.title for c in columns])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(row_height * (visible_rows + 1) + 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -143,4 +154,9 @@ class EditableTable(QWidget):
     def _remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
         for row in rows:
+            first = self.table.item(row, 0)
+            reason = self.guard(first.data(ROW_ID)) if first is not None else ""
+            if reason and first is not None:
+                self.remove_refused.emit(f"{first.text() or 'Deze regel'}: {reason}")
+                continue
             self.table.removeRow(row)

@@ -37,11 +37,11 @@ def jbt_condition_problems(item: AgendaItem, route: Route | None) -> list[Proble
     """
     problems: list[Problem] = []
     present = {p.role for p in item.participants if p.takes_part}
-    for role, label in ((Role.PARENT, "ouders"), (Role.JB, "een jeugdbeschermer (JB)"),
-                        (Role.RVDK, "de raadsonderzoeker (RO)")):
+    for role, label in ((Role.PARENT, "ouders nemen"), (Role.JB, "een jeugdbeschermer (JB) neemt"),
+                        (Role.RVDK, "de raadsonderzoeker (RO) neemt")):
         if role not in present:
             problems.append(Problem(f"jbt.absent.{role.value.lower()}", "participants",
-                                    f"{label} nemen niet deel; een JBT vraagt ouders, JB en RO "
+                                    f"{label} niet deel; een JBT vraagt ouders, JB en RO "
                                     "(001 stap 15)", Severity.WARNING))
     if not item.reported_to_secretary:
         problems.append(Problem("jbt.not_reported", "reported_to_secretary",

@@ -1,0 +1,80 @@
+"""Screenshots of the newcomer's path: the set-up wizard, the aanmelding, the address-book picker
+and the verzendlijst (offscreen, on a 1280×720 screen; SHOT_SCALE=1.5 for 150 %, saved as *-150.png)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+SCALE = float(os.environ.get("SHOT_SCALE", "1"))
+
+
+def _screen_1280x720() -> None:
+    """An offscreen screen of 1280×720 physical pixels at SHOT_SCALE (1.5: a laptop at 150 %)."""
+    config = Path(tempfile.mkdtemp()) / "screen.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "laptop", "x": 0, "y": 0, "width": round(1280 / SCALE),
+        "height": round(720 / SCALE), "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": SCALE}]}))
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={config}")
+
+
+_screen_1280x720()
+
+from PySide6.QtCore import QPoint  # noqa: E402 - after the screen is configured
+from PySide6.QtGui import QPainter  # noqa: E402
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget  # noqa: E402
+
+from bench.newcomer import Bot  # noqa: E402
+from tests.signing.certs import pkcs12_file  # noqa: E402
+from tests.ui.conftest import App  # noqa: E402
+from tests.ui.newcomer import PIN, Recorder, newcomer_path  # noqa: E402
+from ui.app import build  # noqa: E402
+from ui.widgets.fit import fit_to_screen  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def save(name: str, widget: QWidget) -> None:
+    """Grab a window (or dialog); an open type-ahead list is painted onto it where it shows."""
+    suffix = "" if SCALE == 1 else f"-{round(SCALE * 100)}"
+    pixmap = widget.grab()
+    popups = [w for w in QApplication.topLevelWidgets()
+              if isinstance(w, QAbstractItemView) and w.isVisible()]
+    owners = {id(e.completer().popup()): e for e in widget.findChildren(QLineEdit)
+              if e.completer() is not None}
+    for popup in popups:
+        painter = QPainter(pixmap)
+        owner = owners.get(id(popup))
+        offset = (owner.mapTo(widget, QPoint(0, owner.height())) if owner is not None else
+                  popup.mapToGlobal(QPoint(0, 0)) - widget.mapToGlobal(QPoint(0, 0)))
+        painter.drawPixmap(offset * widget.devicePixelRatioF(), popup.grab())
+        painter.end()
+    pixmap.save(str(OUT / f"{name}{suffix}.png"))
+
+
+def main() -> None:
+    """Walk the path once and save the screenshots."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="tafelapp-shots-"))
+    now = dt.datetime.now(dt.UTC)
+    p12 = folder / "voorzitter.p12"
+    p12.write_bytes(pkcs12_file("A. de Voorzitter (fictief)", PIN, now - dt.timedelta(days=1),
+                                now + dt.timedelta(days=365)))
+    _, executor, window, _ = build(["--vault", str(folder / "nieuw.tafelapp")])
+    fit_to_screen(window, 1280, 720, margin=0)  # type: ignore[arg-type]
+    window.show()  # type: ignore[attr-defined]
+    window.start()  # type: ignore[attr-defined]
+    recorder = Recorder(Bot(), on_shot=save)
+    newcomer_path(App(Bot(), window), recorder, folder / "verzending", p12)  # type: ignore[arg-type]
+    window.close()  # type: ignore[attr-defined]
+    executor.shutdown()
+    print(f"screenshots in {OUT}")
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
