@@ -173,7 +173,8 @@ def cmd_check(args: argparse.Namespace, session: Session) -> int:
                      "latest_schema": report.latest_schema, "integrity": report.integrity,
                      "audit_records": report.audit_records,
                      "audit_problems": report.audit_problems,
-                     "watch_mismatches": report.watch_mismatches, "ok": report.ok})
+                     "watch_mismatches": report.watch_mismatches,
+                     "record_mismatches": report.record_mismatches, "ok": report.ok})
         return EXIT_OK if report.ok else EXIT_ERROR
     print(f"Kluis:                    {report.path}")
     print(f"SQLCipher (cipher_version): {report.cipher_version}")
@@ -188,6 +189,9 @@ def cmd_check(args: argparse.Namespace, session: Session) -> int:
     watch = ("ok" if not report.watch_mismatches else
              f"wijkt af bij {', '.join(report.watch_mismatches)}")
     print(f"Werklijst (case_watch):   {watch}")
+    pinned = ("ok" if not report.record_mismatches else
+              "GEWIJZIGD na ondertekening: " + "; ".join(report.record_mismatches))
+    print(f"Ondertekende verslagen:   {pinned}")
     print("Alles in orde." if report.ok else "ER IS EEN PROBLEEM MET DE KLUIS.")
     return EXIT_OK if report.ok else EXIT_ERROR
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from enum import StrEnum
 
 from pydantic import Field
 
+from tafelapp.domain.meeting import AgendaItem, Meeting
 from tafelapp.domain.models import Model
 from tafelapp.domain.types import Id, ShortText, Text, new_id
 
@@ -72,6 +75,7 @@ class Minutes(Model):
         max_length=2)
     signatures: list[MinutesSignature] = Field(default_factory=list, max_length=2)
     document_sha256: ShortText | None = None
+    record_sha256: ShortText | None = None
     created_at: dt.datetime
     finalised_at: dt.datetime | None = None
 
@@ -80,6 +84,16 @@ class Minutes(Model):
         """The role whose signature comes next, or None when all have signed."""
         done = {s.role for s in self.signatures}
         return next((r for r in self.signing_order if r not in done), None)
+
+
+def record_sha256(meeting: Meeting, item: AgendaItem, text: MinutesText) -> str:
+    """The pin of a signed record: SHA-256 of the canonical JSON of what the notulen show and
+    what signing freezes (the meeting's header, the agenda item, the secretary's text)."""
+    canonical = json.dumps({"meeting": meeting.model_dump(mode="json", exclude={"agenda"}),
+                            "item": item.model_dump(mode="json"),
+                            "text": text.model_dump(mode="json")},
+                           sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 class CertificateInfo(Model):

@@ -56,10 +56,16 @@ def _scores(item: AgendaItem, previous: dict[str, int]) -> str:
             f"<th>Verschil met vorige bespreking</th></tr>{''.join(rows)}</table>")
 
 
+PDF_PIN_KEY = "/tafelapprecordsha256"
+"""Where the record's pin lands in the PDF's document information (WeasyPrint keeps a meta name
+with letters and digits only, lower case)."""
+
+
 def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Case,
                  table: Table, citation: str | None, previous_scores: dict[str, int],
-                 started: list[Deadline], original_number: str | None = None) -> str:
-    """The whole notulen (or rectificatie) document."""
+                 started: list[Deadline], original_number: str | None = None,
+                 record_pin: str | None = None) -> str:
+    """The whole notulen (or rectificatie) document; `record_pin` goes into the PDF's metadata."""
     title = ("Rectificatie" if minutes.kind is MinutesKind.RECTIFICATION else "Notulen") + \
         f" {labels.TABLE_KIND[table.kind.value]}"
     when = labels.nl_date(meeting.date)
@@ -69,7 +75,9 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
         f" ({escape(meeting.location_text)})" if meeting.location_text else "")
     route = labels.ROUTE.get(case.referral.route.value, "") if case.referral else "—"
     css = CSS % {"case": escape(case.case_number), "title": escape(title)}
-    parts = [f"<html><head><meta charset='utf-8'/><title>{escape(title)} "
+    pin = (f"<meta name='tafelapprecordsha256' content='{escape(record_pin)}'/>"
+           if record_pin else "")
+    parts = [f"<html><head><meta charset='utf-8'/>{pin}<title>{escape(title)} "
              f"{escape(case.case_number)}</title><style>{css}</style></head><body>",
              f"<h1>{escape(title)}</h1><p class='mark'>Vertrouwelijk — alleen voor de "
              "ontvangers op de verzendlijst</p>",

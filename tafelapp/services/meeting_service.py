@@ -18,11 +18,11 @@ from tafelapp.domain.meeting import (
     Participant,
     ScalingAnswer,
 )
-from tafelapp.domain.minutes import MinutesStatus
 from tafelapp.domain.problems import InvalidInput, Problem, errors, warnings
 from tafelapp.domain.rules.decision import decision_citation, normalise_decision
 from tafelapp.domain.rules.jbt import jbt_condition_problems
 from tafelapp.domain.rules.meeting import agenda_item_problems
+from tafelapp.domain.rules.signing import record_locked_problem
 from tafelapp.domain.summaries import MeetingSummary
 from tafelapp.services.case_service import get_case
 from tafelapp.services.session import Session, build, not_found, refuse_errors, updated
@@ -119,16 +119,12 @@ def locate_item(session: Session, item_id: str) -> tuple[Meeting, AgendaItem]:
 
 
 def refuse_if_signed(session: Session, item_id: str) -> None:
-    """Once notulen are (being) signed, the record they describe is read-only."""
+    """An early, clear refusal before any rule is computed; the store enforces it regardless."""
     lock = minutes_repo.item_lock(session.conn, item_id)
-    if lock is MinutesStatus.FINAL:
-        raise InvalidInput([Problem("record.final", "agenda_item",
-                                    "de notulen van deze bespreking zijn vastgesteld; het verslag "
-                                    "is alleen-lezen. Een correctie gaat via een rectificatie")])
-    if lock is MinutesStatus.SIGNING:
-        raise InvalidInput([Problem("record.signing", "agenda_item",
-                                    "de notulen worden ondertekend; trek de ondertekening in om "
-                                    "het verslag nog te wijzigen")])
+    if lock is not None:
+        meeting_id = meeting_repo.meeting_id_of_item(session.conn, item_id) or ""
+        raise InvalidInput([record_locked_problem(
+            lock.value, meeting_repo.meeting_label(session.conn, meeting_id))])
 
 
 def _change_item(session: Session, item_id: str, action: str,

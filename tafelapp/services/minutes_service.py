@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from tafelapp.documents.pdf import render_pdf
+from tafelapp.domain.audit import changed_fields
 from tafelapp.domain.minutes import (
     Minutes,
     MinutesKind,
@@ -12,6 +13,7 @@ from tafelapp.domain.minutes import (
     MinutesText,
     SignerRole,
     SigningIdentity,
+    record_sha256,
 )
 from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.domain.rules.signing import ROLE_NL, signing_problems
@@ -20,7 +22,7 @@ from tafelapp.reports.minutes_html import minutes_html
 from tafelapp.services.meeting_context_service import meeting_context
 from tafelapp.services.session import Session, build, not_found
 from tafelapp.signing import identities, pades
-from tafelapp.store import directory_repo, minutes_repo, outbox_repo
+from tafelapp.store import directory_repo, meeting_repo, minutes_repo, outbox_repo
 from tafelapp.store.connection import DatabaseError
 
 MIN_PIN = 6
@@ -69,7 +71,7 @@ def update_text(session: Session, minutes_id: str, **texts: str) -> Minutes:
     return after
 
 
-def document_html(session: Session, minutes_id: str) -> str:
+def document_html(session: Session, minutes_id: str, record_pin: str | None = None) -> str:
     """The notulen as HTML, from the record and the free text (also the live preview)."""
     minutes = get_minutes(session, minutes_id)
     ctx = meeting_context(session, minutes.agenda_item_id)
@@ -80,7 +82,7 @@ def document_html(session: Session, minutes_id: str) -> str:
     started = [d for d in ctx.case.deadlines if d.started_on in (decided, ctx.meeting.date)]
     original = get_minutes(session, minutes.rectifies).number if minutes.rectifies else None
     return minutes_html(minutes, ctx.meeting, ctx.item, ctx.case, ctx.table,
-                        ctx.decision_citation, previous, started, original)
+                        ctx.decision_citation, previous, started, original, record_pin)
 
 
 def render_draft(session: Session, minutes_id: str) -> bytes:
@@ -120,8 +122,11 @@ def sign_minutes(session: Session, minutes_id: str, identity_id: str, pin: str,
     if problems:
         raise InvalidInput(problems)
     certificate_der, key = unlock_identity(session, identity_id, pin)
+    pinned = minutes.record_sha256 or (
+        record_sha256(ctx.meeting, ctx.item, minutes.text)
+        if minutes.kind is MinutesKind.MINUTES else None)
     base = (minutes_repo.document(session.conn, minutes_id) if minutes.signatures
-            else render_pdf(document_html(session, minutes_id)))
+            else render_pdf(document_html(session, minutes_id, pinned)))
     assert base is not None
     kind = "Rectificatie" if minutes.kind is MinutesKind.RECTIFICATION else "Notulen"
     signed = pades.sign(base, certificate_der, key,
@@ -142,11 +147,11 @@ def sign_minutes(session: Session, minutes_id: str, identity_id: str, pin: str,
     after = Minutes.model_validate({
         **minutes.model_dump(), "signatures": signatures,
         "status": MinutesStatus.FINAL if done else MinutesStatus.SIGNING,
-        "document_sha256": hashlib.sha256(signed).hexdigest(),
+        "document_sha256": hashlib.sha256(signed).hexdigest(), "record_sha256": pinned,
         "finalised_at": session.now() if done else None})
     try:
-        with session.change("minutes.sign", "minutes", minutes_id, before=minutes,
-                            after=after) as conn:
+        with session.change("minutes.sign", "minutes", minutes_id, fields=[
+                *changed_fields(minutes, after), f"record_sha256={pinned}"]) as conn:
             minutes_repo.save(conn, after, document=signed)
             if done:
                 outbox_repo.queue(conn, f"out-{minutes.id}", "minutes", minutes.id,
@@ -189,7 +194,7 @@ def withdraw_signing(session: Session, minutes_id: str) -> Minutes:
                                     "vastgestelde notulen kunnen niet worden ingetrokken; maak "
                                     "een rectificatie")])
     after = before.model_copy(update={"signatures": [], "status": MinutesStatus.DRAFT,
-                                      "document_sha256": None})
+                                      "document_sha256": None, "record_sha256": None})
     with session.change("minutes.withdraw", "minutes", minutes_id, before=before,
                         after=after) as conn:
         minutes_repo.save(conn, after)
@@ -309,3 +314,19 @@ def link_identity(session: Session, identity_id: str, person_id: str,
                         after=after) as conn:
         minutes_repo.link_identity(conn, identity_id, person.id, after.link_confirmed_by)
     return after
+
+
+def pinned_record_mismatches(session: Session) -> list[str]:
+    """Signed notulen whose record no longer matches the hash pinned at the first signature,
+    named by meeting (`tafelapp check`): the record was changed behind the services' back."""
+    found = []
+    for minutes in minutes_repo.signed(session.conn):
+        if not minutes.record_sha256:
+            continue  # signed before the pin existed (schema < 11)
+        meeting = meeting_repo.get(session.conn, minutes.meeting_id)
+        item = meeting.item(minutes.agenda_item_id) if meeting else None
+        if meeting is None or item is None or record_sha256(
+                meeting, item, minutes.text) != minutes.record_sha256:
+            found.append(f"{meeting_repo.meeting_label(session.conn, minutes.meeting_id)} "
+                         f"(notulen {minutes.number})")
+    return found

@@ -14,9 +14,12 @@ from pydantic import BaseModel, ValidationError
 from tafelapp import events
 from tafelapp.domain.audit import changed_fields
 from tafelapp.domain.problems import InvalidInput, Problem, errors
+from tafelapp.domain.rules.signing import record_locked_problem
 from tafelapp.domain.validation import problems_from_validation
 from tafelapp.store import audit_repo
 from tafelapp.store.connection import Connection
+from tafelapp.store.errors import RecordLocked
+from tafelapp.store.meeting_repo import meeting_label
 from tafelapp.store.transaction import transaction
 
 M = TypeVar("M", bound=BaseModel)
@@ -48,11 +51,15 @@ class Session:
                before: BaseModel | None = None, after: BaseModel | None = None,
                fields: list[str] | None = None) -> Iterator[Connection]:
         """One transaction that also appends an audit record of which fields changed."""
-        with transaction(self.conn) as conn:
-            yield conn
-            names = fields if fields is not None else changed_fields(before, after)
-            audit_repo.append(conn, self.now().isoformat(timespec="seconds"), self.actor,
-                              action, entity, entity_id, names)
+        try:
+            with transaction(self.conn) as conn:
+                yield conn
+                names = fields if fields is not None else changed_fields(before, after)
+                audit_repo.append(conn, self.now().isoformat(timespec="seconds"), self.actor,
+                                  action, entity, entity_id, names)
+        except RecordLocked as exc:  # the store's guard of signed records, in words
+            raise InvalidInput([record_locked_problem(
+                exc.status, meeting_label(self.conn, exc.meeting_id))]) from None
         events.publish(f"{entity}_changed", action=action, id=entity_id)
 
     def close(self) -> None:

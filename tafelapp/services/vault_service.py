@@ -87,12 +87,14 @@ class CheckReport:
     audit_problems: list[str] = field(default_factory=list)
     audit_records: int = 0
     watch_mismatches: list[str] = field(default_factory=list)  # case numbers; should be none
+    record_mismatches: list[str] = field(default_factory=list)  # signed records changed since
 
     @property
     def ok(self) -> bool:
-        """True when the database, the audit chain and the werklijst's case_watch are intact."""
+        """True when the database, the audit chain, the werklijst's case_watch and every signed
+        record (against the hash pinned at its first signature) are intact."""
         return (connection.integrity_ok(self.integrity) and not self.audit_problems
-                and not self.watch_mismatches)
+                and not self.watch_mismatches and not self.record_mismatches)
 
 
 def verify_audit(session: Session) -> tuple[int, list[str]]:
@@ -102,7 +104,10 @@ def verify_audit(session: Session) -> tuple[int, list[str]]:
 
 
 def check(session: Session) -> CheckReport:
-    """Cipher version, both integrity checks, schema version, the audit chain, case_watch."""
+    """Cipher version, both integrity checks, schema version, the audit chain, case_watch, and
+    every signed record against the hash pinned at its first signature."""
+    from tafelapp.services.minutes_service import pinned_record_mismatches  # PDF stack: lazily
+
     count, audit_problems = verify_audit(session)
     return CheckReport(
         path=str(session.path),
@@ -113,4 +118,5 @@ def check(session: Session) -> CheckReport:
         audit_problems=audit_problems,
         audit_records=count,
         watch_mismatches=worklist_repo.watch_mismatches(session.conn),
+        record_mismatches=pinned_record_mismatches(session),
     )

@@ -46,3 +46,17 @@ class MigrationFailed(VaultError):
     def __init__(self, version: int, detail: str) -> None:
         super().__init__(f"Bijwerken van de kluis naar versie {version} is mislukt en teruggedraaid "
                          f"({detail}). Er is een reservekopie gemaakt vóór het bijwerken.")
+
+
+class RecordLocked(Exception):
+    """A write would change an agenda item (or its meeting) whose notulen are signed or signing.
+
+    Raised by the meeting repository, the one place every write of a meeting passes through;
+    the services turn it into a Dutch refusal that names the meeting.
+    """
+
+    def __init__(self, meeting_id: str, item_id: str, status: str) -> None:
+        self.meeting_id = meeting_id
+        self.item_id = item_id
+        self.status = status
+        super().__init__(f"agenda item {item_id} of meeting {meeting_id} is {status}")

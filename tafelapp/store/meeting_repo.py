@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -15,7 +16,9 @@ from tafelapp.domain.meeting import (
     ScalingAnswer,
 )
 from tafelapp.domain.summaries import MeetingSummary
+from tafelapp.store import minutes_repo
 from tafelapp.store.connection import Connection
+from tafelapp.store.errors import RecordLocked
 from tafelapp.store.rows import (
     chunks,
     from_row,
@@ -37,8 +40,27 @@ _DECISION = ("kind", "motivation", "chair_disagrees", "institution_id", "parents
 _AGREEMENT = ("id", "text", "kind", "consequence", "owner", "due_date", "status", "done_on")
 
 
+def _refuse_locked(conn: Connection, meeting_id: str, item_id: str,
+                   new: AgendaItem | None) -> bool:
+    """The guard of the signed record: an item whose notulen are signing or final may not change
+    or disappear. True when the item is locked and unchanged (there is nothing to write)."""
+    lock = minutes_repo.item_lock(conn, item_id)
+    if lock is None:
+        return False
+    stored = get(conn, meeting_id)
+    current = stored.item(item_id) if stored else None
+    if new is None or current != new:
+        raise RecordLocked(meeting_id, item_id, lock.value)
+    return True
+
+
 def save_item(conn: Connection, meeting_id: str, item: AgendaItem) -> None:
-    """Insert or replace one agenda item with its participants, scores, decision and agreements."""
+    """Insert or replace one agenda item with its participants, scores, decision and agreements.
+
+    Refused (RecordLocked) when the item's notulen are signing or final and the item would change.
+    """
+    if _refuse_locked(conn, meeting_id, item.id, item):
+        return
     upsert(conn, "agenda_items", row_of(item, _ITEM, meeting_id=meeting_id))
     # Children first (answers point at participants), then re-insert in dependency order.
     for table in ("scaling_answers", "agreements", "decisions", "participants"):
@@ -80,6 +102,15 @@ def save(conn: Connection, meeting: Meeting, only_case: str | None = None) -> No
 
     Without `only_case` the agenda becomes exactly `meeting.agenda` (items not in it are deleted).
     """
+    stored = get(conn, meeting.id)
+    if stored is not None:
+        header = meeting.model_copy(update={"agenda": []})
+        for old in stored.agenda:
+            kept = meeting.item(old.id)
+            if kept is None and only_case is not None and old.case_id != only_case:
+                continue  # another case's item, untouched by this save
+            if header != stored.model_copy(update={"agenda": []}) or kept is None:
+                _refuse_locked(conn, meeting.id, old.id, None)
     upsert(conn, "meetings", row_of(meeting, _MEETING))
     items = [i for i in meeting.agenda if only_case is None or i.case_id == only_case]
     if only_case is None:
@@ -190,3 +221,10 @@ def list_summaries(conn: Connection, table_id: str | None = None,
            + "ORDER BY m.date, m.start")
     return [MeetingSummary.model_validate(dict(zip(r.keys(), r, strict=True)))
             for r in conn.execute(sql, params).fetchall()]
+
+
+def meeting_label(conn: Connection, meeting_id: str) -> str:
+    """`JBT Delft, 02-12-2026`: a meeting named in a message ('' when unknown)."""
+    row = conn.execute("SELECT t.name, m.date FROM meetings m JOIN tables t ON t.id = m.table_id "
+                       "WHERE m.id = ?", (meeting_id,)).fetchone()
+    return f"{row[0]}, {dt.date.fromisoformat(row[1]):%d-%m-%Y}" if row else ""

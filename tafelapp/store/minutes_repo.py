@@ -10,7 +10,7 @@ from tafelapp.store.rows import from_row, row_of, upsert
 
 _MINUTES = ("id", "agenda_item_id", "meeting_id", "case_id", "kind", "rectifies", "number", "text",
             "status", "signing_order", "signatures", "document_sha256", "created_at",
-            "finalised_at")
+            "finalised_at", "record_sha256")
 _JSON = ("text", "signing_order", "signatures")
 
 
@@ -87,3 +87,10 @@ def link_identity(conn: Connection, identity_id: str, person_id: str | None,
     """Record which address-book person an identity belongs to, and who confirmed it."""
     conn.execute("UPDATE signing_identities SET person_id = ?, link_confirmed_by = ? WHERE id = ?",
                  (person_id, confirmed_by, identity_id))
+
+
+def signed(conn: Connection) -> list[Minutes]:
+    """Every notulen whose signing has started (SIGNING or FINAL), not the rectificaties."""
+    rows = conn.execute("SELECT * FROM minutes WHERE kind = 'MINUTES' AND status != ? "
+                        "ORDER BY created_at", (MinutesStatus.DRAFT.value,)).fetchall()
+    return [_load(r) for r in rows]

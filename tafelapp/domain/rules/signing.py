@@ -68,3 +68,15 @@ def signing_problems(minutes: Minutes, role: SignerRole, signer_name: str, meeti
         problems.append(Problem("signing.record_incomplete", p.field,
                                 f"het verslag is niet compleet: {p.message}"))
     return problems
+
+
+def record_locked_problem(status: str, meeting_label: str = "") -> Problem:
+    """Why a change to a signed record is refused (one sentence for every write path)."""
+    where = f" ({meeting_label})" if meeting_label else ""
+    if status == MinutesStatus.FINAL.value:
+        return Problem("record.final", "agenda_item",
+                       f"de notulen van deze bespreking{where} zijn vastgesteld; het verslag is "
+                       "alleen-lezen. Een correctie gaat via een rectificatie")
+    return Problem("record.signing", "agenda_item",
+                   f"de notulen van deze bespreking{where} worden ondertekend; trek de "
+                   "ondertekening in om het verslag nog te wijzigen")
