@@ -39,23 +39,27 @@ def main() -> None:
     chair_key = identities.unlock_key(chair.encrypted_key_der, "123456")
     sec_key = identities.unlock_key(secretary.encrypted_key_der, "654321")
     pades.sign(render_pdf("<p>warm-up</p>"), chair.certificate_der, chair_key, "W", "w", "w", "w")
+    anchors = {chair.certificate_der: "voorzitter", secretary.certificate_der: "secretaris"}
 
     render_sign, second, verify = [], [], []
     pdf = b""
     for _ in range(5):
         start = time.perf_counter()
-        base = render_pdf(html)
+        base = pades.declare_signatures(render_pdf(html), ["Voorzitter", "Secretaris"])
         signed = pades.sign(base, chair.certificate_der, chair_key, "Voorzitter",
-                            "Mr. A. de Voorzitter (fictief)", "Notulen vastgesteld", "Duinstede")
+                            "Mr. A. de Voorzitter (fictief)", "Notulen vastgesteld", "Duinstede",
+                            "Voorzitter")
         render_sign.append(time.perf_counter() - start)
         start = time.perf_counter()
         pdf = pades.sign(signed, secretary.certificate_der, sec_key, "Secretaris",
-                         "B. Secretaris (fictief)", "Notulen vastgesteld", "Duinstede")
+                         "B. Secretaris (fictief)", "Notulen vastgesteld", "Duinstede",
+                         "Secretaris")
         second.append(time.perf_counter() - start)
         start = time.perf_counter()
-        report = pades.verify(pdf)
+        report = pades.verify(pdf, anchors)
         verify.append(time.perf_counter() - start)
-        assert report.intact and len(report.signatures) == 2
+        assert report.intact and report.complete and report.known
+        assert len(report.signatures) == 2
     session.close()
     target = folder / "n.pdf"
     target.write_bytes(pdf)
@@ -65,16 +69,18 @@ def main() -> None:
     result = {
         "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "pages": pages,
         "render_and_sign_s": {"runs": render_sign, "median": statistics.median(render_sign),
-                              "goal": 1.5},
+                              "goal": 1.0},
         "second_signature_s": {"runs": second, "median": statistics.median(second)},
-        "verify_two_signatures_s": {"runs": verify, "median": statistics.median(verify)},
+        "verify_two_signatures_s": {"runs": verify, "median": statistics.median(verify),
+                                    "goal": 0.3},
         "bytes": len(pdf),
     }
     print(f"notulen of {pages} pages, {len(pdf) // 1024} KiB")
     print(f"render + sign (chair):     median {statistics.median(render_sign) * 1000:.0f} ms "
-          "(goal 1500 ms)")
+          "(goal 1000 ms)")
     print(f"second signature:          median {statistics.median(second) * 1000:.0f} ms")
-    print(f"verify (two signatures):   median {statistics.median(verify) * 1000:.0f} ms")
+    print(f"verify (two signatures):   median {statistics.median(verify) * 1000:.0f} ms "
+          "(goal 300 ms)")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     print(f"wrote {RESULTS}")

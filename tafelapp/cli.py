@@ -14,6 +14,8 @@ from typing import Any
 from tafelapp import __version__
 from tafelapp.cli_setup import add_parsers as add_setup_parsers
 from tafelapp.cli_setup import cmd_case, cmd_setup
+from tafelapp.cli_verify import add_arguments as add_verify_arguments
+from tafelapp.cli_verify import cmd_verify
 from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.domain.worklist import ATTENTION_NL, Attention
 from tafelapp.services import (
@@ -214,26 +216,12 @@ def cmd_passwd(args: argparse.Namespace, session: Session) -> int:
     return EXIT_OK
 
 
-EXIT_TAMPERED = 4
-
-
-def cmd_verify(args: argparse.Namespace) -> int:
-    """Print every signer and whether the document is intact; exit 4 when it is not."""
-    report = minutes_service.verify_pdf(Path(args.file).read_bytes())
-    for sig in report.signatures:
-        when = sig.signed_at.astimezone().strftime("%d-%m-%Y %H:%M") if sig.signed_at else "?"
-        state = "intact" if sig.intact and sig.valid else "GEWIJZIGD OF ONGELDIG"
-        print(f"{sig.field}: {sig.signer} — getekend {when} — {state}")
-    if report.intact:
-        print("Het document is ongewijzigd sinds de laatste handtekening.")
-        return EXIT_OK
-    print(f"NIET INTACT: {report.error or 'het document is gewijzigd na ondertekening'}",
-          file=sys.stderr)
-    return EXIT_TAMPERED
 
 
 def cmd_notulen(args: argparse.Namespace, session: Session) -> int:
-    """notulen draft|sign|export|distribute|rectify."""
+    """notulen draft|sign|export|distribute|rectify|verify."""
+    if args.action == "verify":
+        return cmd_verify(args, session)
     if args.action == "draft":
         minutes = minutes_service.draft_minutes(session, args.item)
         print(f"Notulen {minutes.number} ({minutes.id}): {minutes.status.value}")
@@ -391,8 +379,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="auditlog")
     p.add_argument("what", choices=["verify"])
     sub.add_parser("passwd", help="wijzig de wachtwoordzin (opnieuw versleutelen)")
-    p = sub.add_parser("verify", help="controleer de handtekeningen van een PDF (exit 4: gewijzigd)")
-    p.add_argument("file")
+    p = sub.add_parser("verify", help="controleer de handtekeningen van een PDF (exit 4: gewijzigd "
+                                      "of onvolledig, 5: ondertekenaar onbekend)")
+    add_verify_arguments(p)
     p = sub.add_parser("notulen", help="notulen: concept, ondertekenen, controleren, verzenden")
     notulen = p.add_subparsers(dest="action", required=True)
     q = notulen.add_parser("draft", help="maak (of toon) het concept van een agendapunt")
@@ -402,8 +391,9 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--minutes", required=True)
     q.add_argument("--identity", required=True)
     q.add_argument("--role", required=True, choices=["CHAIR", "SECRETARY"])
-    q = notulen.add_parser("verify", help="controleer een ondertekende PDF")
-    q.add_argument("file")
+    q = notulen.add_parser("verify", help="controleer een ondertekende PDF met de ondertekenaars "
+                                          "van de regio uit de kluis")
+    add_verify_arguments(q)
     q = notulen.add_parser("export", help="schrijf de ondertekende PDF")
     q.add_argument("--minutes", required=True)
     q.add_argument("-o", "--output", required=True)
@@ -456,7 +446,7 @@ def run(args: argparse.Namespace, session: Session | None = None) -> int:
         return cmd_start(args)
     if args.command == "gui":
         return cmd_gui(args)
-    if args.command == "verify" or (args.command == "notulen" and args.action == "verify"):
+    if args.command == "verify":
         return cmd_verify(args)
     handler = _WITH_SESSION[args.command]
     if session is not None:

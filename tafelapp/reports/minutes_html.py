@@ -26,6 +26,15 @@ table { border-collapse: collapse; width: 100%%; } td, th { border: 0.5pt solid 
   padding: 2.5pt 4pt; vertical-align: top; text-align: left; } th { background: #eceff1; }
 .meta td { border: none; padding: 1pt 6pt 1pt 0; } .muted { color: #546e7a; }
 .mark { color: #b71c1c; font-weight: bold; } p { margin: 2pt 0 5pt 0; }
+.signing { page-break-before: always; }
+.signing .boxes { height: 165pt; }
+"""
+CONCEPT_CSS = """
+@page { @bottom-left { content: "CONCEPT — niet ondertekend"; font: bold 8.5pt "DejaVu Sans",
+  sans-serif; color: #b71c1c; } }
+.concept { position: fixed; top: 40%%; left: 0; right: 0; text-align: center;
+  font: bold 44pt "DejaVu Sans", sans-serif; color: rgba(183, 28, 28, 0.16);
+  transform: rotate(-30deg); }
 """
 
 
@@ -64,8 +73,12 @@ with letters and digits only, lower case)."""
 def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Case,
                  table: Table, citation: str | None, previous_scores: dict[str, int],
                  started: list[Deadline], original_number: str | None = None,
-                 record_pin: str | None = None) -> str:
-    """The whole notulen (or rectificatie) document; `record_pin` goes into the PDF's metadata."""
+                 record_pin: str | None = None, concept: bool = False) -> str:
+    """The whole notulen (or rectificatie) document; `record_pin` goes into the PDF's metadata.
+
+    The last page ("Ondertekening") holds the visible signature blocks; a concept carries
+    "CONCEPT — niet ondertekend" on every page.
+    """
     title = ("Rectificatie" if minutes.kind is MinutesKind.RECTIFICATION else "Notulen") + \
         f" {labels.TABLE_KIND[table.kind.value]}"
     when = labels.nl_date(meeting.date)
@@ -74,11 +87,13 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
     place = labels.LOCATION[meeting.location_kind.value] + (
         f" ({escape(meeting.location_text)})" if meeting.location_text else "")
     route = labels.ROUTE.get(case.referral.route.value, "") if case.referral else "—"
-    css = CSS % {"case": escape(case.case_number), "title": escape(title)}
+    css = CSS % {"case": escape(case.case_number), "title": escape(title)} + (
+        CONCEPT_CSS % {} if concept else "")
     pin = (f"<meta name='tafelapprecordsha256' content='{escape(record_pin)}'/>"
            if record_pin else "")
     parts = [f"<html><head><meta charset='utf-8'/>{pin}<title>{escape(title)} "
-             f"{escape(case.case_number)}</title><style>{css}</style></head><body>",
+             f"{escape(case.case_number)}</title><style>{css}</style></head><body>"
+             + ("<div class='concept'>CONCEPT — niet ondertekend</div>" if concept else ""),
              f"<h1>{escape(title)}</h1><p class='mark'>Vertrouwelijk — alleen voor de "
              "ontvangers op de verzendlijst</p>",
              "<table class='meta'>"
@@ -155,7 +170,14 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
                           + (f"<ul>{terms}</ul>" if terms else "")))
     if minutes.text.closing_remarks.strip():
         parts.append(f"<p>{_text(minutes.text.closing_remarks)}</p>")
-    parts.append("<p class='muted'>Dit document is digitaal ondertekend (PAdES). Een PDF-lezer "
+    signers = "".join(
+        f"<li>{'de voorzitter' if role.value == 'CHAIR' else 'de secretaris'}: "
+        f"{escape((meeting.chair if role.value == 'CHAIR' else meeting.secretary) or '—')}</li>"
+        for role in minutes.signing_order)
+    parts.append(f"<section class='signing'><h2>Ondertekening</h2><p>Deze {escape(title.lower())}"
+                 f" worden in deze volgorde digitaal ondertekend:</p><ol>{signers}</ol>"
+                 "<div class='boxes'></div>"
+                 "<p class='muted'>Dit document is digitaal ondertekend (PAdES). Een PDF-lezer "
                  "toont wie tekende en of het document sindsdien is gewijzigd. Correcties volgen "
-                 "alleen als een aparte, ondertekende rectificatie.</p></body></html>")
+                 "alleen als een aparte, ondertekende rectificatie.</p></section></body></html>")
     return "".join(parts)

@@ -71,7 +71,8 @@ def update_text(session: Session, minutes_id: str, **texts: str) -> Minutes:
     return after
 
 
-def document_html(session: Session, minutes_id: str, record_pin: str | None = None) -> str:
+def document_html(session: Session, minutes_id: str, record_pin: str | None = None,
+                  concept: bool = False) -> str:
     """The notulen as HTML, from the record and the free text (also the live preview)."""
     minutes = get_minutes(session, minutes_id)
     ctx = meeting_context(session, minutes.agenda_item_id)
@@ -82,12 +83,13 @@ def document_html(session: Session, minutes_id: str, record_pin: str | None = No
     started = [d for d in ctx.case.deadlines if d.started_on in (decided, ctx.meeting.date)]
     original = get_minutes(session, minutes.rectifies).number if minutes.rectifies else None
     return minutes_html(minutes, ctx.meeting, ctx.item, ctx.case, ctx.table,
-                        ctx.decision_citation, previous, started, original, record_pin)
+                        ctx.decision_citation, previous, started, original, record_pin,
+                        concept)
 
 
 def render_draft(session: Session, minutes_id: str) -> bytes:
-    """The concept as a PDF/A (not stored, not signed)."""
-    return render_pdf(document_html(session, minutes_id))
+    """The concept as a PDF/A (not stored, not signed), "CONCEPT — niet ondertekend" on every page."""
+    return render_pdf(document_html(session, minutes_id, concept=True))
 
 
 def record_open_points(session: Session, minutes: Minutes) -> list[Problem]:
@@ -126,7 +128,8 @@ def sign_minutes(session: Session, minutes_id: str, identity_id: str, pin: str,
         record_sha256(ctx.meeting, ctx.item, minutes.text)
         if minutes.kind is MinutesKind.MINUTES else None)
     base = (minutes_repo.document(session.conn, minutes_id) if minutes.signatures
-            else render_pdf(document_html(session, minutes_id, pinned)))
+            else pades.declare_signatures(render_pdf(document_html(session, minutes_id, pinned)),
+                                          [ROLE_NL[r].capitalize() for r in minutes.signing_order]))
     assert base is not None
     kind = "Rectificatie" if minutes.kind is MinutesKind.RECTIFICATION else "Notulen"
     signed = pades.sign(base, certificate_der, key,
@@ -135,7 +138,8 @@ def sign_minutes(session: Session, minutes_id: str, identity_id: str, pin: str,
                         reason=f"{kind} vastgesteld door de {ROLE_NL[signer_role]} {signer_name}"
                                + (f" (certificaat op naam van {identity.certificate.common_name})"
                                   if signer_name != identity.certificate.common_name else ""),
-                        location=ctx.table.municipality)
+                        location=ctx.table.municipality,
+                        role_label=ROLE_NL[signer_role].capitalize())
     signature = {"role": signer_role, "signer_name": signer_name,
                  "certificate_name": identity.certificate.common_name,
                  "identity_id": identity.id, "signed_at": session.now(),
@@ -232,9 +236,10 @@ def create_rectification(session: Session, minutes_id: str, correction: str) -> 
     return rect
 
 
-def verify_pdf(data: bytes) -> pades.VerifyReport:
-    """Every signer of a PDF, when they signed, and whether the document is unchanged since."""
-    return pades.verify(data)
+def verify_pdf(data: bytes, trust_roots: dict[bytes, str] | None = None) -> pades.VerifyReport:
+    """Every signer of a PDF, when they signed, whether they are known (`trust_roots`: certificate
+    DER → whose), whether anything changed after each signature, and what is still missing."""
+    return pades.verify(data, trust_roots)
 
 
 def _pin_problems(pin: str) -> list[Problem]:

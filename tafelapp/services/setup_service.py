@@ -27,7 +27,7 @@ from tafelapp.domain.region import (
 from tafelapp.domain.validation import problems_from_validation
 from tafelapp.services import directory_service, outbox_service
 from tafelapp.services.session import Session, save_changed
-from tafelapp.signing.identities import certificate_from_pem, certificate_pem
+from tafelapp.signing.identities import certificate_from_pem, certificate_info, certificate_pem
 from tafelapp.store import directory_repo, minutes_repo, settings_repo, table_repo
 from tafelapp.store.transaction import transaction
 
@@ -230,3 +230,51 @@ def set_region_name(session: Session, name: str) -> None:
     stored = settings_repo.get(session.conn, _REGION_KEY) or {}
     with session.change("region.profile", "settings", _REGION_KEY, fields=["region"]) as conn:
         settings_repo.put(conn, _REGION_KEY, {**stored, "name": name.strip()[:200]})
+
+
+_TRUST_KEY = "trust_roots"
+
+
+def trust_anchors(session: Session) -> dict[bytes, str]:
+    """Who may sign: the certificates of the region's people (from the region's set-up and the
+    identities linked here) and the configured PKIoverheid/UZI roots; certificate DER → whose."""
+    anchors: dict[bytes, str] = {}
+    people = {p.id: p for p in directory_repo.people(session.conn)}
+    for person in people.values():
+        der = certificate_from_pem(person.certificate_pem) if person.certificate_pem else None
+        if der:
+            anchors[der] = person.name
+    for ident in minutes_repo.identities(session.conn):
+        material = minutes_repo.identity_material(session.conn, ident.id)
+        if ident.person_id in people and material:
+            anchors[material[0]] = people[ident.person_id].name
+    for pem in settings_repo.get(session.conn, _TRUST_KEY) or []:
+        der = certificate_from_pem(pem)
+        if der:
+            anchors.setdefault(der, "vertrouwd stamcertificaat")
+    return anchors
+
+
+def anchors_from_region_file(data: bytes) -> dict[bytes, str]:
+    """The people's certificates in a region file (for `tafelapp verify --region`)."""
+    region = parse_region(data)
+    anchors: dict[bytes, str] = {}
+    for person in region.people:
+        der = certificate_from_pem(person.certificate_pem) if person.certificate_pem else None
+        if der:
+            anchors[der] = person.name
+    return anchors
+
+
+def add_trust_root(session: Session, pem: str) -> str:
+    """Trust a root certificate (PKIoverheid, UZI) for verifying signatures; returns its name."""
+    der = certificate_from_pem(pem)
+    if der is None:
+        raise InvalidInput([Problem("trust.not_a_certificate", "Bestand",
+                                    "dit is geen leesbaar certificaat (PEM)")])
+    stored = list(settings_repo.get(session.conn, _TRUST_KEY) or [])
+    name = certificate_info(der).common_name
+    if pem.strip() not in [p.strip() for p in stored]:
+        with session.change("trust.add_root", "settings", _TRUST_KEY, fields=[name]) as conn:
+            settings_repo.put(conn, _TRUST_KEY, [*stored, pem.strip()])
+    return name

@@ -2,14 +2,90 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-from dataclasses import dataclass
+import logging
+from pathlib import Path
+from typing import Any
+
+from tafelapp.signing.verify import SignatureReport, VerifyReport, verify
+
+# The visible signature blocks: side by side near the top of the notulen's last page (the
+# "Ondertekening" page), in PDF points from the bottom-left of an A4 page.
+SIGNATURE_BOXES = [(56, 560, 286, 650), (309, 560, 539, 650)]
+_FONTS = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+          "/usr/share/fonts/TTF/DejaVuSans.ttf", "C:/Windows/Fonts/arial.ttf"]
+
+
+def declare_signatures(pdf: bytes, fields: list[str]) -> bytes:
+    """Declare the signatures the document needs, in order, as empty visible fields on its last
+    page; the first signature covers the declaration, so a missing one is always noticed."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    for name, box in zip(fields, SIGNATURE_BOXES, strict=False):
+        append_signature_field(writer, SigFieldSpec(sig_field_name=name, on_page=-1, box=box))
+    out = io.BytesIO()
+    writer.write(out)  # type: ignore[no-untyped-call]
+    return out.getvalue()
+
+
+def _stamp_font() -> str | None:
+    """An embeddable font for the signature blocks, prepared once and cached.
+
+    pyHanko writes a TrueType font's glyph widths unscaled, which is right only for fonts of
+    1000 units per em (DejaVu has 2048: every letter would stand apart). So the font is cut to
+    the Latin ranges names use and rescaled to 1000 units once, then kept in the user's cache.
+    """
+    import hashlib
+
+    import platformdirs
+
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # subsetting notes are not for users
+    source = next((Path(f) for f in _FONTS if Path(f).exists()), None)
+    if source is None:
+        return None
+    key = hashlib.sha256(f"{source}:{source.stat().st_size}:v1".encode()).hexdigest()[:16]
+    cached = Path(platformdirs.user_cache_dir("tafelapp", "Tafelapp")) / f"stempel-{key}.ttf"
+    if not cached.exists():
+        from fontTools import subset
+        from fontTools.ttLib import TTFont
+        from fontTools.ttLib.scaleUpem import scale_upem
+
+        font = TTFont(str(source))
+        subsetter = subset.Subsetter(subset.Options())
+        subsetter.populate(unicodes=[*range(0x20, 0x250), *range(0x2000, 0x2070), 0x20AC])
+        subsetter.subset(font)
+        scale_upem(font, 1000)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{key}.tmp")
+        font.save(str(partial))
+        partial.replace(cached)
+    return str(cached)
+
+
+def _stamp_style(role_label: str) -> Any:
+    """Name, role, date and time and 'digitaal ondertekend', in an embedded font (PDF/A)."""
+    from pyhanko import stamp
+    from pyhanko.pdf_utils import text
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+
+    font = _stamp_font()
+    box = text.TextBoxStyle(font=GlyphAccumulatorFactory(font), font_size=9) if font \
+        else text.TextBoxStyle(font_size=9)
+    return stamp.TextStampStyle(
+        stamp_text=f"%(signer)s\n{role_label}\n%(ts)s\ndigitaal ondertekend",
+        timestamp_format="%d-%m-%Y %H:%M %Z", text_box_style=box, border_width=1,
+        background=None)
 
 
 def sign(pdf: bytes, certificate_der: bytes, private_key_der: bytes, field_name: str,
-         signer_name: str, reason: str, location: str) -> bytes:
-    """Append a PAdES baseline signature as an incremental update (earlier ones stay valid)."""
+         signer_name: str, reason: str, location: str, role_label: str = "") -> bytes:
+    """Append a PAdES baseline signature as an incremental update (earlier ones stay valid).
+
+    A declared field of that name is filled, with its visible block; otherwise a new, invisible
+    field is made (escalation dossiers, older documents).
+    """
     # pyHanko is imported when it is needed: it costs ~0.5 s, which the CLI and the app's cold
     # start should not pay for commands that never sign.
     from asn1crypto import keys as asn1_keys
@@ -28,68 +104,11 @@ def sign(pdf: bytes, certificate_der: bytes, private_key_der: bytes, field_name:
                                         subfilter=fields.SigSeedSubFilter.PADES,
                                         md_algorithm="sha256", reason=reason, location=location,
                                         name=signer_name)
-    out = signers.sign_pdf(writer, meta, signer=signer)
+    pdf_signer = signers.PdfSigner(meta, signer=signer,
+                                   stamp_style=_stamp_style(role_label or field_name))
+    out = pdf_signer.sign_pdf(writer, appearance_text_params={"signer": signer_name})
     signed: bytes = out.getvalue()
     return signed
 
 
-@dataclass(frozen=True)
-class SignatureReport:
-    """One signature: who, when, and whether the bytes it covers are unchanged."""
-
-    field: str
-    signer: str
-    signed_at: dt.datetime | None
-    intact: bool
-    valid: bool
-    covers_whole_file: bool
-    modification: str
-
-
-@dataclass(frozen=True)
-class VerifyReport:
-    """All signatures of a document and the verdict on the whole file."""
-
-    signatures: list[SignatureReport]
-    error: str | None = None
-
-    @property
-    def intact(self) -> bool:
-        """Every signature intact and valid, and the last one covers the whole file."""
-        return (self.error is None and bool(self.signatures)
-                and all(s.intact and s.valid for s in self.signatures)
-                and self.signatures[-1].covers_whole_file)
-
-
-def verify(pdf: bytes) -> VerifyReport:
-    """Check each embedded signature's integrity and cryptographic validity.
-
-    Each signer's own certificate is taken as its trust anchor, so the report says whether the
-    document changed since signing and who signed; whether a certificate chains to PKIoverheid is
-    a separate question (trust roots are not configured in this version).
-    """
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko_certvalidator import ValidationContext
-
-    try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        embedded = list(reader.embedded_signatures)
-    except Exception as exc:  # a damaged file is a verdict too, not a crash
-        return VerifyReport([], f"geen leesbare PDF ({type(exc).__name__})")
-    reports = []
-    for sig in embedded:
-        try:
-            status = validate_pdf_signature(sig, ValidationContext(trust_roots=[sig.signer_cert]))
-            reports.append(SignatureReport(
-                field=sig.field_name, signer=sig.signer_cert.subject.human_friendly,
-                signed_at=status.signer_reported_dt, intact=bool(status.intact),
-                valid=bool(status.valid),
-                covers_whole_file=status.coverage is not None
-                and status.coverage.name == "ENTIRE_FILE",
-                modification=status.modification_level.name if status.modification_level
-                else "UNKNOWN"))
-        except Exception as exc:
-            reports.append(SignatureReport(sig.field_name, "onbekend", None, False, False, False,
-                                           f"fout: {type(exc).__name__}"))
-    return VerifyReport(reports, None if reports else "het document bevat geen handtekening")
+__all__ = ["SignatureReport", "VerifyReport", "declare_signatures", "sign", "verify"]
