@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -12,19 +11,21 @@ from pathlib import Path
 from typing import Any
 
 from tafelapp import __version__
+from tafelapp.cli_common import Locked
+from tafelapp.cli_common import read_secret as _read_secret
+from tafelapp.cli_notulen import add_parsers as add_notulen_parsers
+from tafelapp.cli_notulen import cmd_identity, cmd_notulen
 from tafelapp.cli_setup import add_parsers as add_setup_parsers
 from tafelapp.cli_setup import cmd_case, cmd_setup
 from tafelapp.cli_verify import add_arguments as add_verify_arguments
 from tafelapp.cli_verify import cmd_verify
-from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.domain.problems import InvalidInput
 from tafelapp.domain.worklist import ATTENTION_NL, Attention
 from tafelapp.services import (
     case_service,
-    distribution_service,
     exchange_service,
     file_service,
     meeting_service,
-    minutes_service,
     vault_service,
     worklist_service,
 )
@@ -33,25 +34,6 @@ from tafelapp.services.session import Session
 from tafelapp.services.vault_service import VaultError, VaultNotFound, WrongPassphrase
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_LOCKED = 0, 1, 2, 3
-
-
-class Locked(Exception):
-    """No passphrase could be obtained (no terminal and no passphrase file)."""
-
-
-def _read_secret(env: str, prompt: str, confirm: bool = False) -> str:
-    """A passphrase from the file named by `env`, else from an interactive prompt (never argv)."""
-    path = os.environ.get(env)
-    if path:
-        text = Path(path).read_text("utf-8")
-        return text[:-1] if text.endswith("\n") else text
-    if not sys.stdin.isatty():
-        raise Locked(f"geen wachtwoordzin: geen terminal en {env} is niet gezet")
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Herhaal de wachtwoordzin: ") != first:
-        raise InvalidInput([Problem("passphrase.mismatch", "wachtwoordzin",
-                                    "de twee ingevoerde wachtwoordzinnen zijn niet gelijk")])
-    return first
 
 
 def _vault_path(args: argparse.Namespace) -> Path:
@@ -218,60 +200,6 @@ def cmd_passwd(args: argparse.Namespace, session: Session) -> int:
 
 
 
-def cmd_notulen(args: argparse.Namespace, session: Session) -> int:
-    """notulen draft|sign|export|distribute|rectify|verify."""
-    if args.action == "verify":
-        return cmd_verify(args, session)
-    if args.action == "draft":
-        minutes = minutes_service.draft_minutes(session, args.item)
-        print(f"Notulen {minutes.number} ({minutes.id}): {minutes.status.value}")
-        for point in minutes_service.record_open_points(session, minutes):
-            print(f"nog open: {point.render()}", file=sys.stderr)
-        if args.output:
-            file_service.write_file(Path(args.output),
-                                            minutes_service.render_draft(session, minutes.id))
-            print(f"Concept geschreven naar {args.output}")
-    elif args.action == "sign":
-        pin = _read_secret("TAFELAPP_PIN_FILE", "Pincode: ")
-        minutes = minutes_service.sign_minutes(session, args.minutes, args.identity, pin,
-                                               args.role)
-        print(f"Ondertekend; status: {minutes.status.value}"
-              + (" — in de outbox gezet" if minutes.status.value == "FINAL" else ""))
-    elif args.action == "export":
-        distribution_service.export_signed(session, args.minutes, Path(args.output))
-        print(f"Ondertekende notulen geschreven naar {args.output}")
-    elif args.action == "distribute":
-        who = distribution_service.distribution(session, args.minutes)
-        for left_out in who.excluded:
-            print(f"niet verzonden aan {left_out.recipient.name}: {left_out.reason}")
-        for path in distribution_service.write_distribution(session, args.minutes,
-                                                             Path(args.output)):
-            print(f"geschreven: {path}")
-    elif args.action == "rectify":
-        text = Path(args.text_file).read_text("utf-8")
-        rect = minutes_service.create_rectification(session, args.minutes, text)
-        print(f"Rectificatie {rect.number} ({rect.id}) aangemaakt; nu ondertekenen.")
-    return EXIT_OK
-
-
-def cmd_identity(args: argparse.Namespace, session: Session) -> int:
-    """identity create|import|list."""
-    if args.action == "list":
-        for ident in minutes_service.list_identities(session):
-            cert = ident.certificate
-            print(f"{ident.id}  {ident.owner_name}  ({ident.label}; geldig tot "
-                  f"{cert.not_after:%d-%m-%Y}{'; LOKAAL' if cert.local else ''})")
-        return EXIT_OK
-    pin = _read_secret("TAFELAPP_PIN_FILE", "Pincode: ",
-                       confirm=args.action == "create")
-    if args.action == "create":
-        ident = minutes_service.create_local_identity(session, args.name or "", pin)
-    else:
-        ident = minutes_service.import_identity(session, Path(args.file).read_bytes(), pin)
-    print(f"Identiteit {ident.id} voor {ident.owner_name} opgeslagen in de kluis.")
-    return EXIT_OK
-
-
 def cmd_outbox(args: argparse.Namespace, session: Session) -> int:
     """outbox list|send|run: what waits, send now, or keep draining."""
     from tafelapp.jobs.outbox_job import drain_once, start_headless
@@ -382,34 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="controleer de handtekeningen van een PDF (exit 4: gewijzigd "
                                       "of onvolledig, 5: ondertekenaar onbekend)")
     add_verify_arguments(p)
-    p = sub.add_parser("notulen", help="notulen: concept, ondertekenen, controleren, verzenden")
-    notulen = p.add_subparsers(dest="action", required=True)
-    q = notulen.add_parser("draft", help="maak (of toon) het concept van een agendapunt")
-    q.add_argument("--item", required=True, help="id van het agendapunt")
-    q.add_argument("-o", "--output", help="schrijf het concept als PDF")
-    q = notulen.add_parser("sign", help="onderteken (pincode: prompt of TAFELAPP_PIN_FILE)")
-    q.add_argument("--minutes", required=True)
-    q.add_argument("--identity", required=True)
-    q.add_argument("--role", required=True, choices=["CHAIR", "SECRETARY"])
-    q = notulen.add_parser("verify", help="controleer een ondertekende PDF met de ondertekenaars "
-                                          "van de regio uit de kluis")
-    add_verify_arguments(q)
-    q = notulen.add_parser("export", help="schrijf de ondertekende PDF")
-    q.add_argument("--minutes", required=True)
-    q.add_argument("-o", "--output", required=True)
-    q = notulen.add_parser("distribute", help=".eml-concepten per ontvanger en een .ics")
-    q.add_argument("--minutes", required=True)
-    q.add_argument("-o", "--output", required=True, help="map")
-    q = notulen.add_parser("rectify", help="maak een rectificatie van vastgestelde notulen")
-    q.add_argument("--minutes", required=True)
-    q.add_argument("--text-file", required=True)
-    p = sub.add_parser("identity", help="ondertekeningsidentiteiten")
-    ident = p.add_subparsers(dest="action", required=True)
-    q = ident.add_parser("create", help="maak een lokale identiteit (pilot)")
-    q.add_argument("--name", required=True)
-    q = ident.add_parser("import", help="importeer een PKCS#12-bestand")
-    q.add_argument("file")
-    ident.add_parser("list")
+    add_notulen_parsers(sub)
     p = sub.add_parser("outbox", help="documenten naar de regionale server")
     out = p.add_subparsers(dest="action", required=True)
     out.add_parser("list", help="wat wacht, wat is afgeleverd of geweigerd")

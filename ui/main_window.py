@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.overview_view.case_opened.connect(self._on_overview_case_opened)
         self.overview_view.new_meeting_requested.connect(lambda: self.region.ask_meeting())
         self.overview_view.intake_requested.connect(self.region.show_intake)
+        self.overview_view.package_requested.connect(self.region.ask_package)
         self.agenda_view.header_edit_requested.connect(
             lambda: self.region.ask_meeting(self.position.meeting_id))
         self.agenda_view.back_requested.connect(self.show_overview)

@@ -74,7 +74,8 @@ FIELD = {
     "checklist": "Checklist ongeboren kind", "other_household": "Ander huishouden",
     "meeting_id": "Bespreking", "minutes_id": "Notulen", "agenda_item_id": "Agendapunt",
     "case": "Casus", "table": "Tafel", "decision": "Besluit", "meetings": "Besprekingen",
-    "meeting": "Bespreking",
+    "meeting": "Bespreking", "reported_to_secretary": "Gemeld bij de secretaris",
+    "opened_by_chair": "Geopend door de voorzitter", "safety_plan": "Veiligheidsplan",
 }
 
 

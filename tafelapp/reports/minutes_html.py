@@ -67,7 +67,7 @@ def _scores(item: AgendaItem, previous: dict[str, int]) -> str:
 
 PDF_PIN_KEY = "/tafelapprecordsha256"
 """Where the record's pin lands in the PDF's document information (WeasyPrint keeps a meta name
-with letters and digits only, lower case)."""
+with letters and digits only, lower case); `signing.verify.PIN_KEY` reads it."""
 
 
 def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Case,

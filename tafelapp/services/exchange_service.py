@@ -12,9 +12,11 @@ from tafelapp.domain.rules.case_lead import case_lead_problems
 from tafelapp.domain.rules.meeting import meeting_problems
 from tafelapp.domain.rules.referral import case_problems
 from tafelapp.domain.validation import problems_from_validation
+from tafelapp.services import signed_record_service
 from tafelapp.services.case_service import get_case
 from tafelapp.services.session import Session
 from tafelapp.store import case_repo, meeting_repo, table_repo
+from tafelapp.store.transaction import transaction
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
@@ -25,7 +27,8 @@ def export_case(session: Session, case_id: str) -> CaseExchange:
     table = table_repo.get(session.conn, case.table_id)
     assert table is not None
     return CaseExchange(exported_at=session.now().replace(microsecond=0), table=table, case=case,
-                        meetings=meeting_repo.meetings_for_case(session.conn, case_id))
+                        meetings=meeting_repo.meetings_for_case(session.conn, case_id),
+                        minutes=signed_record_service.for_case(session, case_id))
 
 
 def export_case_json(session: Session, case_id: str) -> str:
@@ -93,25 +96,35 @@ def import_case(session: Session, data: bytes) -> ImportResult:
 
     Importing the same file twice is a no-op; a newer version of a known case replaces it.
     """
-    record = parse_exchange(data)
+    return import_record(session, parse_exchange(data))
+
+
+def import_record(session: Session, record: CaseExchange) -> ImportResult:
+    """Import a parsed exchange record with its notulen, all or nothing (also for a package)."""
     problems = _rule_problems(session, record)
     if errors(problems):
         raise InvalidInput(errors(problems))
+    for exchanged in record.minutes:  # a forked signed record is named before anything else
+        signed_record_service.check_fits(session, exchanged.minutes)
     case = record.case
     existed = case_repo.exists(session.conn, case.id)
+    same = False
     if existed:
         current = export_case(session, case.id)
         ids = {m.id for m in record.meetings}
         same = (current.case == case and
                 [m for m in current.meetings if m.id in ids] == record.meetings)
-        if same:
-            return ImportResult(case.id, case.case_number, "unchanged", warnings(problems))
-    with session.change("case.import", "case", case.id,
-                        fields=["case", *[f"meeting.{m.id}" for m in record.meetings]]) as conn:
-        if table_repo.get(conn, record.table.id) is None:
-            table_repo.save(conn, record.table)
-        case_repo.save(conn, case)
-        for meeting in record.meetings:
-            meeting_repo.save(conn, meeting, only_case=case.id)
+    with transaction(session.conn):
+        if not same:
+            with session.change("case.import", "case", case.id, fields=[
+                    "case", *[f"meeting.{m.id}" for m in record.meetings]]) as conn:
+                if table_repo.get(conn, record.table.id) is None:
+                    table_repo.save(conn, record.table)
+                case_repo.save(conn, case)
+                for meeting in record.meetings:
+                    meeting_repo.save(conn, meeting, only_case=case.id)
+        merged = [signed_record_service.merge(session, m) for m in record.minutes]
+    if same and all(outcome == "unchanged" for outcome in merged):
+        return ImportResult(case.id, case.case_number, "unchanged", warnings(problems))
     return ImportResult(case.id, case.case_number, "updated" if existed else "created",
                         warnings(problems))

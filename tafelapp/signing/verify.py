@@ -235,3 +235,23 @@ def _verify(pdf: bytes, trust_roots: dict[bytes, str]) -> VerifyReport:
         return VerifyReport([], "het document bevat geen handtekening",
                             [m.lower() for m in missing])
     return VerifyReport(reports, None, [m.lower() for m in missing])
+
+
+PIN_KEY = "/tafelapprecordsha256"
+"""Where the notulen's record pin is in the document information (see reports.minutes_html)."""
+
+
+def pinned_hash(pdf: bytes) -> str | None:
+    """The record pin as the first signature covered it (a later revision cannot move it)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        embedded = list(reader.embedded_signatures)
+        revision = embedded[0].signed_revision if embedded else \
+            reader.xrefs.total_revisions - 1
+        info = _deref(reader.get_historical_resolver(revision).trailer_view.get("/Info"))
+        value = info.get(PIN_KEY) if info is not None else None
+        return str(value) if value is not None else None
+    except Exception:
+        return None

@@ -94,3 +94,16 @@ def signed(conn: Connection) -> list[Minutes]:
     rows = conn.execute("SELECT * FROM minutes WHERE kind = 'MINUTES' AND status != ? "
                         "ORDER BY created_at", (MinutesStatus.DRAFT.value,)).fetchall()
     return [_load(r) for r in rows]
+
+
+def for_case(conn: Connection, case_id: str) -> list[Minutes]:
+    """Every notulen and rectificatie of a case, oldest first."""
+    rows = conn.execute("SELECT * FROM minutes WHERE case_id = ? ORDER BY created_at",
+                        (case_id,)).fetchall()
+    return [_load(r) for r in rows]
+
+
+def delete_draft(conn: Connection, minutes_id: str) -> None:
+    """Remove an unsigned concept (never signed notulen: the WHERE makes sure)."""
+    conn.execute("DELETE FROM minutes WHERE id = ? AND status = ?",
+                 (minutes_id, MinutesStatus.DRAFT.value))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 
@@ -83,3 +85,38 @@ def test_secretary_edits_with_preview_and_both_sign(make_app: Callable[..., App]
     app.settle()
     assert view.preview.toPlainText() == "" and view.header.text() == ""
     assert window.outbox_view.list.toPlainText() == "" and window.outbox_state.text() == ""
+
+
+def test_the_secretary_opens_a_package_from_the_chairs_laptop_and_signs(
+        make_app: Callable[..., Any], tmp_path: Path) -> None:
+    from tafelapp.services import package_service, vault_service
+    from tafelapp.services.demo_service import seed_demo
+    from tests.conftest import PASSPHRASE
+
+    chair_laptop = vault_service.create(tmp_path / "a.tafelapp", PASSPHRASE, actor="voorzitter")
+    ids = seed_demo(chair_laptop)
+    meeting = meeting_service.get_meeting(chair_laptop, ids["jbt_meeting"])
+    minutes = minutes_service.draft_minutes(chair_laptop, meeting.agenda[0].id)
+    chair = minutes_service.create_local_identity(chair_laptop, meeting.chair, "123456")
+    minutes_service.sign_minutes(chair_laptop, minutes.id, chair.id, "123456", "CHAIR")
+    package = tmp_path / "pakket.json"
+    package.write_bytes(package_service.export_package(chair_laptop, minutes.id))
+    chair_laptop.close()
+    second = vault_service.create(tmp_path / "b.tafelapp", PASSPHRASE, actor="secretaris")
+    assert meeting.secretary is not None
+    own = minutes_service.create_local_identity(second, meeting.secretary, "654321")
+    second.close()
+    app = make_app(tmp_path / "b.tafelapp")
+    app.unlock()
+    app.window.region.open_package(package)
+    app.settle()
+    view = app.window.minutes_view
+    assert app.window.stack.currentWidget() is view
+    assert "in ondertekening" in view.header.text() and view.role.currentData() == "SECRETARY"
+    assert "ondertekenpakket" in app.window.statusBar().currentMessage().lower()
+    view.identity.setCurrentIndex(view.identity.findData(own.id))
+    view.pin.setText("654321")
+    view.sign.click()
+    app.settle()
+    assert "vastgesteld" in view.header.text()
+    assert view.tabs.currentIndex() == 2 and view.export_package.isEnabled()

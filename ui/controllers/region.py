@@ -14,6 +14,8 @@ from tafelapp.services import (
     directory_service,
     intake_service,
     meeting_service,
+    minutes_service,
+    package_service,
     roster_service,
     setup_service,
     table_service,
@@ -196,3 +198,26 @@ class RegionController:
             fields.pop("table_id")
             self.w.executor.submit(lambda s: roster_service.update_header(s, meeting.id, **fields),
                                    lambda m: self.w.show_agenda(m.id), refused)
+
+    # ----- signing on two laptops --------------------------------------------------------------
+    def ask_package(self) -> None:
+        """Choose a signing package from another laptop and open it."""
+        name, _ = QFileDialog.getOpenFileName(self.w, "Ondertekenpakket openen",
+                                              str(Path.home()), "Ondertekenpakket (*.json)")
+        if name:
+            self.open_package(Path(name))
+
+    def open_package(self, path: Path) -> None:
+        """Check and open a package; the notulen are shown, ready for the next signature."""
+        def job(s: Session) -> tuple[package_service.OpenedPackage, str]:
+            opened = package_service.open_package(s, path.read_bytes())
+            return opened, minutes_service.get_minutes(s, opened.minutes_id).agenda_item_id
+
+        def done(result: tuple[package_service.OpenedPackage, str]) -> None:
+            opened, item_id = result
+            said = {"created": "geopend", "updated": "bijgewerkt",
+                    "unchanged": "was al bekend; niets veranderd"}[opened.outcome]
+            self.w.statusBar().showMessage(f"Ondertekenpakket {opened.number} {said}.", 10000)
+            self.w.show_minutes(item_id)
+        self.w.executor.submit(job, done, lambda e: self.w.statusBar().showMessage(
+            "Pakket niet geopend: " + _text(e).replace("\n", "; "), 15000))

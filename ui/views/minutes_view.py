@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -30,13 +29,16 @@ from tafelapp.domain.problems import InvalidInput
 from tafelapp.services import (
     directory_service,
     distribution_service,
+    file_service,
     meeting_service,
     minutes_service,
+    package_service,
 )
 from tafelapp.services.directory_service import Directory
 from tafelapp.services.session import Session
 from ui.icons import icon
 from ui.text import problems_line
+from ui.views.minutes_identity import IdentityActions
 from ui.views.recipients_panel import RecipientsPanel
 from ui.widgets.autosave import AutoSaver, set_text_quietly
 from ui.widgets.header import header_row
@@ -60,7 +62,7 @@ def _scrolled(page: QWidget) -> QScrollArea:
     return area
 
 
-class MinutesView(QWidget):
+class MinutesView(IdentityActions, QWidget):
     """Left: free text, recipients, signing; right: the page as it will be printed."""
 
     back_requested = Signal()
@@ -119,9 +121,13 @@ class MinutesView(QWidget):
         self.link_identity.setToolTip("Van wie is dit certificaat? Kies de persoon uit het "
                                       "adresboek (eenmalig)")
         self.withdraw = QPushButton("Ondertekening intrekken")
+        self.export_package = QPushButton("Pakket voor de andere laptop…")
+        self.export_package.setToolTip("Tekent de ander op een andere laptop? Sla een "
+                                       "ondertekenpakket op en open het daar")
         grid = QGridLayout()
         for index, b in enumerate((self.sign, self.withdraw, self.new_identity,
-                                   self.import_identity, self.link_identity)):
+                                   self.import_identity, self.link_identity,
+                                   self.export_package)):
             grid.addWidget(b, index // 2, index % 2)
         sign_layout.addLayout(grid)
         sign_layout.addStretch(1)
@@ -162,6 +168,7 @@ class MinutesView(QWidget):
         self.new_identity.clicked.connect(self._on_new_identity_clicked)
         self.import_identity.clicked.connect(self._on_import_identity_clicked)
         self.link_identity.clicked.connect(self._on_link_identity_clicked)
+        self.export_package.clicked.connect(self._on_export_package_clicked)
         self.save_pdf.clicked.connect(self._on_save_pdf_clicked)
         self.send.clicked.connect(self._on_send_clicked)
         self.rectify.clicked.connect(self._on_rectify_clicked)
@@ -241,6 +248,7 @@ class MinutesView(QWidget):
         self.send.setEnabled(final)
         self.rectify.setEnabled(final and minutes.kind.value == "MINUTES")
         self.withdraw.setEnabled(minutes.status is MinutesStatus.SIGNING)
+        self.export_package.setEnabled(bool(minutes.signatures))
         self.recipients.show_distribution(who)
         missing = len(self.recipients.fields)
         self.tabs.setTabText(2, "3. Verzenden" + (f" ({missing} op te lossen)" if missing else ""))
@@ -282,79 +290,24 @@ class MinutesView(QWidget):
                                                                     role), signed,
                              self._show_error)
 
-    def _on_new_identity_clicked(self) -> None:
-        book = getattr(self, "book", None)
-        names = [p.name for p in book.people] if book else []
-        role = self.minutes.next_role.value if self.minutes and self.minutes.next_role else ""
-        holder = self.holders.get(role, "")
-        if holder and holder not in names:
-            names.insert(0, holder)
-        name, ok = QInputDialog.getItem(self, "Lokale identiteit", "Voor wie (uit het adresboek, "
-                                        "of typ een naam)?", names,
-                                        names.index(holder) if holder in names else 0, True)
-        if not ok or not name.strip():
-            return
-        pin, ok = QInputDialog.getText(self, "Lokale identiteit", "Kies een pincode (6+ tekens):",
-                                       QLineEdit.EchoMode.Password)
-        if ok:
-            self._act(lambda s: minutes_service.create_local_identity(s, name, pin),
-                      "Lokale identiteit gemaakt (gelabeld als pilot, geen PKIoverheid).")
-
-    def _on_import_identity_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "PKCS#12 importeren", str(Path.home()),
-                                              "PKCS#12 (*.p12 *.pfx)")
-        if not path:
-            return
-        pin, ok = QInputDialog.getText(self, "PKCS#12 importeren", "Pincode van het bestand:",
-                                       QLineEdit.EchoMode.Password)
-        if ok:
-            data = Path(path).read_bytes()
-            self._act(lambda s: minutes_service.import_identity(s, data, pin),
-                      "Identiteit geïmporteerd.")
-
     def _on_recipients_address_given(self, participant_id: str, email: str) -> None:
         minutes_id = self._id()
         self._act(lambda s: distribution_service.resolve_address(s, minutes_id, participant_id,
                                                                  email),
                   "E-mailadres opgeslagen; de verzendlijst is bijgewerkt.")
 
-    def _on_link_identity_clicked(self) -> None:
-        identity_id = self.identity.currentData()
-        book = getattr(self, "book", None)
-        if not identity_id or book is None or not book.people:
-            self.message.setText("Kies eerst een identiteit; het adresboek mag niet leeg zijn.")
-            return
-        names = [book.label(p) for p in book.people]
-        label, ok = QInputDialog.getItem(self, "Identiteit koppelen",
-                                         "Van wie is dit certificaat?", names, 0, False)
-        if ok:
-            person = book.people[names.index(label)]
-            self.link_selected_identity(person.id)
-
-    def link_selected_identity(self, person_id: str, confirmed: bool = False) -> None:
-        """Link the chosen identity to a person; a differently written name is confirmed once."""
-        identity_id = self.identity.currentData()
-
-        def refused(exc: Exception) -> None:
-            problem = exc.problems[0] if isinstance(exc, InvalidInput) else None
-            if (problem is not None and problem.code == "identity.confirm_link"
-                    and not confirmed and self.confirm_link(problem.message)):
-                self.link_selected_identity(person_id, confirmed=True)
-            else:
-                self._show_error(exc)
-
-        def linked(_identity: object) -> None:
-            self.message.setText("Identiteit gekoppeld.")
-            self.reload()
-        self.executor.submit(lambda s: minutes_service.link_identity(s, identity_id, person_id,
-                                                                     confirm=confirmed),
-                             linked, refused)
-
-    def confirm_link(self, question: str) -> bool:
-        """Ask whether the certificate's name and the person's name are the same person."""
-        answer = QMessageBox.question(self, "Zelfde persoon?",
-                                      question[:1].upper() + question[1:] + ".")
-        return answer == QMessageBox.StandardButton.Yes
+    def _on_export_package_clicked(self) -> None:
+        assert self.minutes is not None
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Ondertekenpakket opslaan",
+            str(Path.home() / f"{self.minutes.number}-ondertekenpakket.json"),
+            "Ondertekenpakket (*.json)")
+        if path:
+            minutes_id = self._id()
+            self._act(lambda s: file_service.write_file(
+                Path(path), package_service.export_package(s, minutes_id)),
+                f"Pakket opgeslagen: {path}. Het bevat persoonsgegevens: draag het alleen "
+                "veilig over.")
 
     def _on_save_pdf_clicked(self) -> None:
         assert self.minutes is not None

@@ -39,6 +39,7 @@ class OverviewView(QWidget):
     case_opened = Signal(str)
     new_meeting_requested = Signal()
     intake_requested = Signal()
+    package_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -56,7 +57,10 @@ class OverviewView(QWidget):
         head.addStretch(1)
         self.new_meeting = QPushButton("Nieuwe bespreking…")
         self.new_intake = QPushButton("Nieuwe aanmelding…")
+        self.open_package = QPushButton("Pakket openen…")
+        self.open_package.setToolTip("Een ondertekenpakket van een andere laptop openen")
         head.addWidget(self.new_intake)
+        head.addWidget(self.open_package)
         head.addWidget(self.new_meeting)
         left_layout.addLayout(head)
         self.meetings = QListWidget()
@@ -102,6 +106,7 @@ class OverviewView(QWidget):
         self.cases.doubleClicked.connect(self._on_cases_activated)
         self.new_meeting.clicked.connect(self.new_meeting_requested)
         self.new_intake.clicked.connect(self.intake_requested)
+        self.open_package.clicked.connect(self.package_requested)
 
     def show_data(self, tables: list[Table], meetings: list[MeetingSummary],
                   cases: list[CaseSummary]) -> None:

@@ -1,0 +1,114 @@
+"""The signing-identity actions of the Notulen screen: make, import and link an identity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from tafelapp.domain.minutes import Minutes
+from tafelapp.domain.problems import InvalidInput
+from tafelapp.services import minutes_service
+from tafelapp.services.directory_service import Directory
+from ui.workers import DbExecutor
+
+
+class IdentityActions:
+    """Mixed into MinutesView; uses its executor, identity list, message label and reload."""
+
+    executor: DbExecutor
+    identity: QComboBox
+    message: QLabel
+    minutes: Minutes | None
+    holders: dict[str, str]
+    book: Directory
+
+    def _widget(self) -> QWidget:
+        return cast(QWidget, self)
+
+    def _act(self, job: Any, done_text: str = "") -> None:
+        raise NotImplementedError
+
+    def _show_error(self, exc: Exception) -> None:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def _on_new_identity_clicked(self) -> None:
+        book = getattr(self, "book", None)
+        names = [p.name for p in book.people] if book else []
+        role = self.minutes.next_role.value if self.minutes and self.minutes.next_role else ""
+        holder = self.holders.get(role, "")
+        if holder and holder not in names:
+            names.insert(0, holder)
+        name, ok = QInputDialog.getItem(self._widget(), "Lokale identiteit", "Voor wie (uit het adresboek, "
+                                        "of typ een naam)?", names,
+                                        names.index(holder) if holder in names else 0, True)
+        if not ok or not name.strip():
+            return
+        pin, ok = QInputDialog.getText(self._widget(), "Lokale identiteit", "Kies een pincode (6+ tekens):",
+                                       QLineEdit.EchoMode.Password)
+        if ok:
+            self._act(lambda s: minutes_service.create_local_identity(s, name, pin),
+                      "Lokale identiteit gemaakt (gelabeld als pilot, geen PKIoverheid).")
+
+    def _on_import_identity_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self._widget(), "PKCS#12 importeren", str(Path.home()),
+                                              "PKCS#12 (*.p12 *.pfx)")
+        if not path:
+            return
+        pin, ok = QInputDialog.getText(self._widget(), "PKCS#12 importeren", "Pincode van het bestand:",
+                                       QLineEdit.EchoMode.Password)
+        if ok:
+            data = Path(path).read_bytes()
+            self._act(lambda s: minutes_service.import_identity(s, data, pin),
+                      "Identiteit geïmporteerd.")
+
+    def _on_link_identity_clicked(self) -> None:
+        identity_id = self.identity.currentData()
+        book = getattr(self, "book", None)
+        if not identity_id or book is None or not book.people:
+            self.message.setText("Kies eerst een identiteit; het adresboek mag niet leeg zijn.")
+            return
+        names = [book.label(p) for p in book.people]
+        label, ok = QInputDialog.getItem(self._widget(), "Identiteit koppelen",
+                                         "Van wie is dit certificaat?", names, 0, False)
+        if ok:
+            person = book.people[names.index(label)]
+            self.link_selected_identity(person.id)
+
+    def link_selected_identity(self, person_id: str, confirmed: bool = False) -> None:
+        """Link the chosen identity to a person; a differently written name is confirmed once."""
+        identity_id = self.identity.currentData()
+
+        def refused(exc: Exception) -> None:
+            problem = exc.problems[0] if isinstance(exc, InvalidInput) else None
+            if (problem is not None and problem.code == "identity.confirm_link"
+                    and not confirmed and self.confirm_link(problem.message)):
+                self.link_selected_identity(person_id, confirmed=True)
+            else:
+                self._show_error(exc)
+
+        def linked(_identity: object) -> None:
+            self.message.setText("Identiteit gekoppeld.")
+            self.reload()
+        self.executor.submit(lambda s: minutes_service.link_identity(s, identity_id, person_id,
+                                                                     confirm=confirmed),
+                             linked, refused)
+
+    def confirm_link(self, question: str) -> bool:
+        """Ask whether the certificate's name and the person's name are the same person."""
+        answer = QMessageBox.question(self._widget(), "Zelfde persoon?",
+                                      question[:1].upper() + question[1:] + ".")
+        return answer == QMessageBox.StandardButton.Yes
+
