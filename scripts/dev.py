@@ -25,8 +25,9 @@ QT_PACKAGES = ["libgl1", "libegl1", "libglib2.0-0", "libfontconfig1", "libfreety
                "libdbus-1-3", "libxkbcommon0"]
 # WeasyPrint (notulen as PDF/A) needs Pango; HarfBuzz-Subset makes its font subsetting fast.
 DOC_PACKAGES = ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-dejavu-core"]
-# poppler-utils checks PDFs; postgresql is the reference server's optional production store.
-TEST_PACKAGES = ["poppler-utils", "postgresql"]
+# poppler-utils checks PDFs; postgresql is the reference server's optional production store;
+# softhsm2 is the PKCS#11 token the smartcard signing is tested against.
+TEST_PACKAGES = ["poppler-utils", "postgresql", "softhsm2"]
 
 
 def _say(text: str) -> None:

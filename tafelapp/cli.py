@@ -252,7 +252,7 @@ def cmd_region(args: argparse.Namespace, session: Session) -> int:
     changes = {k: v for k, v in (("base_url", args.base_url), ("client_id", args.client_id),
                                  ("rsin", args.rsin),
                                  ("informatieobjecttype", args.informatieobjecttype),
-                                 ("ca_bundle", args.ca_bundle),
+                                 ("ca_bundle", args.ca_bundle), ("tsa_url", args.tsa_url),
                                  ("confidentiality", args.confidentiality)) if v is not None}
     if os.environ.get("TAFELAPP_REGION_SECRET_FILE") or args.ask_secret:
         changes["secret"] = _read_secret("TAFELAPP_REGION_SECRET_FILE", "Client secret: ")
@@ -323,7 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
     reg.add_parser("show")
     q = reg.add_parser("set", help="secret: TAFELAPP_REGION_SECRET_FILE of --ask-secret")
     for option in ("--base-url", "--client-id", "--rsin", "--informatieobjecttype",
-                   "--ca-bundle", "--confidentiality"):
+                   "--ca-bundle", "--confidentiality", "--tsa-url"):
         q.add_argument(option)
     q.add_argument("--ask-secret", action="store_true")
     add_setup_parsers(sub)

@@ -56,6 +56,11 @@ def add_parsers(sub: Any) -> None:
     q = ident.add_parser("import", help="importeer een PKCS#12-bestand")
     q.add_argument("file")
     ident.add_parser("list")
+    q = ident.add_parser("token", help="een smartcard (PKCS#11) als identiteit; pincode: prompt "
+                                       "of TAFELAPP_PIN_FILE")
+    q.add_argument("--module", required=True, help="de PKCS#11-module van de kaartlezer")
+    q.add_argument("--token", required=True, help="het label van de kaart")
+    q.add_argument("--key", required=True, help="het label van sleutel en certificaat")
 
 
 def cmd_notulen(args: argparse.Namespace, session: Session) -> int:
@@ -107,7 +112,7 @@ def cmd_notulen(args: argparse.Namespace, session: Session) -> int:
 
 
 def cmd_identity(args: argparse.Namespace, session: Session) -> int:
-    """identity create|import|list."""
+    """identity create|import|token|list."""
     if args.action == "list":
         for ident in minutes_service.list_identities(session):
             cert = ident.certificate
@@ -118,6 +123,9 @@ def cmd_identity(args: argparse.Namespace, session: Session) -> int:
                        confirm=args.action == "create")
     if args.action == "create":
         ident = minutes_service.create_local_identity(session, args.name or "", pin)
+    elif args.action == "token":
+        ident = minutes_service.register_token_identity(session, args.module, args.token,
+                                                        args.key, pin)
     else:
         ident = minutes_service.import_identity(session, Path(args.file).read_bytes(), pin)
     print(f"Identiteit {ident.id} voor {ident.owner_name} opgeslagen in de kluis.")

@@ -38,6 +38,7 @@ class RegionSettings(BaseModel):
     confidentiality: str = "vertrouwelijk"
     ca_bundle: str | None = None
     timeout_seconds: float = 20.0
+    tsa_url: str = ""
 
     @property
     def configured(self) -> bool:

@@ -56,6 +56,7 @@ class MinutesSignature(Model):
     certificate_fingerprint: ShortText
     local_identity: bool
     certificate_name: ShortText | None = None
+    timestamped: bool = False
 
 
 class Minutes(Model):
@@ -108,6 +109,14 @@ class CertificateInfo(Model):
     local: bool
 
 
+class TokenRef(Model):
+    """Where a smartcard's (PKCS#11) key lives: the module, the token's label, the key's label."""
+
+    module: ShortText
+    token_label: ShortText
+    key_label: ShortText
+
+
 class SigningIdentity(Model):
     """A user's signing identity: a certificate and its PIN-protected private key (kept in the vault)."""
 
@@ -118,3 +127,4 @@ class SigningIdentity(Model):
     created_at: dt.datetime
     person_id: Id | None = None
     link_confirmed_by: ShortText | None = None
+    token: TokenRef | None = None

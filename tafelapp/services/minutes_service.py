@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+__all__ = ["create_local_identity", "get_identity", "import_identity", "link_identity",
+           "list_identities", "register_token_identity", "unlock_identity"]
+
 import hashlib
 
 from tafelapp.documents.pdf import render_pdf
@@ -12,20 +15,27 @@ from tafelapp.domain.minutes import (
     MinutesStatus,
     MinutesText,
     SignerRole,
-    SigningIdentity,
     record_sha256,
 )
 from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.domain.rules.signing import ROLE_NL, signing_problems
 from tafelapp.domain.steps import step_problems
 from tafelapp.reports.minutes_html import minutes_html
+from tafelapp.services.identity_service import (
+    create_local_identity,
+    get_identity,
+    import_identity,
+    link_identity,
+    list_identities,
+    place_signature,
+    register_token_identity,
+    unlock_identity,
+)
 from tafelapp.services.meeting_context_service import meeting_context
 from tafelapp.services.session import Session, build, not_found
-from tafelapp.signing import identities, pades
+from tafelapp.signing import pades
 from tafelapp.store import directory_repo, meeting_repo, minutes_repo, outbox_repo
 from tafelapp.store.connection import DatabaseError
-
-MIN_PIN = 6
 
 
 def get_minutes(session: Session, minutes_id: str) -> Minutes:
@@ -123,7 +133,6 @@ def sign_minutes(session: Session, minutes_id: str, identity_id: str, pin: str,
                                 person.id if person else None)
     if problems:
         raise InvalidInput(problems)
-    certificate_der, key = unlock_identity(session, identity_id, pin)
     pinned = minutes.record_sha256 or (
         record_sha256(ctx.meeting, ctx.item, minutes.text)
         if minutes.kind is MinutesKind.MINUTES else None)
@@ -132,20 +141,20 @@ def sign_minutes(session: Session, minutes_id: str, identity_id: str, pin: str,
                                           [ROLE_NL[r].capitalize() for r in minutes.signing_order]))
     assert base is not None
     kind = "Rectificatie" if minutes.kind is MinutesKind.RECTIFICATION else "Notulen"
-    signed = pades.sign(base, certificate_der, key,
-                        field_name=f"{ROLE_NL[signer_role].capitalize()}",
-                        signer_name=signer_name,
-                        reason=f"{kind} vastgesteld door de {ROLE_NL[signer_role]} {signer_name}"
-                               + (f" (certificaat op naam van {identity.certificate.common_name})"
-                                  if signer_name != identity.certificate.common_name else ""),
-                        location=ctx.table.municipality,
-                        role_label=ROLE_NL[signer_role].capitalize())
+    signed = place_signature(
+        session, identity, pin, base, field_name=ROLE_NL[signer_role].capitalize(),
+        signer_name=signer_name,
+        reason=f"{kind} vastgesteld door de {ROLE_NL[signer_role]} {signer_name}"
+               + (f" (certificaat op naam van {identity.certificate.common_name})"
+                  if signer_name != identity.certificate.common_name else ""),
+        location=ctx.table.municipality, role_label=ROLE_NL[signer_role].capitalize())
     signature = {"role": signer_role, "signer_name": signer_name,
                  "certificate_name": identity.certificate.common_name,
                  "identity_id": identity.id, "signed_at": session.now(),
                  "certificate_subject": identity.certificate.subject,
                  "certificate_fingerprint": identity.certificate.fingerprint,
-                 "local_identity": identity.certificate.local}
+                 "local_identity": identity.certificate.local,
+                 "timestamped": getattr(signed, "timestamped", False)}
     signatures = [*minutes.signatures, signature]
     done = len(signatures) == len(minutes.signing_order)
     after = Minutes.model_validate({
@@ -167,27 +176,6 @@ def sign_minutes(session: Session, minutes_id: str, identity_id: str, pin: str,
                                         "eerdere handtekeningen zijn onveranderd")]) from None
         raise
     return after
-
-
-def get_identity(session: Session, identity_id: str) -> SigningIdentity:
-    """A signing identity of this vault; an unknown id is invalid input."""
-    identity = next((i for i in minutes_repo.identities(session.conn) if i.id == identity_id),
-                    None)
-    if identity is None:
-        raise not_found("identity", "identity", identity_id)
-    return identity
-
-
-def unlock_identity(session: Session, identity_id: str, pin: str) -> tuple[bytes, bytes]:
-    """(certificate DER, private key DER) of an identity; a wrong PIN is invalid input."""
-    material = minutes_repo.identity_material(session.conn, identity_id)
-    if material is None:
-        raise not_found("identity", "identity", identity_id)
-    try:
-        return material[0], identities.unlock_key(material[1], pin)
-    except identities.WrongPin:
-        raise InvalidInput([Problem("signing.wrong_pin", "pin", "de pincode is onjuist")]) \
-            from None
 
 
 def withdraw_signing(session: Session, minutes_id: str) -> Minutes:
@@ -240,85 +228,6 @@ def verify_pdf(data: bytes, trust_roots: dict[bytes, str] | None = None) -> pade
     """Every signer of a PDF, when they signed, whether they are known (`trust_roots`: certificate
     DER → whose), whether anything changed after each signature, and what is still missing."""
     return pades.verify(data, trust_roots)
-
-
-def _pin_problems(pin: str) -> list[Problem]:
-    if len(pin) < MIN_PIN:
-        return [Problem("identity.pin_too_short", "pin",
-                        f"de pincode moet minstens {MIN_PIN} tekens hebben")]
-    return []
-
-
-def create_local_identity(session: Session, owner_name: str, pin: str) -> SigningIdentity:
-    """A self-signed identity for a pilot; its certificate says it is local, not PKIoverheid."""
-    problems = _pin_problems(pin)
-    if not owner_name.strip():
-        problems.append(Problem("identity.name_missing", "owner_name", "naam ontbreekt"))
-    if problems:
-        raise InvalidInput(problems)
-    material = identities.create_local(owner_name.strip(), pin, session.now())
-    identity = _store_identity(session, owner_name.strip(), "Lokale identiteit (pilot)", material)
-    same = [p for p in directory_repo.people(session.conn)
-            if " ".join(p.name.lower().split()) == " ".join(owner_name.lower().split())]
-    return link_identity(session, identity.id, same[0].id) if len(same) == 1 else identity
-
-
-def import_identity(session: Session, data: bytes, pin: str, label: str = "PKCS#12") \
-        -> SigningIdentity:
-    """Import a PKCS#12 file with its PIN; the owner is the certificate's common name."""
-    try:
-        material = identities.import_pkcs12(data, pin)
-    except identities.WrongPin:
-        raise InvalidInput([Problem("identity.wrong_pin", "pin",
-                                    "de pincode past niet bij dit PKCS#12-bestand")]) from None
-    except identities.UnusableIdentity:
-        raise InvalidInput([Problem("identity.unusable", "file",
-                                    "dit bestand bevat geen sleutel met certificaat")]) from None
-    info = identities.certificate_info(material.certificate_der)
-    return _store_identity(session, info.common_name, label, material)
-
-
-def _store_identity(session: Session, owner: str, label: str,
-                    material: identities.KeyMaterial) -> SigningIdentity:
-    identity = SigningIdentity(owner_name=owner, label=label,
-                               certificate=identities.certificate_info(
-                                   material.certificate_der), created_at=session.now())
-    with session.change("identity.add", "signing_identity", identity.id,
-                        fields=["certificate", "private_key"]) as conn:
-        minutes_repo.save_identity(conn, identity, material.certificate_der,
-                                   material.encrypted_key_der)
-    return identity
-
-
-def list_identities(session: Session) -> list[SigningIdentity]:
-    """The signing identities in this vault."""
-    return minutes_repo.identities(session.conn)
-
-
-def link_identity(session: Session, identity_id: str, person_id: str,
-                  confirm: bool = False) -> SigningIdentity:
-    """Link a signing identity to the person of the address book it belongs to.
-
-    When the certificate's name is written differently from the person ("A. de Voorzitter" for
-    "Mr. A. de Voorzitter"), the user confirms the link once (`confirm=True`); it is audited.
-    """
-    identity = get_identity(session, identity_id)
-    person = directory_repo.person(session.conn, person_id)
-    if person is None:
-        raise not_found("person", "person_id", person_id)
-    exact = " ".join(person.name.lower().split()) == " ".join(
-        identity.certificate.common_name.lower().split())
-    if not exact and not confirm:
-        raise InvalidInput([Problem(
-            "identity.confirm_link", "identity",
-            f"het certificaat staat op naam van '{identity.certificate.common_name}' en de persoon "
-            f"heet '{person.name}'; bevestig dat dit dezelfde persoon is")])
-    after = identity.model_copy(update={"person_id": person.id,
-                                        "link_confirmed_by": None if exact else session.actor})
-    with session.change("identity.link", "identity", identity_id, before=identity,
-                        after=after) as conn:
-        minutes_repo.link_identity(conn, identity_id, person.id, after.link_confirmed_by)
-    return after
 
 
 def pinned_record_mismatches(session: Session) -> list[str]:

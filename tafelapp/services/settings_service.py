@@ -36,3 +36,9 @@ def remember_position(session: Session, position: UiPosition) -> None:
 def recall_position(session: Session) -> UiPosition:
     """Where the user was when the app last stored its position."""
     return UiPosition.model_validate(settings_repo.get(session.conn, _POSITION_KEY) or {})
+
+
+def get_region_tsa(session: Session) -> str:
+    """The region's timestamp authority (RFC 3161 over HTTP), '' when none is configured."""
+    stored = settings_repo.get(session.conn, "region") or {}
+    return str(stored.get("tsa_url", "") or "")

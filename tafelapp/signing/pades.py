@@ -80,18 +80,12 @@ def _stamp_style(role_label: str) -> Any:
 
 
 def sign(pdf: bytes, certificate_der: bytes, private_key_der: bytes, field_name: str,
-         signer_name: str, reason: str, location: str, role_label: str = "") -> bytes:
-    """Append a PAdES baseline signature as an incremental update (earlier ones stay valid).
-
-    A declared field of that name is filled, with its visible block; otherwise a new, invisible
-    field is made (escalation dossiers, older documents).
-    """
-    # pyHanko is imported when it is needed: it costs ~0.5 s, which the CLI and the app's cold
-    # start should not pay for commands that never sign.
+         signer_name: str, reason: str, location: str, role_label: str = "",
+         timestamp_url: str | None = None) -> bytes:
+    """Sign with a key in memory (PKCS#12 or local identity); see `sign_with`."""
     from asn1crypto import keys as asn1_keys
     from asn1crypto import x509 as asn1_x509
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields, signers
+    from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     cert = asn1_x509.Certificate.load(certificate_der)
@@ -99,16 +93,66 @@ def sign(pdf: bytes, certificate_der: bytes, private_key_der: bytes, field_name:
                                   signing_key=asn1_keys.PrivateKeyInfo.load(private_key_der),
                                   cert_registry=SimpleCertificateStore.from_certs(  # type: ignore[no-untyped-call]
                                       [cert]))
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    return sign_with(pdf, signer, field_name, signer_name, reason, location, role_label,
+                     timestamp_url)
+
+
+def sign_pkcs11(pdf: bytes, module: str, token_label: str, key_label: str, pin: str,
+                field_name: str, signer_name: str, reason: str, location: str,
+                role_label: str = "", timestamp_url: str | None = None) -> bytes:
+    """Sign with the key on a smartcard or token (pyHanko's PKCS#11 signer); the PIN is only
+    used for this signature."""
+    from pyhanko.sign.pkcs11 import PKCS11Signer
+
+    from tafelapp.signing.token import signing_session
+
+    with signing_session(module, token_label, pin) as session:
+        signer = PKCS11Signer(session, cert_label=key_label, key_label=key_label)
+        return sign_with(pdf, signer, field_name, signer_name, reason, location, role_label,
+                         timestamp_url)
+
+
+class Timestamped(bytes):
+    """Signed PDF bytes that say whether the signature carries an RFC 3161 timestamp."""
+
+    timestamped: bool = False
+
+
+def sign_with(pdf: bytes, signer: Any, field_name: str, signer_name: str, reason: str,
+              location: str, role_label: str = "", timestamp_url: str | None = None
+              ) -> Timestamped:
+    """Append a PAdES signature as an incremental update (earlier ones stay valid).
+
+    A declared field of that name is filled, with its visible block; otherwise a new, invisible
+    field is made (escalation dossiers, older documents). With a timestamp authority that
+    answers, the signature carries its timestamp; offline, it is signed without one.
+    """
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.timestamps.common_utils import TimestampRequestError
+
+    from tafelapp.signing.tsa import http_timestamper
+
     meta = signers.PdfSignatureMetadata(field_name=field_name,
                                         subfilter=fields.SigSeedSubFilter.PADES,
                                         md_algorithm="sha256", reason=reason, location=location,
                                         name=signer_name)
-    pdf_signer = signers.PdfSigner(meta, signer=signer,
-                                   stamp_style=_stamp_style(role_label or field_name))
-    out = pdf_signer.sign_pdf(writer, appearance_text_params={"signer": signer_name})
-    signed: bytes = out.getvalue()
-    return signed
+
+    def attempt(timestamper: Any) -> bytes:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+        pdf_signer = signers.PdfSigner(meta, signer=signer, timestamper=timestamper,
+                                       stamp_style=_stamp_style(role_label or field_name))
+        out: bytes = pdf_signer.sign_pdf(
+            writer, appearance_text_params={"signer": signer_name}).getvalue()
+        return out
+    if timestamp_url:
+        try:
+            stamped = Timestamped(attempt(http_timestamper(timestamp_url)))
+            stamped.timestamped = True
+            return stamped
+        except (TimestampRequestError, OSError):
+            pass  # offline: sign without a timestamp, and say so
+    return Timestamped(attempt(None))
 
 
 __all__ = ["SignatureReport", "VerifyReport", "declare_signatures", "sign", "verify"]

@@ -62,17 +62,20 @@ def save_identity(conn: Connection, identity: SigningIdentity, certificate_der: 
                   encrypted_key_der: bytes) -> None:
     """Store a signing identity; the key stays encrypted under its PIN inside the vault."""
     conn.execute("INSERT INTO signing_identities (id, owner_name, label, certificate, "
-                 "certificate_der, encrypted_key_der, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 "certificate_der, encrypted_key_der, created_at, token) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                  (identity.id, identity.owner_name, identity.label,
                   identity.certificate.model_dump_json(), certificate_der, encrypted_key_der,
-                  identity.created_at.isoformat()))
+                  identity.created_at.isoformat(),
+                  identity.token.model_dump_json() if identity.token else None))
 
 
 def identities(conn: Connection) -> list[SigningIdentity]:
     """Every signing identity in the vault."""
     rows = conn.execute("SELECT id, owner_name, label, certificate, created_at, person_id, "
-                        "link_confirmed_by FROM signing_identities ORDER BY owner_name").fetchall()
-    return [SigningIdentity.model_validate(from_row(r, ["certificate"])) for r in rows]
+                        "link_confirmed_by, token FROM signing_identities ORDER BY owner_name"
+                        ).fetchall()
+    return [SigningIdentity.model_validate(from_row(r, ["certificate", "token"])) for r in rows]
 
 
 def identity_material(conn: Connection, identity_id: str) -> tuple[bytes, bytes] | None:
