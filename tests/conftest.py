@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,3 +51,20 @@ def demo(session: Session) -> dict[str, str]:
 @pytest.fixture
 def today() -> dt.date:
     return dt.date.today()
+
+
+@pytest.fixture(scope="session")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A certomancer test PKI with its timestamp authority on loopback (once per run)."""
+    from tests.signing.pki import make_pki
+
+    yield from make_pki(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture(scope="session")
+def softhsm(pki: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SoftHSM2 token with the chair's key and certificate (once per run: the PKCS#11 library
+    reads its configuration when it is first loaded); returns the module's path."""
+    from tests.signing.pki import softhsm_token
+
+    return softhsm_token(tmp_path_factory.mktemp("hsm"), pki)

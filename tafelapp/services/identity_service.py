@@ -150,3 +150,27 @@ def place_signature(session: Session, identity: SigningIdentity, pin: str, pdf: 
     certificate_der, key = unlock_identity(session, identity.id, pin)
     return pades.sign(pdf, certificate_der, key, field_name, signer_name, reason, location,
                       role_label, tsa)
+
+
+KNOWN_MODULES = [
+    "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so", "/usr/lib/opensc-pkcs11.so",
+    "/usr/lib/libaetpkss.so", "/usr/lib/softhsm/libsofthsm2.so",
+    "C:/Windows/System32/aetpkss1.dll", "C:/Windows/System32/opensc-pkcs11.dll",
+]
+"""Where smartcard software usually puts its PKCS#11 module (OpenSC, SafeSign for UZI and
+PKIoverheid cards, SoftHSM for tests)."""
+
+
+def smartcard_modules() -> list[str]:
+    """The PKCS#11 modules present on this computer."""
+    from pathlib import Path
+
+    return [m for m in KNOWN_MODULES if Path(m).exists()]
+
+
+def smartcard_contents(module: str) -> dict[str, list[str]]:
+    """Per card in a reader: the labels of its certificates (nothing needs the PIN yet)."""
+    try:
+        return {label: token.certificate_labels(module, label) for label in token.tokens(module)}
+    except token.TokenError as exc:
+        raise InvalidInput([Problem("identity.token", "identity", str(exc))]) from None

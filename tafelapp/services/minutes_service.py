@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 __all__ = ["create_local_identity", "get_identity", "import_identity", "link_identity",
-           "list_identities", "register_token_identity", "unlock_identity"]
+           "list_identities", "register_token_identity", "smartcard_contents",
+           "smartcard_modules", "unlock_identity"]
 
 import hashlib
 
@@ -29,6 +30,8 @@ from tafelapp.services.identity_service import (
     list_identities,
     place_signature,
     register_token_identity,
+    smartcard_contents,
+    smartcard_modules,
     unlock_identity,
 )
 from tafelapp.services.meeting_context_service import meeting_context

@@ -26,8 +26,13 @@ def _lib(module: str) -> Any:
 
 
 def tokens(module: str) -> list[str]:
-    """The labels of the tokens (cards) present for this PKCS#11 module."""
-    return [str(t.label).strip() for t in _lib(module).get_tokens()]
+    """The labels of the initialised tokens (cards) present for this PKCS#11 module."""
+    import pkcs11.exceptions as errors
+
+    try:
+        return [label for t in _lib(module).get_tokens() if (label := str(t.label).strip())]
+    except errors.PKCS11Error as exc:
+        raise TokenError(f"de kaartlezer antwoordt niet ({type(exc).__name__})") from None
 
 
 def _token(module: str, token_label: str) -> Any:
@@ -39,11 +44,16 @@ def _token(module: str, token_label: str) -> Any:
 
 def certificate_labels(module: str, token_label: str) -> list[str]:
     """The labels of the certificates on a token (readable without the PIN)."""
+    import pkcs11.exceptions as errors
     from pkcs11 import Attribute, ObjectClass
 
-    with _token(module, token_label).open() as session:
-        return sorted({str(obj[Attribute.LABEL]) for obj in session.get_objects(
-            {Attribute.CLASS: ObjectClass.CERTIFICATE})})
+    try:
+        with _token(module, token_label).open() as session:
+            return sorted({str(obj[Attribute.LABEL]) for obj in session.get_objects(
+                {Attribute.CLASS: ObjectClass.CERTIFICATE})})
+    except errors.PKCS11Error as exc:
+        raise TokenError(f"de smartcard '{token_label}' is niet te lezen "
+                         f"({type(exc).__name__})") from None
 
 
 @contextmanager
@@ -57,6 +67,8 @@ def signing_session(module: str, token_label: str, pin: str) -> Iterator[Any]:
         raise WrongTokenPin("de pincode van de smartcard is onjuist") from None
     except errors.PinLocked:
         raise TokenError("de smartcard is geblokkeerd na te veel foute pincodes") from None
+    except errors.PKCS11Error as exc:
+        raise TokenError(f"de smartcard antwoordt niet ({type(exc).__name__})") from None
     with session:
         yield session
 

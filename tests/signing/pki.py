@@ -91,7 +91,7 @@ def _key(path: Path) -> None:
 def make_pki(folder: Path) -> Iterator[PkiFixture]:
     """The PKI, with its timestamp authority listening on 127.0.0.1 until the generator ends."""
     from certomancer.integrations.animator import Animator, AnimatorArchStore
-    from certomancer.registry import CertomancerConfig
+    from certomancer.registry import ArchLabel, CertLabel, CertomancerConfig
     from werkzeug.serving import make_server
 
     keys = folder / "keys"
@@ -106,13 +106,13 @@ def make_pki(folder: Path) -> Iterator[PkiFixture]:
         start=(now - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%S+0000"),
         end=(now + dt.timedelta(days=365)).strftime("%Y-%m-%dT%H:%M:%S+0000")),
         key_search_dir=str(keys))
-    arch = config.get_pki_arch("tafel")
+    arch = config.get_pki_arch(ArchLabel("tafel"))
     app = Animator(AnimatorArchStore({arch.arch_label: arch}), with_web_ui=False)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield PkiFixture(root_der=arch.get_cert("root").dump(),
-                      chair_der=arch.get_cert("chair").dump(),
+        yield PkiFixture(root_der=arch.get_cert(CertLabel("root")).dump(),
+                      chair_der=arch.get_cert(CertLabel("chair")).dump(),
                       chair_key_pem=keys / "chair.key.pem", tsa_url=f"{url}/tafel/tsa/tsa")
     finally:
         server.shutdown()

@@ -4,7 +4,6 @@ certomancer) and RFC 3161 timestamps from a local timestamp authority on loopbac
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +17,12 @@ from tests.signing.pki import (
     TOKEN_LABEL,
     TOKEN_PIN,
     PkiFixture,
-    make_pki,
-    softhsm_token,
 )
 
 
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PkiFixture]:
-    yield from make_pki(tmp_path_factory.mktemp("pki"))
-
-
-@pytest.fixture(scope="module")
-def module(pki: PkiFixture, tmp_path_factory: pytest.TempPathFactory) -> str:
-    return softhsm_token(tmp_path_factory.mktemp("hsm"), pki)
+@pytest.fixture
+def module(softhsm: str) -> str:
+    return softhsm
 
 
 def _notulen(session: Session, demo: dict[str, str]) -> Any:

@@ -120,3 +120,28 @@ def test_the_secretary_opens_a_package_from_the_chairs_laptop_and_signs(
     app.settle()
     assert "vastgesteld" in view.header.text()
     assert view.tabs.currentIndex() == 2 and view.export_package.isEnabled()
+
+
+def test_a_smartcard_is_added_and_signs_with_the_pin_asked_in_the_screen(
+        make_app: Callable[..., Any], jbt_vault: dict[str, Any], softhsm: str,
+        monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.signing.pki import KEY_LABEL, TOKEN_LABEL, TOKEN_PIN
+
+    answers = iter([(softhsm, True), (f"{TOKEN_LABEL} — {KEY_LABEL}", True)])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a, **_k: next(answers))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: (TOKEN_PIN, True))
+    app = make_app(jbt_vault["path"])
+    app.unlock()
+    item = app.call(lambda s: meeting_service.add_to_agenda(s, jbt_vault["meeting"].id,
+                                                            jbt_vault["case"].id))
+    app.window.show_minutes(item.id)
+    app.settle()
+    view = app.window.minutes_view
+    view.smartcard.click()
+    app.settle()
+    assert "Smartcard toegevoegd" in view.message.text(), view.message.text()
+    cards = [view.identity.itemText(i) for i in range(view.identity.count())]
+    assert any("smartcard" in text and "Voorzitter" in text for text in cards), cards
+    assert TOKEN_PIN.encode() not in (jbt_vault["path"]).read_bytes()  # the PIN is not kept

@@ -112,3 +112,30 @@ class IdentityActions:
                                       question[:1].upper() + question[1:] + ".")
         return answer == QMessageBox.StandardButton.Yes
 
+
+    def _on_smartcard_clicked(self) -> None:
+        """Module, card, certificate, PIN: a smartcard becomes a signing identity."""
+        modules = minutes_service.smartcard_modules()
+        module, ok = QInputDialog.getItem(self._widget(), "Smartcard", "PKCS#11-module van de "
+                                          "kaartlezer:", modules or [""], 0, True)
+        if ok and module.strip():
+            self.executor.run(lambda: minutes_service.smartcard_contents(module.strip()),
+                              lambda cards: self._choose_card(module.strip(), cards),
+                              self._show_error)
+
+    def _choose_card(self, module: str, cards: dict[str, list[str]]) -> None:
+        choices = [f"{card} — {label}" for card, labels in cards.items() for label in labels]
+        if not choices:
+            self.message.setText("Er zit geen smartcard met een certificaat in de lezer.")
+            return
+        picked, ok = QInputDialog.getItem(self._widget(), "Smartcard", "Kaart en certificaat:",
+                                          choices, 0, False)
+        if not ok:
+            return
+        card, label = picked.split(" — ", 1)
+        pin, ok = QInputDialog.getText(self._widget(), "Smartcard", "Pincode van de kaart:",
+                                       QLineEdit.EchoMode.Password)
+        if ok:
+            self._act(lambda s: minutes_service.register_token_identity(s, module, card, label,
+                                                                        pin),
+                      "Smartcard toegevoegd; kies haar bij Identiteit om te ondertekenen.")

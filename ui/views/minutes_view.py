@@ -117,6 +117,7 @@ class MinutesView(IdentityActions, QWidget):
         self.sign = QPushButton("Ondertekenen")
         self.new_identity = QPushButton("Nieuwe lokale identiteit…")
         self.import_identity = QPushButton("PKCS#12 importeren…")
+        self.smartcard = QPushButton("Smartcard toevoegen…")
         self.link_identity = QPushButton("Koppelen aan persoon…")
         self.link_identity.setToolTip("Van wie is dit certificaat? Kies de persoon uit het "
                                       "adresboek (eenmalig)")
@@ -126,7 +127,7 @@ class MinutesView(IdentityActions, QWidget):
                                        "ondertekenpakket op en open het daar")
         grid = QGridLayout()
         for index, b in enumerate((self.sign, self.withdraw, self.new_identity,
-                                   self.import_identity, self.link_identity,
+                                   self.import_identity, self.smartcard, self.link_identity,
                                    self.export_package)):
             grid.addWidget(b, index // 2, index % 2)
         sign_layout.addLayout(grid)
@@ -169,6 +170,7 @@ class MinutesView(IdentityActions, QWidget):
         self.import_identity.clicked.connect(self._on_import_identity_clicked)
         self.link_identity.clicked.connect(self._on_link_identity_clicked)
         self.export_package.clicked.connect(self._on_export_package_clicked)
+        self.smartcard.clicked.connect(self._on_smartcard_clicked)
         self.save_pdf.clicked.connect(self._on_save_pdf_clicked)
         self.send.clicked.connect(self._on_send_clicked)
         self.rectify.clicked.connect(self._on_rectify_clicked)
@@ -231,7 +233,8 @@ class MinutesView(IdentityActions, QWidget):
         self.identity.clear()
         self.people = {p.id: p.name for p in book.people}
         for ident in identities:
-            local = " — lokaal, geen PKIoverheid" if ident.certificate.local else ""
+            local = (" — smartcard" if ident.token else
+                     " — lokaal, geen PKIoverheid" if ident.certificate.local else "")
             linked = (f" → {self.people.get(ident.person_id, '?')}" if ident.person_id
                       else " (nog niet gekoppeld)")
             self.identity.addItem(f"{ident.owner_name}{linked}{local}", ident.id)
@@ -281,7 +284,10 @@ class MinutesView(IdentityActions, QWidget):
         minutes_id = self._id()
         def signed(minutes: Minutes) -> None:
             final = minutes.status is MinutesStatus.FINAL
-            self.message.setText("Vastgesteld en in de outbox gezet." if final else "Ondertekend.")
+            stamp = (" met tijdstempel" if minutes.signatures[-1].timestamped else
+                     " zonder tijdstempel (geen tijdstempeldienst bereikbaar of ingesteld)")
+            self.message.setText(("Vastgesteld en in de outbox gezet;" if final else
+                                  "Ondertekend;") + stamp + ".")
             self.reload()
             if final:
                 self.documents_queued.emit()
