@@ -80,7 +80,8 @@ def cmd_notulen(args: argparse.Namespace, session: Session) -> int:
         pin = read_secret("TAFELAPP_PIN_FILE", "Pincode: ")
         minutes = minutes_service.sign_minutes(session, args.minutes, args.identity, pin,
                                                args.role)
-        print(f"Ondertekend; status: {minutes.status.value}"
+        stamp = "met tijdstempel" if minutes.signatures[-1].timestamped else "zonder tijdstempel"
+        print(f"Ondertekend ({stamp}); status: {minutes.status.value}"
               + (" — in de outbox gezet" if minutes.status.value == "FINAL" else ""))
     elif args.action == "export":
         distribution_service.export_signed(session, args.minutes, Path(args.output))

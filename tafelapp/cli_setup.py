@@ -24,6 +24,9 @@ def add_parsers(sub: Any) -> None:
     q = setup.add_parser("import", help="lees een regiobestand in (alles of niets)")
     q.add_argument("file")
     setup.add_parser("show", help="toon tafels, organisaties en personen")
+    q = setup.add_parser("trust", help="vertrouw een stamcertificaat (PKIoverheid, UZI) bij "
+                                       "het controleren van handtekeningen")
+    q.add_argument("file", help="het certificaat (PEM)")
     q = setup.add_parser("region", help="geef de regio een naam")
     q.add_argument("name")
     q = setup.add_parser("table", help="voeg een tafel toe")
@@ -66,7 +69,7 @@ def _person_id(session: Session, name: str | None, field: str) -> str | None:
 
 
 def cmd_setup(args: argparse.Namespace, session: Session) -> int:
-    """setup export|import|show|region|table|organisation|person."""
+    """setup export|import|show|trust|region|table|organisation|person."""
     if args.action == "export":
         path = write_file(Path(args.output), setup_service.export_region_json(session).encode())
         print(f"Regiobestand geschreven: {path}")
@@ -79,6 +82,10 @@ def cmd_setup(args: argparse.Namespace, session: Session) -> int:
             print("Niets veranderd: alles in dit bestand stond er al.")
     elif args.action == "show":
         _show(session)
+    elif args.action == "trust":
+        name = setup_service.add_trust_root(session, Path(args.file).read_text("ascii",
+                                                                             errors="replace"))
+        print(f"Vertrouwd stamcertificaat: {name}")
     elif args.action == "region":
         setup_service.set_region_name(session, args.name)
         print("Regio opgeslagen.")

@@ -85,16 +85,42 @@ def sign(pdf: bytes, certificate_der: bytes, private_key_der: bytes, field_name:
     """Sign with a key in memory (PKCS#12 or local identity); see `sign_with`."""
     from asn1crypto import keys as asn1_keys
     from asn1crypto import x509 as asn1_x509
-    from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     cert = asn1_x509.Certificate.load(certificate_der)
-    signer = signers.SimpleSigner(signing_cert=cert,
-                                  signing_key=asn1_keys.PrivateKeyInfo.load(private_key_der),
-                                  cert_registry=SimpleCertificateStore.from_certs(  # type: ignore[no-untyped-call]
-                                      [cert]))
+    signer = _key_in_memory_signer()(
+        signing_cert=cert, signing_key=asn1_keys.PrivateKeyInfo.load(private_key_der),
+        cert_registry=SimpleCertificateStore.from_certs([cert]))  # type: ignore[no-untyped-call]
     return sign_with(pdf, signer, field_name, signer_name, reason, location, role_label,
                      timestamp_url)
+
+
+def _key_in_memory_signer() -> Any:
+    """pyHanko's SimpleSigner, with the private key parsed once per signature instead of twice.
+
+    pyHanko parses the key (with cryptography's RSA consistency check, ~0.14 s for RSA 3072) for
+    the size estimate and again for the signature. The estimate only needs the length; the key
+    comes from this vault, where it was checked when it was made or imported.
+    """
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+    from pyhanko.sign import signers
+    from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+
+    class KeyInMemorySigner(signers.SimpleSigner):
+        async def async_sign_raw(self, data: bytes, digest_algorithm: str,
+                                 dry_run: bool = False) -> bytes:
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+            if mechanism != "rsassa_pkcs1v15":
+                return bytes(super().sign_raw(data, digest_algorithm))
+            key = serialization.load_der_private_key(self.signing_key.dump(), password=None,
+                                                     unsafe_skip_rsa_key_validation=True)
+            assert isinstance(key, RSAPrivateKey)
+            if dry_run:
+                return bytes(key.key_size // 8)
+            return key.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+    return KeyInMemorySigner
 
 
 def sign_pkcs11(pdf: bytes, module: str, token_label: str, key_label: str, pin: str,

@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,7 +88,7 @@ def _key(path: Path) -> None:
                                        serialization.NoEncryption()))
 
 
-def make_pki(folder: Path) -> Iterator[PkiFixture]:
+def make_pki(folder: Path) -> Generator[PkiFixture, None, None]:
     """The PKI, with its timestamp authority listening on 127.0.0.1 until the generator ends."""
     from certomancer.integrations.animator import Animator, AnimatorArchStore
     from certomancer.registry import ArchLabel, CertLabel, CertomancerConfig

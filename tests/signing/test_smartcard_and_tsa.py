@@ -52,6 +52,16 @@ def test_the_chair_signs_with_a_smartcard_and_the_ca_makes_it_known(
     known = minutes_service.verify_pdf(pdf, {pki.root_der: "Test-CA"})
     assert known.signatures[0].trusted and known.signatures[0].verdict.startswith(
         "intact, ondertekend door een bekende ondertekenaar")
+    # The functional administrator trusts the root in the vault (`tafelapp setup trust`).
+    from tafelapp.services import setup_service
+    from tafelapp.signing.identities import certificate_pem
+
+    with pytest.raises(InvalidInput):
+        setup_service.add_trust_root(session, "geen certificaat")
+    assert setup_service.add_trust_root(session, certificate_pem(pki.root_der)) == \
+        "Test Stamcertificaat"
+    in_vault = minutes_service.verify_pdf(pdf, setup_service.trust_anchors(session))
+    assert in_vault.signatures[0].trusted
 
 
 def test_offline_signing_works_and_says_so_online_it_is_timestamped(
