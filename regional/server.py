@@ -97,11 +97,19 @@ class _Handler(BaseHTTPRequestHandler):
         config = self.server.config
         try:
             claims = jwt.decode(token, options={"verify_signature": False})
-            secret = config.clients.get(str(claims.get("client_id") or claims.get("iss")))
-            if secret is None:
-                raise jwt.InvalidTokenError("unknown client")
+        except jwt.InvalidTokenError as exc:
+            self._problem(403, f"Geen geldig toegangsbewijs (JWT): {exc}", "not_authenticated")
+            return False
+        secret = config.clients.get(str(claims.get("client_id") or claims.get("iss")))
+        if secret is None:  # the codes Open Zaak answers with
+            self._problem(403, "Client identifier bestaat niet", "invalid-client-identifier")
+            return False
+        try:
             claims = jwt.decode(token, secret, algorithms=["HS256"],
                                 options={"verify_iat": False})
+        except jwt.InvalidSignatureError:
+            self._problem(403, "De JWT-signature is ongeldig", "invalid-jwt-signature")
+            return False
         except jwt.InvalidTokenError as exc:
             self._problem(403, f"Geen geldig toegangsbewijs (JWT): {exc}", "not_authenticated")
             return False

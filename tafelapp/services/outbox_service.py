@@ -8,15 +8,17 @@ from typing import Any
 
 from tafelapp.domain.minutes import MinutesKind
 from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.domain.rules.region_server import service_base, settings_problems
 from tafelapp.services.meeting_context_service import meeting_context
 from tafelapp.services.minutes_service import get_minutes
-from tafelapp.services.session import Session, build
+from tafelapp.services.session import Session, build, refuse_errors
 from tafelapp.settings import RegionSettings
 from tafelapp.store import minutes_repo, outbox_repo, settings_repo
 from tafelapp.store.outbox_repo import OutboxItem
 from tafelapp.store.transaction import transaction
 
 _REGION_KEY = "region"
+CERTIFICATE_PROBLEM = "Certificaatprobleem"  # how sync.outbox starts a TLS refusal
 
 
 def region_settings(session: Session) -> RegionSettings:
@@ -25,12 +27,19 @@ def region_settings(session: Session) -> RegionSettings:
 
 
 def update_region(session: Session, **changes: Any) -> RegionSettings:
-    """Change the region settings; the audit names the fields, never the secret."""
+    """Change the region settings, checked field by field; the audit names the fields, never
+    the secret. The API root (`…/documenten/api/v1`) is accepted and stored as the base."""
     before = region_settings(session)
+    if changes.get("base_url"):
+        changes["base_url"] = service_base(str(changes["base_url"]))
     after = build(RegionSettings, "region", **{**before.model_dump(), **changes})
+    refuse_errors(settings_problems(after.base_url, after.rsin, after.informatieobjecttype,
+                                    after.confidentiality, after.secret, after.tsa_url))
     with session.change("region.update", "settings", _REGION_KEY, before=before,
                         after=after) as conn:
         settings_repo.put(conn, _REGION_KEY, after.model_dump(mode="json"))
+        # a certificate problem stops retrying until the settings change: now they did
+        outbox_repo.requeue_rejected(conn, CERTIFICATE_PROBLEM, session.now().isoformat())
     return after
 
 

@@ -24,6 +24,7 @@ from tafelapp.domain.region import (
     entry_label,
     reference_problems,
 )
+from tafelapp.domain.rules.region_server import service_base
 from tafelapp.domain.validation import problems_from_validation
 from tafelapp.services import directory_service, outbox_service
 from tafelapp.services.session import Session, save_changed
@@ -174,6 +175,8 @@ def apply_region(session: Session, region: RegionFile, raw: object = None) -> Re
             with session.change("region.profile", "settings", _REGION_KEY, fields=["region"]):
                 settings_repo.put(conn, _REGION_KEY, profile)
         server = {k: v for k, v in region.server.model_dump().items() if v}
+        if server.get("base_url"):
+            server["base_url"] = service_base(server["base_url"])
         current = outbox_service.region_settings(session).model_dump()
         if server and any(current.get(k) != v for k, v in server.items()):
             outbox_service.update_region(session, **server)

@@ -100,3 +100,10 @@ def last_delivery(conn: Connection) -> str | None:
     row = conn.execute("SELECT max(at) FROM outbox_attempts WHERE outcome = 'delivered'"
                        ).fetchone()
     return str(row[0]) if row and row[0] else None
+
+
+def requeue_rejected(conn: Connection, marker: str, now: str) -> int:
+    """Put rejected items whose last error starts with `marker` back in the queue, due now."""
+    cur = conn.execute("UPDATE outbox SET state = 'queued', next_attempt_at = ? "
+                       "WHERE state = 'rejected' AND last_error LIKE ?", (now, f"{marker}%"))
+    return int(cur.rowcount)

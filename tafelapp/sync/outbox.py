@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 
+from tafelapp.domain.rules.region_server import url_problem
 from tafelapp.services import outbox_service
 from tafelapp.services.session import Session
 from tafelapp.store import outbox_repo
@@ -56,8 +57,8 @@ def claim_due(session: Session, now: dt.datetime) -> Claim | None:
     """Take the next due item and mark it 'sending' (committed before any byte leaves)."""
     settings = outbox_service.region_settings(session)
     item = outbox_repo.next_due(session.conn, now)
-    if item is None or not settings.configured:
-        return None
+    if item is None or not settings.configured or url_problem(settings.base_url, "base_url"):
+        return None  # an address that would send the token in clear is refused here as well
     doc = outbox_service.document_for(session, item)
     body = document_body(settings, item.identificatie, doc.title, doc.author, doc.created,
                          doc.pdf, doc.filename, doc.signed_on, doc.pki)
@@ -83,6 +84,29 @@ def _found_url(reply: Reply) -> str | None:
     return None
 
 
+TLS_MARKER = outbox_service.CERTIFICATE_PROBLEM
+_AUTH_HELP = {
+    "signature": "het client-secret klopt niet met wat de regio voor deze client-id heeft "
+                 "ingesteld; vraag het juiste secret na (tafelapp region set --ask-secret)",
+    "client-identifier": "de client-id is bij de regionale server niet bekend; controleer de "
+                         "client-id bij de regio",
+    "permission": "deze client-id mag dit niet; de regio moet documenten.aanmaken en "
+                  "documenten.lezen toekennen voor dit informatieobjecttype",
+    "jwt": "het toegangsbewijs (JWT) wordt niet geaccepteerd; controleer client-id en secret",
+}
+
+
+def _auth_help(reply: Reply) -> str:
+    """A 401/403 in words: the server's own detail and code, and what to fix."""
+    body = reply.body if isinstance(reply.body, dict) else {}
+    code = str(body.get("code") or "")
+    detail = str(body.get("detail") or body.get("title") or reply.text[:200])
+    help_text = next((text for key, text in _AUTH_HELP.items() if key in code),
+                     "de regionale server weigert de toegang; controleer client-id, secret en "
+                     "rechten bij de regio")
+    return f"{help_text[:1].upper()}{help_text[1:]}. — Server: {detail} ({code or 'geen code'})"
+
+
 def _classify(reply: Reply) -> Outcome | None:
     code = reply.body.get("code") if isinstance(reply.body, dict) else None
     if reply.status in (401, 403) and code in CLOCK_CODES:
@@ -90,6 +114,8 @@ def _classify(reply: Reply) -> Outcome | None:
             "De regionale server weigert het toegangsbewijs vanwege de tijd: de klok van deze "
             "laptop lijkt verkeerd te staan. Zet de klok goed; verzenden gaat daarna vanzelf "
             f"verder. — Server: {_reason(reply)}"))
+    if reply.status in (401, 403):
+        return Outcome("rejected", reply.status, message=_auth_help(reply))
     if reply.status >= 500 or reply.status in RETRY_STATUSES:
         return Outcome("retry", reply.status, message=f"server {reply.status}: {_reason(reply)}")
     if 400 <= reply.status < 500:
@@ -122,6 +148,11 @@ def deliver(claim: Claim, client: ZgwClient) -> Outcome:
     except httpx.TimeoutException:
         return Outcome("retry", None, message="time-out: geen antwoord op tijd")
     except httpx.TransportError as exc:
+        if "CERTIFICATE_VERIFY_FAILED" in str(exc) or "certificate" in str(exc).lower():
+            return Outcome("rejected", None, message=(
+                f"{TLS_MARKER}: het certificaat van de regionale server wordt niet vertrouwd. "
+                "Controleer het adres of stel de CA-bundel van de regio in (tafelapp region "
+                "set --ca-bundle); na die wijziging wordt opnieuw verzonden."))
         return Outcome("retry", None, message=f"netwerkfout: {type(exc).__name__}")
 
 

@@ -148,7 +148,7 @@ def test_faults_end_with_every_document_on_the_server_exactly_once(
 def test_a_4xx_that_will_not_improve_is_rejected_with_the_reason(
         session: Session, demo: dict[str, str], server: RegionalServer) -> None:
     configure_region(session, server.url,
-                     informatieobjecttype="http://catalogi.invalid/api/v1/onbekend")
+                     informatieobjecttype="http://catalogi.invalid/api/v1/informatieobjecttypen/x")
     signed_documents(session, demo, 1)
     [outcome] = drain_once(session)
     assert outcome.kind == "rejected" and outcome.status == 400
