@@ -24,6 +24,19 @@ QToolBar { spacing: 8px; }
 """
 
 
+def install_dutch(app: QApplication) -> bool:
+    """Qt's own dialogs and buttons in Dutch (qtbase_nl ships with PySide6); True when loaded."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load("qtbase_nl", folder):
+        return False
+    app.installTranslator(translator)
+    return True
+
+
 def demo_vault_path(vault: Path) -> Path:
     """The demo vault lives beside the real one, never in it."""
     return vault.with_name("demo.tafelapp")
@@ -41,6 +54,8 @@ def build(argv: Sequence[str]) -> tuple[QApplication, DbExecutor, object, argpar
     assert isinstance(app, QApplication)
     app.setApplicationName("Tafelapp")
     app.setStyleSheet(STYLE)
+    if not app.property("tafelappDutch"):
+        app.setProperty("tafelappDutch", install_dutch(app))
     vault = Path(args.vault).expanduser() if args.vault else vault_service.default_vault_path()
     executor = DbExecutor()
     from ui.main_window import MainWindow

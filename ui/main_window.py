@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QPlainTextEdit,
     QProgressBar,
     QSizePolicy,
     QStackedWidget,
@@ -140,8 +141,9 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self.demo_banner = QLabel("  DEMO — fictieve gegevens  ")
         self.demo_banner.setStyleSheet("background: #ffe082; font-weight: 600;")
-        self.demo_banner.hide()
-        toolbar.addWidget(self.demo_banner)
+        # In a toolbar the action, not the widget, decides what is shown.
+        self.demo_banner_action = toolbar.addWidget(self.demo_banner)
+        self.demo_banner_action.setVisible(False)
 
         self.outbox_state = QLabel("")
         self.outbox_state.setMinimumWidth(0)
@@ -221,6 +223,8 @@ class MainWindow(QMainWindow):
         executor.failed.connect(self._on_background_failed)
         executor.busy_changed.connect(self._on_executor_busy_changed)
         self._set_unlocked_ui(False)
+        for edit in self.findChildren(QPlainTextEdit):  # Tab moves on to the next field
+            edit.setTabChangesFocus(True)
 
     # ----- unlocking and locking -------------------------------------------------------------
     def start(self, demo: bool = False) -> None:
@@ -278,7 +282,7 @@ class MainWindow(QMainWindow):
     def _on_session_opened(self, session: Session) -> None:
         self.executor.session = session
         self.unlock_view.reset_failures()
-        self.demo_banner.setVisible(self.active_path == self.demo_path)
+        self.demo_banner_action.setVisible(self.active_path == self.demo_path)
         self.executor.submit(lambda s: (settings_service.get_settings(s),
                                         settings_service.recall_position(s)),
                              self._on_settings_loaded)

@@ -90,7 +90,9 @@ class AgreementsPage(StepPage):
         form.addRow("&Wat", self.text)
         form.addRow("&Soort", self.kind)
         form.addRow("W&ie", self.owner)
-        form.addRow("&Uiterlijk", due_row)
+        due_label = QLabel("&Uiterlijk")  # a row of widgets has no buddy of its own: name it
+        due_label.setBuddy(self.due)
+        form.addRow(due_label, due_row)
         form.addRow("Als het &niet lukt", self.consequence)
         self.body.addLayout(form)
         self.add = QPushButton("Afspraak toevoegen")
