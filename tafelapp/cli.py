@@ -359,11 +359,21 @@ def run(args: argparse.Namespace, session: Session | None = None) -> int:
         own.close()
 
 
+def _vault_first(argv: list[str]) -> list[str]:
+    """`tafelapp list cases --vault X` works as `tafelapp --vault X list cases` does."""
+    for index, arg in enumerate(argv):
+        if arg == "--vault" and index + 1 < len(argv):
+            return [arg, argv[index + 1], *argv[:index], *argv[index + 2:]]
+        if arg.startswith("--vault="):
+            return [arg, *argv[:index], *argv[index + 1:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None, session: Session | None = None) -> int:
     """Entry point: every failure becomes a Dutch message and an exit code, never a traceback."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_vault_first(list(sys.argv[1:] if argv is None else argv)))
     except SystemExit as exc:
         return int(exc.code or 0) and EXIT_INVALID
     try:

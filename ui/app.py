@@ -104,6 +104,25 @@ def smoke(app: QApplication, executor: DbExecutor, window: object) -> int:
     return 0 if ok else 1
 
 
+def _close_on_interrupt(app: QApplication, window: object) -> None:
+    """Ctrl+C in the terminal locks the vault and closes the app cleanly (edits are stored).
+
+    Qt's event loop keeps Python from seeing the signal, so a short timer lets it in.
+    """
+    import signal
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        print("Tafelapp wordt vergrendeld en gesloten (Ctrl+C).", file=sys.stderr, flush=True)
+        window.lock()  # type: ignore[attr-defined]
+        QTimer.singleShot(0, window.close)  # type: ignore[attr-defined]
+        QTimer.singleShot(0, app.quit)
+
+    signal.signal(signal.SIGINT, interrupted)
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app until its window closes."""
     app, executor, window, args = build(sys.argv[1:] if argv is None else argv)
@@ -111,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return smoke(app, executor, window)
     window.show()  # type: ignore[attr-defined]
     window.start(demo=args.demo)  # type: ignore[attr-defined]
+    _close_on_interrupt(app, window)
     if os.environ.get("TAFELAPP_STARTUP_PROBE"):  # bench/ui.py: report the first frame, then quit
         def shown() -> None:
             print("STARTUP_SHOWN", flush=True)

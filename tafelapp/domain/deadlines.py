@@ -13,6 +13,7 @@ from tafelapp.domain.calendar import (
 from tafelapp.domain.enums import DeadlineKind, DecisionKind, Route
 from tafelapp.domain.meeting import Decision
 from tafelapp.domain.models import Deadline
+from tafelapp.domain.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -77,4 +78,21 @@ def deadlines_after_referral(route: Route, referral_date: dt.date) -> list[Deadl
     if route is Route.SPOED_VOTS:
         return [make_deadline(DeadlineKind.VOTS_HEARING, referral_date),
                 make_deadline(DeadlineKind.VOTS_JBT, referral_date)]
+    return []
+
+
+def deadline_problems(deadline: Deadline, field: str) -> list[Problem]:
+    """A term's due date follows from its rule: refused when it contradicts it (the computed date
+    is in the message). An evaluation of an uitgesteld raadsonderzoek falls within six months."""
+    expected = due_date(deadline.kind, deadline.started_on)
+    if deadline.kind is DeadlineKind.POSTPONED_EVALUATION:
+        if deadline.started_on <= deadline.due_on <= expected:
+            return []
+        return [Problem("deadline.evaluation_out_of_range", f"{field}.due_on",
+                        f"de evaluatie valt tussen {deadline.started_on:%d-%m-%Y} en uiterlijk "
+                        f"{expected:%d-%m-%Y} (hoogstens 6 maanden, JBT-werkwijze)")]
+    if deadline.due_on != expected:
+        return [Problem("deadline.due_contradicts_rule", f"{field}.due_on",
+                        f"de uiterste datum {deadline.due_on:%d-%m-%Y} past niet bij de termijn; "
+                        f"volgens de regel ({deadline.source}) is het {expected:%d-%m-%Y}")]
     return []

@@ -70,7 +70,10 @@ def document_for(session: Session, item: OutboxItem) -> OutgoingDocument:
     last = minutes.signatures[-1]
     return OutgoingDocument(
         title=f"{kind} {ctx.table.name} {ctx.meeting.date:%d-%m-%Y} {ctx.case.case_number}",
-        author=ctx.table.name, created=ctx.meeting.date, signed_on=last.signed_at.date(),
+        # the document version was made at its first signature and fixed at its last one; a
+        # rectificatie months later is not dated on the meeting
+        author=ctx.table.name, created=minutes.signatures[0].signed_at.astimezone().date(),
+        signed_on=last.signed_at.astimezone().date(),
         pki=not any(s.local_identity for s in minutes.signatures),
         filename=f"{minutes.number}.pdf", pdf=pdf)
 

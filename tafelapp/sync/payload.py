@@ -23,5 +23,5 @@ def document_body(settings: RegionSettings, identificatie: str, title: str, auth
         "inhoud": base64.b64encode(pdf).decode("ascii"), "bestandsomvang": len(pdf),
         "ondertekening": {"soort": "pki" if pki else "digitaal", "datum": signed_on.isoformat()},
         "integriteit": {"algoritme": "sha_256", "waarde": hashlib.sha256(pdf).hexdigest(),
-                        "datum": created.isoformat()},
+                        "datum": signed_on.isoformat()},
     }

@@ -72,3 +72,27 @@ def test_a_bad_aanmelding_file_is_refused_with_its_field(tmp_path: Path) -> None
     assert json.loads(run(env, "list", "cases", "--json").stdout) == []
     shutil.copy(EXAMPLES / "aanmelding-voorbeeld.json", tmp_path / "goed.json")
     assert run(env, "case", "new", str(tmp_path / "goed.json")).returncode == 0
+
+
+def test_vault_may_follow_the_subcommand_and_a_wrong_term_is_refused(tmp_path: Path) -> None:
+    env = _env(tmp_path, "d")
+    vault = env.pop("TAFELAPP_VAULT")
+    assert run(env, "setup", "import", str(EXAMPLES / "regio-voorbeeld.json"),
+               "--vault", vault).returncode == 0
+    assert "Jeugdbeschermingstafel" in run(env, "setup", "show", f"--vault={vault}").stdout
+    env["TAFELAPP_VAULT"] = vault
+    data = json.loads((EXAMPLES / "aanmelding-voorbeeld.json").read_text("utf-8"))
+    data["route"] = "SPOED_VOTS"
+    path = tmp_path / "spoed.json"
+    path.write_text(json.dumps(data))
+    assert run(env, "case", "new", str(path)).returncode == 0
+    case_number = json.loads(run(env, "list", "cases", "--json").stdout)[0]["case_number"]
+    exported = tmp_path / "export.json"
+    assert run(env, "export", "--case", case_number, "-o", str(exported)).returncode == 0
+    record = json.loads(exported.read_text("utf-8"))
+    record["case"]["deadlines"][0]["due_on"] = "2099-01-01"
+    exported.write_text(json.dumps(record))
+    refused = run(env, "import", str(exported))
+    assert refused.returncode == 2
+    assert "Termijn 1, Uiterste datum: de uiterste datum 01-01-2099 past niet" in refused.stderr
+    assert "volgens de regel" in refused.stderr

@@ -79,3 +79,29 @@ def test_a_refused_token_is_explained_with_the_servers_code(
     assert outcome.kind == "rejected" and outcome.status == 403
     assert words in (outcome.message or "") and f"({code})" in (outcome.message or "")
     assert "Server:" in (outcome.message or "")
+
+
+def test_a_rectificatie_is_dated_by_its_signatures_not_by_the_meeting(
+        session: Session, demo: dict[str, str]) -> None:
+    import datetime as dt
+
+    from tafelapp.services import minutes_service
+    from tafelapp.store import outbox_repo
+    from tafelapp.sync.payload import document_body
+
+    outbox_service.update_region(session, **GOOD)
+    [original] = signed_documents(session, demo, 1)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=40)
+    session.clock = lambda: later
+    rect = minutes_service.create_rectification(session, original, "Correctie van de datum.")
+    found = {i.owner_name: i for i in minutes_service.list_identities(session)}
+    chair, secretary = found["Mr. A. de Voorzitter (fictief)"], found["B. Secretaris (fictief)"]
+    minutes_service.sign_minutes(session, rect.id, chair.id, "123456", "CHAIR")
+    minutes_service.sign_minutes(session, rect.id, secretary.id, "654321", "SECRETARY")
+    item = next(i for i in outbox_repo.all_items(session.conn) if i.ref_id == rect.id)
+    doc = outbox_service.document_for(session, item)
+    assert doc.created == later.astimezone().date() == doc.signed_on
+    body = document_body(outbox_service.region_settings(session), item.identificatie, doc.title,
+                         doc.author, doc.created, doc.pdf, doc.filename, doc.signed_on, doc.pki)
+    assert body["creatiedatum"] == body["integriteit"]["datum"] == later.astimezone().date(
+        ).isoformat()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tafelapp.domain.calendar import age_on
+from tafelapp.domain.deadlines import deadline_problems
 from tafelapp.domain.enums import ReferrerKind, Route, TableKind
 from tafelapp.domain.models import Case, Child, Referral
 from tafelapp.domain.problems import Problem, Severity
@@ -138,6 +139,8 @@ def case_problems(case: Case, table_kind: TableKind, today: dt.date) -> list[Pro
     for index, child in enumerate(case.children):
         problems += child_problems(child, f"children.{index}", today)
         problems += unborn_problems(child, f"children.{index}")
+    for index, deadline in enumerate(case.deadlines):
+        problems += deadline_problems(deadline, f"deadlines.{index}")
     referral = case.referral
     if table_kind is TableKind.JBT and referral is None:
         problems.append(Problem("case.referral_missing", "referral",
