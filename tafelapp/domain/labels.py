@@ -75,7 +75,7 @@ FIELD = {
     "meeting_id": "Bespreking", "minutes_id": "Notulen", "agenda_item_id": "Agendapunt",
     "case": "Casus", "table": "Tafel", "decision": "Besluit", "meetings": "Besprekingen",
     "meeting": "Bespreking", "reported_to_secretary": "Gemeld bij de secretaris",
-    "due_on": "Uiterste datum", "started_on": "Begonnen op",
+    "due_on": "Uiterste datum", "started_on": "Begonnen op", "id": "Id",
     "opened_by_chair": "Geopend door de voorzitter", "safety_plan": "Veiligheidsplan",
 }
 

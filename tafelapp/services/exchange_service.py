@@ -55,6 +55,8 @@ def parse_exchange(data: bytes) -> CaseExchange:
     if len(data) > MAX_IMPORT_BYTES:
         raise InvalidInput([Problem("import.too_large", "(bestand)",
                                     f"het bestand is groter dan {MAX_IMPORT_BYTES // 2**20} MB")])
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # UTF-8 with a byte-order mark is a valid file
     try:
         return CaseExchange.model_validate_json(data)
     except ValidationError as exc:
@@ -84,6 +86,13 @@ def _rule_problems(session: Session, record: CaseExchange) -> list[Problem]:
                                     "het bestand bevat gegevens van een andere casus"))
             continue
         problems += _prefixed(meeting_problems(meeting, table, {case.id: case}), prefix)
+        for number, item in enumerate(meeting.agenda):
+            home = meeting_repo.meeting_id_of_item(session.conn, item.id)
+            if home is not None and home != meeting.id:
+                problems.append(Problem(
+                    "import.item_other_meeting", f"{prefix}.agenda.{number}.id",
+                    "dit agendapunt hoort hier bij een andere bespreking (ontbreekt de id van "
+                    "de bespreking in het bestand?); er is niets ingelezen"))
         local = meeting_repo.get(session.conn, meeting.id)
         if local is not None and local.table_id != meeting.table_id:
             problems.append(Problem("import.meeting_other_table", f"{prefix}.table_id",

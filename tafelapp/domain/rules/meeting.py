@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tafelapp.domain.enums import TableKind
 from tafelapp.domain.meeting import AgendaItem, Meeting
 from tafelapp.domain.models import Case, Table
@@ -28,9 +30,28 @@ def agenda_item_problems(meeting: Meeting, item: AgendaItem, case: Case,
     return problems
 
 
+def duplicate_id_problems(records: list[tuple[str, list[Any]]]) -> list[Problem]:
+    """An id used twice within one list (participants, afspraken, …) cannot be stored: named."""
+    problems = []
+    for path, items in records:
+        seen: set[str] = set()
+        for index, entry in enumerate(items):
+            if entry.id in seen:
+                problems.append(Problem("record.duplicate_id", f"{path}.{index}.id",
+                                        "deze id komt twee keer voor; elke regel heeft een "
+                                        "eigen id"))
+            seen.add(entry.id)
+    return problems
+
+
 def meeting_problems(meeting: Meeting, table: Table, cases: dict[str, Case]) -> list[Problem]:
     """Every problem of a meeting, each field prefixed with the path of its agenda item."""
-    problems: list[Problem] = []
+    problems: list[Problem] = duplicate_id_problems([("agenda", list(meeting.agenda))])
+    for index, item in enumerate(meeting.agenda):
+        problems += duplicate_id_problems([
+            (f"agenda.{index}.participants", list(item.participants)),
+            (f"agenda.{index}.agreements", list(item.agreements)),
+            (f"agenda.{index}.scaling_answers", list(item.scaling_answers))])
     if meeting.table_id != table.id:
         problems.append(Problem("meeting.wrong_table", "table_id",
                                 "de bespreking hoort bij een andere tafel"))

@@ -139,6 +139,14 @@ def case_problems(case: Case, table_kind: TableKind, today: dt.date) -> list[Pro
     for index, child in enumerate(case.children):
         problems += child_problems(child, f"children.{index}", today)
         problems += unborn_problems(child, f"children.{index}")
+    for name, items in (("deadlines", case.deadlines), ("case_leads", case.case_leads),
+                        ("family.guardians", case.family.guardians)):
+        ids = [entry.id for entry in items]
+        for index, entry_id in enumerate(ids):
+            if entry_id in ids[:index]:
+                problems.append(Problem("record.duplicate_id", f"{name}.{index}.id",
+                                        "deze id komt twee keer voor; elke regel heeft een "
+                                        "eigen id"))
     for index, deadline in enumerate(case.deadlines):
         problems += deadline_problems(deadline, f"deadlines.{index}")
     referral = case.referral
