@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from tafelapp.domain.audit import verify_chain
 from tafelapp.domain.passphrase import passphrase_problems
 from tafelapp.domain.problems import InvalidInput
 from tafelapp.services.session import Session
-from tafelapp.store import audit_repo, connection, migrate, worklist_repo
+from tafelapp.store import attempts, audit_repo, connection, migrate, worklist_repo
 from tafelapp.store.errors import VaultError, VaultNotFound, WrongPassphrase
 
 __all__ = ["VaultError", "VaultNotFound", "WrongPassphrase", "check", "create", "default_vault_path", "unlock"]
@@ -50,8 +51,19 @@ def create(path: Path, passphrase: str, actor: str | None = None) -> Session:
 
 
 def unlock(path: Path, passphrase: str, actor: str | None = None) -> Session:
-    """Open an existing vault and bring its schema up to date (a too-new vault is refused)."""
-    conn = connection.open_vault_file(path, passphrase)
+    """Open an existing vault and bring its schema up to date (a too-new vault is refused).
+
+    After repeated wrong passphrases each try first waits 2, 4, 8 … up to 30 seconds, counted
+    beside the vault so the wait holds across processes (CLI, services, the app)."""
+    wait = attempts.wait_left(path)
+    if wait > 0:
+        time.sleep(wait)
+    try:
+        conn = connection.open_vault_file(path, passphrase)
+    except WrongPassphrase:
+        attempts.record(path, success=False)
+        raise
+    attempts.record(path, success=True)
     try:
         applied = migrate.migrate(conn, vault_path=path)
     except BaseException:

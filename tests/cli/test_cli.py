@@ -80,7 +80,8 @@ def test_wrong_passphrase_exit_3_no_traceback_no_change(env: dict[str, str],
     assert result.returncode == 3
     assert "wachtwoordzin is onjuist" in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
-    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in vault.parent.iterdir()}
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in vault.parent.iterdir()
+             if not p.name.endswith(".pogingen")}  # only the count of wrong tries is new
     assert after == before
 
 
@@ -154,3 +155,24 @@ def test_werklijst_lists_what_needs_attention(env: dict[str, str]) -> None:
     assert wrong.returncode == 2 and "ONZIN" in wrong.stderr
     unknown = run(env, "werklijst", "--table", "geen-tafel")
     assert unknown.returncode == 2 and "onbekend: geen-tafel" in unknown.stderr
+
+
+def test_wrong_passphrases_wait_longer_each_time_across_processes(tmp_path: Path) -> None:
+    import time
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TAFELAPP_")}
+    good, bad = tmp_path / "goed", tmp_path / "fout"
+    good.write_text(PASSPHRASE)
+    bad.write_text("dit-is-niet-de-zin-2026")
+    env.update(TAFELAPP_VAULT=str(tmp_path / "k.tafelapp"), TAFELAPP_PASSPHRASE_FILE=str(good))
+    assert run(env, "init").returncode == 0
+    env["TAFELAPP_PASSPHRASE_FILE"] = str(bad)
+    ended = []
+    for _ in range(3):  # each a new process
+        assert run(env, "list", "cases").returncode == 3
+        ended.append(time.monotonic())
+    assert ended[2] - ended[1] >= 1.9  # the third try came 2 s after the second failed
+    assert (tmp_path / "k.tafelapp.pogingen").exists()
+    env["TAFELAPP_PASSPHRASE_FILE"] = str(good)
+    assert run(env, "list", "cases").returncode == 0  # (after its wait) the right one opens
+    assert not (tmp_path / "k.tafelapp.pogingen").exists()  # and the count is forgotten
