@@ -27,6 +27,9 @@ MAX_IAT_FUTURE = 300
 COLLECTION = f"{API_ROOT}/enkelvoudiginformatieobjecten"
 
 
+MAX_BODY_BYTES = 64 * 1024 * 1024  # a notulen PDF, base64, is far smaller
+
+
 @dataclass
 class Faults:
     """Fault injection for tests and soaks (all off by default)."""
@@ -157,12 +160,35 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._problem(404, "Niet gevonden", "not_found")
 
+    def _length(self) -> int | None:
+        """The declared body length; a missing, malformed, negative or too large one is
+        answered (411 / 400 / 413) and the connection closed, so nothing is read or held."""
+        declared = self.headers.get("Content-Length")
+        if declared is None:
+            self._problem(411, "Content-Length ontbreekt / length required", "length_required")
+        elif not declared.strip().isdigit():
+            self._problem(400, "Ongeldige Content-Length / invalid Content-Length",
+                          "invalid_length")
+        elif int(declared) > MAX_BODY_BYTES:
+            self._problem(413, f"Te groot: hoogstens {MAX_BODY_BYTES // 2**20} MiB / payload too "
+                               "large", "payload_too_large")
+        else:
+            return int(declared)
+        self.close_connection = True
+        return None
+
     def do_POST(self) -> None:
         faults = self.server.config.faults
-        length = int(self.headers.get("Content-Length", "0"))
         if urlsplit(self.path).path != COLLECTION:
-            self.rfile.read(length)
+            self.close_connection = True
             self._problem(404, "Niet gevonden", "not_found")
+            return
+        # The token first: an unauthenticated client gets no memory and no thread for its body.
+        if not self._authorised():
+            self.close_connection = True
+            return
+        length = self._length()
+        if length is None:
             return
         if faults.take("cut_upload"):
             self.rfile.read(length // 2)
@@ -170,7 +196,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(2)
             return
         raw = self.rfile.read(length)
-        if not self._authorised():
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            self._problem(400, "De inhoud is geen UTF-8 / body is not UTF-8", "invalid_encoding")
             return
         if faults.roll():
             self._problem(500, "Interne fout (gesimuleerd)", "error")
