@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 import holidays
@@ -83,3 +84,25 @@ def age_on(birth_date: dt.date, day: dt.date) -> int:
     """Age in whole years on a day."""
     before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
     return day.year - birth_date.year - int(before_birthday)
+
+
+def typed_date(text: str) -> str | None:
+    """A date as people type it (14-3-2013, 14-03-2013, 14/3/2013 or 2013-03-14) as ISO text;
+    anything else is returned as typed, so validation names the field and says what is wrong."""
+    text = text.strip()
+    if not text:
+        return None
+    found = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
+    if found:
+        try:
+            return dt.date(int(found[3]), int(found[2]), int(found[1])).isoformat()
+        except ValueError:
+            return text
+    return text
+
+
+def typed_time(text: str) -> str:
+    """A time as people type it (9:30, 9.30, 09:30) as HH:MM; anything else as typed."""
+    text = text.strip()
+    found = re.fullmatch(r"(\d{1,2})[.:](\d{2})", text)
+    return f"{int(found[1]):02d}:{found[2]}" if found else text

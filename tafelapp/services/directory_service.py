@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tafelapp.domain.directory import Organisation, Person, same_person, search_people
+from pydantic import TypeAdapter, ValidationError
+
+from tafelapp.domain.directory import Email, Organisation, Person, same_person, search_people
 from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.domain.validation import problems_from_validation
 from tafelapp.services.session import Session, build, not_found, save_changed
 from tafelapp.store import directory_repo
 
@@ -105,7 +108,10 @@ def person_for_name(session: Session, name: str, organisation: str | None = None
 
 def check_email(email: str) -> str:
     """An e-mail address as stored, or a Dutch refusal naming the field."""
-    return build(Person, "email", name="-", email=email).email
+    try:
+        return str(TypeAdapter(Email).validate_python(email))
+    except ValidationError as exc:
+        raise InvalidInput(problems_from_validation(exc, "email")) from None
 
 
 def set_email(session: Session, person_id: str, email: str) -> Person:

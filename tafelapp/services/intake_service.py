@@ -33,56 +33,57 @@ def referrer_kind_for(organisation_kind: PartnerKind, table_kind: TableKind) -> 
     return _REFERRER_KIND.get(organisation_kind, ReferrerKind.OTHER)
 
 
-def register_case(session: Session, *, referrer_name: str | None = None,
-                  referrer_organisation_id: str | None = None, **fields: Any) -> Case:
+def register_case(session: Session, **fields: Any) -> Case:
     """Register an aanmelding: the melder is a person of the address book (never typed again).
 
     A melder who is not in the book yet (a name and an organisation) is added to it at once.
     """
     with transaction(session.conn):
-        if not fields.get("referrer_id") and referrer_name and referrer_organisation_id:
-            org = directory_service.get_organisation(session, referrer_organisation_id)
-            fields["referrer_id"] = directory_service.person_for_name(
-                session, referrer_name, org.name).id
-        return case_service.open_case(session, **_case_fields(session, **fields))
+        return case_service.open_case(session, **_case_fields(session, add_melder=True,
+                                                              **fields))
 
 
-def intake_problems(session: Session, *, referrer_name: str | None = None,
-                    referrer_organisation_id: str | None = None, **fields: Any) -> list[Problem]:
+def intake_problems(session: Session, **fields: Any) -> list[Problem]:
     """Every problem of an aanmelding as it stands (validation and the protocol's rules), live."""
     try:
-        if not fields.get("referrer_id") and referrer_name and referrer_organisation_id:
-            org = directory_service.get_organisation(session, referrer_organisation_id)
-            fields["referrer_id"] = ""
-            fields["_referrer"] = (referrer_name, org)
-        case = case_service.new_case(session, **_case_fields(session, **fields))
+        case = case_service.new_case(session, **_case_fields(session, add_melder=False,
+                                                             **fields))
     except InvalidInput as exc:
         return exc.problems
     return case_service.case_rule_problems(session, case)
 
 
-def _case_fields(session: Session, *, table_id: str, route: str, referrer_id: str,
-                 family: dict[str, Any], children: list[dict[str, Any]],
+def _melder(session: Session, referrer_id: str, name: str | None, org_id: str | None,
+            add: bool) -> tuple[str, Organisation]:
+    """(name, organisation) of the melder: picked from the book, or typed with an organisation
+    (added to the book on registration; only checked in the live check)."""
+    if not referrer_id and name and name.strip() and org_id:
+        org = directory_service.get_organisation(session, org_id)
+        if add:
+            return directory_service.person_for_name(session, name, org.name).name, org
+        return name.strip(), org
+    if not referrer_id:
+        raise InvalidInput([Problem("referral.referrer_missing", "referral.referrer_person",
+                                    "kies de melder uit het adresboek (of typ een nieuwe naam "
+                                    "en kies de organisatie)")])
+    person = directory_service.get_person(session, referrer_id)
+    if not person.organisation_id:
+        raise InvalidInput([Problem("referral.referrer_without_org",
+                                    "referral.referrer_organisation",
+                                    f"{person.name} heeft in het adresboek geen organisatie; "
+                                    "vul die eerst in")])
+    return person.name, directory_service.get_organisation(session, person.organisation_id)
+
+
+def _case_fields(session: Session, *, table_id: str, route: str, family: dict[str, Any],
+                 children: list[dict[str, Any]], add_melder: bool, referrer_id: str = "",
+                 referrer_name: str | None = None, referrer_organisation_id: str | None = None,
                  question: str = "", referral_date: dt.date | None = None,
                  criteria: dict[str, bool] | None = None,
-                 preconditions: dict[str, bool] | None = None,
-                 _referrer: tuple[str, Organisation] | None = None) -> dict[str, Any]:
+                 preconditions: dict[str, bool] | None = None) -> dict[str, Any]:
     table = get_table(session, table_id)
-    if _referrer is not None:
-        name, org = _referrer
-    else:
-        if not referrer_id:
-            raise InvalidInput([Problem("referral.referrer_missing", "referral.referrer_person",
-                                        "kies de melder uit het adresboek (of typ een nieuwe naam "
-                                        "en kies de organisatie)")])
-        person = directory_service.get_person(session, referrer_id)
-        if not person.organisation_id:
-            raise InvalidInput([Problem("referral.referrer_without_org",
-                                        "referral.referrer_organisation",
-                                        f"{person.name} heeft in het adresboek geen organisatie; "
-                                        "vul die eerst in")])
-        name = person.name
-        org = directory_service.get_organisation(session, person.organisation_id)
+    name, org = _melder(session, referrer_id, referrer_name, referrer_organisation_id,
+                        add_melder)
     if not children:
         raise InvalidInput([Problem("case.no_children", "children",
                                     "voeg minstens één kind (of ongeboren kind) toe")])

@@ -190,12 +190,31 @@ def import_region(session: Session, data: bytes) -> RegionImport:
     return apply_region(session, region, json.loads(data.decode("utf-8-sig")))
 
 
+def _with_tables(session: Session, people: list[dict[str, Any]],
+                 tables: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Which tables each person sits at: those recorded before (that still exist) and those the
+    person chairs or minutes by default."""
+    known = {t["id"] for t in tables} | {t.id for t in table_repo.list_all(session.conn)}
+    usual: dict[str, set[str]] = {}
+    for table in tables:
+        for key in ("default_chair_id", "default_secretary_id"):
+            if table.get(key):
+                usual.setdefault(table[key], set()).add(table["id"])
+    result = []
+    for person in people:
+        stored = directory_repo.person(session.conn, str(person.get("id", "")))
+        kept = {t for t in (stored.table_ids if stored else []) if t in known}
+        result.append({**person, "table_ids": sorted(kept | usual.get(person.get("id", ""), set()))})
+    return result
+
+
 def save_wizard(session: Session, raw: dict[str, Any], secret: str | None = None,
                 removed_people: list[str] | None = None) -> RegionImport:
     """What the set-up wizard collected, stored exactly as a region file would be, in one
     transaction with the people taken out of the address book (records keep their names)."""
     data = {"format": REGION_FORMAT, "version": 1, "exported_at": session.now().isoformat(),
-            **raw}
+            **raw, "people": _with_tables(session, raw.get("people", []),
+                                          raw.get("tables", []))}
     with transaction(session.conn):
         for person_id in removed_people or []:
             directory_service.remove_person(session, person_id)
@@ -221,8 +240,7 @@ def save_table(session: Session, **fields: Any) -> Table:
     if table.kind.value == "JBT" and not table.institutions:
         table = table.model_copy(update={
             "institutions": _institutions(directory_repo.organisations(session.conn))})
-    result = RegionImport()
-    _upsert(session, "table", table, existing, table_repo.save, result)
+    save_changed(session, "region.table", "table", table, existing, table_repo.save)
     return table
 
 

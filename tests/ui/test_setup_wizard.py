@@ -50,6 +50,9 @@ def test_the_wizard_changes_the_set_up_and_refuses_at_the_field(
                  if p.name == "Femke de Wit")
     assert femke.email == "femke.dewit@jbp.example.org"
     assert femke.organisation_id == rows[1]["organisation_id"]
+    chair = next(p for p in app.call(directory_service.directory).people
+                 if p.name == "Mr. A. de Voorzitter")
+    assert chair.table_ids == [tables[0]["id"]]  # the table chaired by default
 
 
 def test_a_new_vault_reads_a_region_file_in_the_wizard(

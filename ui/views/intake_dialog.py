@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tafelapp.domain import labels
+from tafelapp.domain.calendar import typed_date
 from tafelapp.domain.models import Table
 from tafelapp.domain.problems import Problem
 from tafelapp.services.directory_service import Directory
@@ -42,21 +42,6 @@ PRECONDITIONS = {"safety_plan_made": "Veiligheidsplan gemaakt",
                  "help_in_place": "Passende hulp ingezet", "choices_discussed":
                  "Keuzes en gevolgen met het gezin besproken",
                  "registered_in_vir": "Geregistreerd in de Verwijsindex"}
-
-
-def iso_date(text: str) -> str | None:
-    """A date typed as 14-3-2013, 14-03-2013 or 2013-03-14, as ISO text; other text stays as typed
-    (so the check names the field and says what is wrong)."""
-    text = text.strip()
-    if not text:
-        return None
-    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
-    if m:
-        try:
-            return dt.date(int(m[3]), int(m[2]), int(m[1])).isoformat()
-        except ValueError:
-            return text
-    return text
 
 
 class IntakeDialog(QDialog):
@@ -231,10 +216,10 @@ class IntakeDialog(QDialog):
                                      "last_name": r["last_name"] or self.family_name.text()}
             if r["unborn"] == "ja":
                 child["unborn"] = True
-                child["unborn_details"] = {"expected_date": iso_date(r["expected_date"]),
+                child["unborn_details"] = {"expected_date": typed_date(r["expected_date"]),
                                            **unborn_details}
             else:
-                child["birth_date"] = iso_date(r["birth_date"])
+                child["birth_date"] = typed_date(r["birth_date"])
             children.append(child)
         guardians = [{"id": r["id"], "name": r["name"], "relation": r["relation"],
                       "has_custody": {"ja": True, "nee": False}.get(r["has_custody"] or ""),

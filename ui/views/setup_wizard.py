@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tafelapp.domain import labels
+from tafelapp.domain.calendar import typed_time
 from tafelapp.domain.problems import Problem
 from ui.widgets.editable_table import Column, EditableTable
 from ui.widgets.fit import fit_to_screen
@@ -138,7 +139,6 @@ class SetupWizard(QDialog):
         self.skip.clicked.connect(self._on_save_clicked)
         self.save.clicked.connect(self._on_save_clicked)
         self.import_button.clicked.connect(self.import_requested)
-        self._table_ids: dict[str, list[str]] = {}
         self._loaded_people: set[str] = set()
         self.people.guard = self._person_in_use
         for table in (self.organisations, self.people, self.tables):
@@ -179,9 +179,7 @@ class SetupWizard(QDialog):
     def load(self, region: dict[str, Any]) -> None:
         """Show an existing set-up (from `export_region`) to change it."""
         self.region.setText(region.get("region", ""))
-        self._table_ids = {p["id"]: list(p.get("table_ids") or [])
-                           for p in region.get("people", [])}
-        self._loaded_people = set(self._table_ids)
+        self._loaded_people = {p["id"] for p in region.get("people", [])}
         stored_orgs = {o["id"] for o in region.get("organisations", [])}
         stored_tables = {t["id"] for t in region.get("tables", [])}
         self.organisations.guard = lambda row_id: (
@@ -215,17 +213,15 @@ class SetupWizard(QDialog):
                  "complaints": r["complaints"]} for r in self.organisations.rows() if r["name"]]
         people = [{"id": r["id"], "name": r["name"], "function": r["function"],
                    "organisation_id": r["organisation_id"] or None, "email": r["email"],
-                   "phone": r["phone"], "role": r["role"] or None,
-                   "table_ids": []} for r in self.people.rows() if r["name"]]
+                   "phone": r["phone"], "role": r["role"] or None}
+                  for r in self.people.rows() if r["name"]]
         tables = []
         for r in self.tables.rows():
             if not r["name"]:
                 continue
             order = ["CHAIR", "SECRETARY"] if r["signs_first"] == "CHAIR" else [
                 "SECRETARY", "CHAIR"]
-            start = r["usual_start"]
-            if re.fullmatch(r"\d{1,2}[.:]\d{2}", start):
-                start = start.replace(".", ":").zfill(5)
+            start = typed_time(r["usual_start"])
             tables.append({"id": r["id"], "kind": r["kind"], "name": r["name"],
                            "region": self.region.text().strip() or "Regio",
                            "municipality": r["municipality"] or r["name"],
@@ -235,15 +231,6 @@ class SetupWizard(QDialog):
                            "default_chair_id": r["default_chair_id"] or None,
                            "default_secretary_id": r["default_secretary_id"] or None,
                            "signing_order": order})
-        chairs = {t["default_chair_id"]: t["id"] for t in tables if t["default_chair_id"]}
-        secretaries = {t["default_secretary_id"]: t["id"] for t in tables
-                       if t["default_secretary_id"]}
-        known = {t["id"] for t in tables}
-        for person in people:  # the tables they chair or minute, and those already recorded
-            kept = [t for t in self._table_ids.get(person["id"], []) if t in known]
-            person["table_ids"] = sorted({*kept, *(x for x in (chairs.get(person["id"]),
-                                                               secretaries.get(person["id"]))
-                                                   if x)})
         server = {k: getattr(self, k).text().strip() for k in
                   ("base_url", "client_id", "rsin", "informatieobjecttype")}
         return {"region": self.region.text().strip(), "organisations": orgs, "people": people,
