@@ -69,10 +69,12 @@ class Config:
     public_url: str = ""
     faults: Faults = field(default_factory=Faults)
     verify_signatures: bool = True
+    cannot_read: set[str] = field(default_factory=set)  # clients without documenten.lezen
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: RegionalHTTPServer
+    client_id = ""
     protocol_version = "HTTP/1.1"
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -103,7 +105,8 @@ class _Handler(BaseHTTPRequestHandler):
         except jwt.InvalidTokenError as exc:
             self._problem(403, f"Geen geldig toegangsbewijs (JWT): {exc}", "not_authenticated")
             return False
-        secret = config.clients.get(str(claims.get("client_id") or claims.get("iss")))
+        self.client_id = str(claims.get("client_id") or claims.get("iss"))
+        secret = config.clients.get(self.client_id)
         if secret is None:  # the codes Open Zaak answers with
             self._problem(403, "Client identifier bestaat niet", "invalid-client-identifier")
             return False
@@ -139,6 +142,10 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         parts = urlsplit(self.path)
         if not self._authorised():
+            return
+        if self.client_id in self.server.config.cannot_read:  # as Open Zaak answers
+            self._problem(403, "U heeft geen toestemming om deze actie uit te voeren.",
+                          "permission_denied")
             return
         store = self.server.store
         if parts.path == COLLECTION:

@@ -215,6 +215,7 @@ def cmd_outbox(args: argparse.Namespace, session: Session) -> int:
                 print(f"    {at[:19]} {result} {status or ''}")
         st = outbox_service.status(session)
         print(f"Wachtend: {st.waiting}; geweigerd: {st.rejected}; afgeleverd: {st.delivered}; "
+              f"niet bevestigd (vraag de regio): {st.unconfirmed}; "
               f"laatste aflevering: {st.last_delivery or '-'}")
         return EXIT_OK
     if not outbox_service.region_settings(session).configured:

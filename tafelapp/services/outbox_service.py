@@ -102,6 +102,7 @@ class OutboxStatus:
     delivered: int
     last_delivery: str | None
     clock_warning: bool
+    unconfirmed: int = 0  # afgeleverd, niet bevestigd: the region must confirm
 
 
 def status(session: Session) -> OutboxStatus:
@@ -111,7 +112,8 @@ def status(session: Session) -> OutboxStatus:
                                  "LIKE '%klok van deze laptop%'").fetchone() is not None
     return OutboxStatus(counts.get("queued", 0) + counts.get("sending", 0),
                         counts.get("rejected", 0), counts.get("delivered", 0),
-                        outbox_repo.last_delivery(session.conn), clock)
+                        outbox_repo.last_delivery(session.conn), clock,
+                        counts.get("unconfirmed", 0))
 
 
 def items(session: Session) -> list[tuple[OutboxItem, list[tuple[str, str, int | None,
@@ -122,6 +124,7 @@ def items(session: Session) -> list[tuple[OutboxItem, list[tuple[str, str, int |
 
 
 def send_now(session: Session, include_rejected: bool = False) -> int:
-    """'Nu verzenden' (with rejected items too: 'Opnieuw proberen'); returns how many are due."""
+    """'Nu verzenden' (with rejected and unconfirmed items too: 'Opnieuw proberen'); returns how
+    many are due."""
     with transaction(session.conn) as conn:
         return outbox_repo.make_due_now(conn, session.now(), include_rejected)

@@ -81,10 +81,13 @@ def history(conn: Connection, item_id: str) -> list[tuple[str, str, int | None, 
 
 
 def make_due_now(conn: Connection, now: dt.datetime, include_rejected: bool = False) -> int:
-    """'Nu verzenden' (and 'Opnieuw proberen' for rejected items): try at once."""
-    states = "('queued', 'sending', 'rejected')" if include_rejected else "('queued', 'sending')"
-    cursor = conn.execute(f"UPDATE outbox SET state = CASE state WHEN 'rejected' THEN 'queued' "
-                          f"ELSE state END, next_attempt_at = ? WHERE state IN {states}",
+    """'Nu verzenden' (and 'Opnieuw proberen' for rejected and unconfirmed items): try at once
+    (an unconfirmed item is looked up first, so it is never sent twice)."""
+    states = ("('queued', 'sending', 'rejected', 'unconfirmed')" if include_rejected
+              else "('queued', 'sending')")
+    cursor = conn.execute(f"UPDATE outbox SET state = CASE WHEN state IN ('rejected', "
+                          f"'unconfirmed') THEN 'queued' ELSE state END, next_attempt_at = ? "
+                          f"WHERE state IN {states}",
                           (now.isoformat(),))
     return int(cursor.rowcount)
 

@@ -125,25 +125,53 @@ def _classify(reply: Reply) -> Outcome | None:
     return None
 
 
+AUTH_CODES = ("jwt", "client-identifier", "not_authenticated")
+UNCONFIRMED = ("Afgeleverd, niet bevestigd: de regionale server heeft al een document met deze "
+               "identificatie, maar deze client mag documenten niet teruglezen. Vraag de regio om "
+               "te bevestigen dat het er is, en om documenten.lezen toe te kennen; daarna bevestigt "
+               "'Opnieuw proberen' de aflevering.")
+
+
+def _cannot_read(reply: Reply) -> bool:
+    """A lookup refused for lack of the read right (not for a wrong token)."""
+    code = str(reply.body.get("code") or "") if isinstance(reply.body, dict) else ""
+    return reply.status == 403 and not any(key in code for key in AUTH_CODES)
+
+
+def _duplicate(reply: Reply) -> bool:
+    code = reply.body.get("code") if isinstance(reply.body, dict) else None
+    return reply.status == 400 and "identificatie" in (code or "") + reply.text
+
+
 def deliver(claim: Claim, client: ZgwClient) -> Outcome:
-    """Send one document; after an uncertain earlier attempt, look it up first (never twice)."""
+    """Send one document; after an uncertain earlier attempt, look it up first (never twice).
+
+    Without the right to read (documenten.lezen) the lookup is refused; the document is then
+    sent anyway (the server refuses a second copy of the same identificatie), and a refusal as
+    duplicate means it is there but cannot be confirmed: 'unconfirmed', not 'rejected'."""
     try:
+        unreadable = False
         if claim.uncertain:
             found = client.find(claim.identificatie)
             url = _found_url(found)
             if url:
                 return Outcome("delivered", found.status, url=url, message="al aanwezig")
-            problem = _classify(found) if found.status != 200 else None
+            unreadable = _cannot_read(found)
+            problem = _classify(found) if found.status != 200 and not unreadable else None
             if problem is not None:
                 return problem
         reply = client.create(claim.body)
         if reply.status == 201 and isinstance(reply.body, dict):
             return Outcome("delivered", 201, url=str(reply.body.get("url")))
-        code = reply.body.get("code") if isinstance(reply.body, dict) else None
-        if reply.status == 400 and "identificatie" in (code or "") + reply.text:
-            url = _found_url(client.find(claim.identificatie))
+        if _duplicate(reply):
+            if unreadable:
+                return Outcome("unconfirmed", reply.status, message=UNCONFIRMED)
+            found = client.find(claim.identificatie)
+            url = _found_url(found)
             if url:  # the server had it already: the answer to an earlier try was lost
-                return Outcome("delivered", reply.status, url=url, message="al aanwezig")
+                return Outcome("delivered", found.status, url=url, message="al aanwezig")
+            if _cannot_read(found):
+                return Outcome("unconfirmed", found.status, message=UNCONFIRMED)
         return _classify(reply) or Outcome("retry", reply.status, message=reply.text[:200])
     except httpx.TimeoutException:
         return Outcome("retry", None, message="time-out: geen antwoord op tijd")
@@ -164,8 +192,8 @@ def record(session: Session, claim: Claim, outcome: Outcome, now: dt.datetime,
         if outcome.kind == "delivered":
             outbox_repo.set_state(conn, claim.item_id, "delivered", attempts=attempts,
                                   server_url=outcome.url)
-        elif outcome.kind == "rejected":
-            outbox_repo.set_state(conn, claim.item_id, "rejected", attempts=attempts,
+        elif outcome.kind in ("rejected", "unconfirmed"):
+            outbox_repo.set_state(conn, claim.item_id, outcome.kind, attempts=attempts,
                                   last_error=outcome.message)
         else:
             due = now + dt.timedelta(seconds=backoff_seconds(attempts, rng))

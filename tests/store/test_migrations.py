@@ -33,13 +33,20 @@ _V2_ROWS = [
     f"'c1', '[]', '{GENESIS}', '{_HASH}')",
     f"INSERT INTO audit_head VALUES (1, 1, '{_HASH}')",
 ]
+_V5_ROWS = [  # an outbox item with its history (0013 rebuilds both tables)
+    "INSERT INTO outbox VALUES ('o1', 'minutes', 'm1', 'TAFEL-1', 'rejected', 2, "
+    "'2024-03-02T10:00:00+00:00', 'geweigerd', NULL, '2024-03-01T10:00:00+00:00')",
+    "INSERT INTO outbox_attempts (outbox_id, at, outcome, http_status, message) VALUES "
+    "('o1', '2024-03-02T10:00:00+00:00', 'rejected', 403, 'geen leesrecht')",
+]
 
 
 def _vault_at(path: Path, version: int) -> None:
     conn = connection.create_vault_file(path, PASSPHRASE)
     migrate.migrate(conn, target=version)
     rows = _V1_ROWS + (_V2_ROWS if version >= 2 else []) + (
-        ["UPDATE cases SET search_key = 'jbt-2024-0001 oud sem oud'"] if version >= 3 else [])
+        ["UPDATE cases SET search_key = 'jbt-2024-0001 oud sem oud'"] if version >= 3 else []) + (
+        _V5_ROWS if version >= 5 else [])
     for sql in rows:
         conn.execute(sql)
     conn.close()
@@ -64,6 +71,11 @@ def test_every_older_schema_upgrades_and_keeps_its_data(tmp_path: Path, version:
     assert (tmp_path / f"oud.tafelapp.v{version}.bak").exists()
     report = vault_service.check(session)
     assert report.ok, (report.integrity, report.audit_problems, report.watch_mismatches)
+    if version >= 5:  # the outbox and its history survive the rebuild of 0013
+        rows = session.conn.execute("SELECT state, attempts FROM outbox").fetchall()
+        assert [tuple(r) for r in rows] == [("rejected", 2)]
+        rows = session.conn.execute("SELECT outbox_id, http_status FROM outbox_attempts").fetchall()
+        assert [tuple(r) for r in rows] == [("o1", 403)]
     # The werklijst's case_watch (0009) was filled from the old rows.
     assert {i.kind for i in worklist_service.work_list(session)} == {
         Attention.CASE_LEAD_NOT_ACCEPTED, Attention.NO_PROGRESS}

@@ -24,7 +24,7 @@ from tafelapp.services import minutes_service, outbox_service
 from tafelapp.services.session import Session
 from tafelapp.signing import pades
 from tafelapp.store import outbox_repo
-from tafelapp.sync.outbox import MAX_DELAY, backoff_seconds, claim_due
+from tafelapp.sync.outbox import MAX_DELAY, backoff_seconds, claim_due, deliver
 from tafelapp.sync.spec import validate_request
 from tafelapp.sync.zgw_client import ZgwClient
 from tests.conftest import PASSPHRASE
@@ -277,3 +277,43 @@ def demo_vault_with_queue(tmp_path: Path) -> dict[str, Any]:
     signed_documents(s, seed_demo(s), 1)
     s.close()
     return {"vault": vault}
+
+
+def test_without_the_read_right_a_lost_answer_is_unconfirmed_not_rejected(
+        session: Session, demo: dict[str, str], server: RegionalServer) -> None:
+    config: Config = server.httpd.config
+    config.cannot_read.add(CLIENT)  # the region granted documenten.aanmaken only
+    configure_region(session, server.url)
+    signed_documents(session, demo, 1)
+    config.faults.drop_response_after_store = 1  # stored, but the answer never arrives
+    assert [o.kind for o in drain_once(session)] == ["retry"]
+    outbox_service.send_now(session)
+    [outcome] = drain_once(session)
+    assert outcome.kind == "unconfirmed", outcome
+    [item] = outbox_repo.all_items(session.conn)
+    assert item.state == "unconfirmed"
+    assert "niet bevestigd" in (item.last_error or "") and "documenten.lezen" in (
+        item.last_error or "")
+    assert outbox_service.status(session).unconfirmed == 1
+    assert outbox_service.status(session).rejected == 0
+    outbox_service.send_now(session)
+    assert drain_once(session) == []  # not retried by itself: the region has to answer
+    assert len(server_copies(server)[item.identificatie]) == 1
+    config.cannot_read.clear()  # the region grants documenten.lezen; 'Opnieuw proberen'
+    outbox_service.send_now(session, include_rejected=True)
+    [outcome] = drain_once(session)
+    assert (outcome.kind, outcome.status) == ("delivered", 200)  # confirmed by the lookup
+    assert_exactly_once(session, server)
+
+
+def test_a_delivery_confirmed_by_lookup_is_recorded_with_the_lookups_status(
+        session: Session, demo: dict[str, str], server: RegionalServer) -> None:
+    configure_region(session, server.url)
+    signed_documents(session, demo, 1)
+    claim = claim_due(session, session.now())
+    assert claim is not None
+    settings = outbox_service.region_settings(session)
+    client = ZgwClient(settings, "test")
+    assert client.create(claim.body).status == 201  # another laptop uploaded the same version
+    outcome = deliver(claim, client)  # this one has no doubt, sends, and hears "exists"
+    assert (outcome.kind, outcome.status, outcome.message) == ("delivered", 200, "al aanwezig")

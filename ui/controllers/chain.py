@@ -151,7 +151,7 @@ class ChainController:
 
     def _on_outbox_status_changed(self, status: Any) -> None:
         self.w.outbox_state.setText(status_text(status))
-        warn = status.rejected > 0 or status.clock_warning
+        warn = status.rejected + status.unconfirmed > 0 or status.clock_warning
         self.w.outbox_warning.setPixmap(icon("warning").pixmap(16, 16) if warn else QPixmap())
         self.w.outbox_warning.setToolTip("Er is een document geweigerd, of de klok lijkt verkeerd: "
                                        "zie Outbox." if warn else "")

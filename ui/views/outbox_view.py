@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 from ui.widgets.header import header_row
 
 STATE_NL = {"queued": "wacht", "sending": "wordt verzonden", "delivered": "afgeleverd",
-            "rejected": "geweigerd"}
+            "unconfirmed": "afgeleverd, niet bevestigd", "rejected": "geweigerd"}
 OUTCOME_NL = {"delivered": "afgeleverd", "retry": "mislukt, volgt opnieuw",
-              "rejected": "geweigerd", "clock": "geweigerd om de tijd (klok)"}
+              "rejected": "geweigerd", "clock": "geweigerd om de tijd (klok)",
+              "unconfirmed": "afgeleverd, niet bevestigd (vraag de regio)"}
 
 
 def local_time(iso: str | None) -> str:
@@ -59,7 +60,8 @@ class OutboxView(QWidget):
         """Each item with its state, attempts, last error and history."""
         rows = []
         for item, history in items:
-            colour = {"delivered": "#2e7d32", "rejected": "#c62828"}.get(item.state, "#8a5200")
+            colour = {"delivered": "#2e7d32", "rejected": "#c62828",
+                      "unconfirmed": "#8a5200"}.get(item.state, "#8a5200")
             lines = "".join(f"<li>{local_time(at)} — {OUTCOME_NL.get(outcome, outcome)}"
                             f"{f' (HTTP {code})' if code else ''}</li>"
                             for at, outcome, code, _m in history)
@@ -70,7 +72,7 @@ class OutboxView(QWidget):
                         f"poging(en){url}{error}</p><ul>{lines}</ul>")
         self.list.setHtml("".join(rows) or "<p>De outbox is leeg.</p>")
         self.summary.setText(status_text(status))
-        self.retry.setEnabled(status.rejected > 0)
+        self.retry.setEnabled(status.rejected + status.unconfirmed > 0)
 
     def clear(self) -> None:
         """Forget everything (on lock)."""
@@ -84,6 +86,8 @@ def status_text(status: Any) -> str:
     text = f"Outbox: {status.waiting} wachtend"
     if status.rejected:
         text += f", {status.rejected} geweigerd"
+    if status.unconfirmed:
+        text += f", {status.unconfirmed} niet bevestigd (vraag de regio)"
     text += f" · laatst afgeleverd: {last or 'nog niet'}"
     if status.clock_warning:
         text += " · de klok van deze laptop lijkt verkeerd"
