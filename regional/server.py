@@ -70,6 +70,15 @@ class Config:
     faults: Faults = field(default_factory=Faults)
     verify_signatures: bool = True
     cannot_read: set[str] = field(default_factory=set)  # clients without documenten.lezen
+    concept_types: set[str] = field(default_factory=set)  # informatieobjecttypen not published
+
+
+def _json_object(raw: bytes) -> dict[str, Any]:
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -184,6 +193,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         return None
 
+    def _type_problems(self, iot: object) -> list[tuple[str, str]]:
+        config = self.server.config
+        if iot not in config.informatieobjecttypen and iot not in config.concept_types:
+            return [("informatieobjecttype", "onbekend informatieobjecttype (bad-url)")]
+        if iot in config.concept_types:
+            return [("informatieobjecttype", "het informatieobjecttype is een concept "
+                                             "(not-published)")]
+        return []
+
     def do_POST(self) -> None:
         faults = self.server.config.faults
         if urlsplit(self.path).path != COLLECTION:
@@ -212,15 +230,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._problem(500, "Interne fout (gesimuleerd)", "error")
             return
         url = f"http://{self.headers.get('Host', 'localhost')}{self.path}"
+        # Like a serializer, every field problem at once (the type's too).
         problems = validate_request("POST", url, dict(self.headers.items()), raw)
+        body = _json_object(raw)
+        problems += self._type_problems(body.get("informatieobjecttype"))
         if problems:
             self._problem(400, "Ongeldige invoer / invalid input", "invalid", problems)
-            return
-        body = json.loads(raw)
-        config = self.server.config
-        if body["informatieobjecttype"] not in config.informatieobjecttypen:
-            self._problem(400, "Onbekend informatieobjecttype / unknown informatieobjecttype",
-                          "bad-url", [("informatieobjecttype", "onbekend")])
             return
         content = base64.b64decode(body.get("inhoud") or "")
         integriteit = body.get("integriteit") or {}
@@ -228,7 +243,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._problem(400, "Integriteit klopt niet / checksum mismatch", "integriteit",
                           [("integriteit.waarde", "sha-256 komt niet overeen met de inhoud")])
             return
-        if config.verify_signatures:
+        if self.server.config.verify_signatures:
             report = pades.verify(content)
             if not report.intact:
                 self._problem(400, "Het document is niet (geldig) ondertekend / the PDF is "

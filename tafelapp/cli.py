@@ -241,8 +241,9 @@ def cmd_outbox(args: argparse.Namespace, session: Session) -> int:
 
 
 def cmd_region(args: argparse.Namespace, session: Session) -> int:
-    """region set|show: where the signed documents go."""
+    """region set|show|test: where the signed documents go."""
     from tafelapp.services import outbox_service
+    from tafelapp.sync.region_check import check_region, region_ready
 
     if args.action == "show":
         st = outbox_service.region_settings(session)
@@ -250,6 +251,14 @@ def cmd_region(args: argparse.Namespace, session: Session) -> int:
         shown["secret"] = "********" if st.secret else ""
         _print_json(shown)
         return EXIT_OK
+    if args.action == "test":
+        steps = check_region(outbox_service.region_settings(session), session.actor)
+        for step in steps:
+            print(f"{'✓' if step.ok else '✗'} {step.name}: {step.message}")
+        good = region_ready(steps)
+        print("De regio is goed ingesteld: notulen kunnen worden verzonden." if good else
+              "De regio is nog niet goed ingesteld; zie hierboven wat er mis is.")
+        return EXIT_OK if good else EXIT_ERROR
     changes = {k: v for k, v in (("base_url", args.base_url), ("client_id", args.client_id),
                                  ("rsin", args.rsin),
                                  ("informatieobjecttype", args.informatieobjecttype),
@@ -322,6 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("region", help="instellingen van de regionale documentopslag")
     reg = p.add_subparsers(dest="action", required=True)
     reg.add_parser("show")
+    reg.add_parser("test", help="echte proef: toegangsbewijs, rechten, informatieobjecttype")
     q = reg.add_parser("set", help="secret: TAFELAPP_REGION_SECRET_FILE of --ask-secret")
     for option in ("--base-url", "--client-id", "--rsin", "--informatieobjecttype",
                    "--ca-bundle", "--confidentiality", "--tsa-url"):

@@ -96,7 +96,7 @@ _AUTH_HELP = {
 }
 
 
-def _auth_help(reply: Reply) -> str:
+def auth_help(reply: Reply) -> str:
     """A 401/403 in words: the server's own detail and code, and what to fix."""
     body = reply.body if isinstance(reply.body, dict) else {}
     code = str(body.get("code") or "")
@@ -115,7 +115,7 @@ def _classify(reply: Reply) -> Outcome | None:
             "laptop lijkt verkeerd te staan. Zet de klok goed; verzenden gaat daarna vanzelf "
             f"verder. — Server: {_reason(reply)}"))
     if reply.status in (401, 403):
-        return Outcome("rejected", reply.status, message=_auth_help(reply))
+        return Outcome("rejected", reply.status, message=auth_help(reply))
     if reply.status >= 500 or reply.status in RETRY_STATUSES:
         return Outcome("retry", reply.status, message=f"server {reply.status}: {_reason(reply)}")
     if 400 <= reply.status < 500:

@@ -75,6 +75,11 @@ class ZgwClient:
                             params={"identificatie": identificatie,
                                     "bronorganisatie": self.settings.rsin})
 
+    def download(self, url: str) -> tuple[int, bytes]:
+        """The content of a document (`…/download`), by the URL the server gave."""
+        response = self._http.get(url, headers=self.headers())
+        return response.status_code, response.content
+
     def close(self) -> None:
         """Close the connection pool."""
         self._http.close()

@@ -46,7 +46,7 @@ def test_round_trip_carries_the_whole_set_up_and_no_case_data(session: Session,
                                  secret="geheim-" * 6)
     text = setup_service.export_region_json(session)
     assert "geheim-" not in text and '"secret"' not in text
-    assert '"base_url": "https://zgw.example.org"' in text  # the API root, normalised
+    assert '"base_url": "https://zgw.example.org/documenten"' in text  # API root normalised
     other = _second_vault(tmp_path)
     try:
         result = setup_service.import_region(other, text.encode())

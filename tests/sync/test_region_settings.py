@@ -14,6 +14,7 @@ from tafelapp.jobs.outbox_job import drain_once
 from tafelapp.services import outbox_service
 from tafelapp.services.session import Session
 from tafelapp.store import settings_repo
+from tafelapp.sync.zgw_client import ZgwClient
 from tests.sync.conftest import configure_region, signed_documents
 
 GOOD = {"base_url": "https://documenten.regio.example.org", "client_id": "tafelapp",
@@ -48,7 +49,10 @@ def test_each_wrong_region_setting_is_refused_at_its_field(session: Session, cha
 def test_the_api_root_is_accepted_and_loopback_may_use_http(session: Session) -> None:
     stored = outbox_service.update_region(
         session, **{**GOOD, "base_url": "https://documenten.regio.example.org/documenten/api/v1/"})
-    assert stored.base_url == "https://documenten.regio.example.org"
+    assert stored.base_url == "https://documenten.regio.example.org/documenten"
+    client = ZgwClient(stored, "test")  # requests go to the API root that was given
+    assert str(client._http.base_url) == "https://documenten.regio.example.org/documenten/api/v1/"
+    client.close()
     for url in ("http://127.0.0.1:8000", "http://localhost:8000", "http://[::1]:8000"):
         assert outbox_service.update_region(session, base_url=url).base_url == url
     assert rsin_ok("002220647") and not rsin_ok("002220648")

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from tafelapp.domain.problems import Problem
 
-API_ROOT = "/documenten/api/v1"
+API_ROOT = "/api/v1"  # the client appends it to the service base (…/documenten)
 CONFIDENTIALITY = ("openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk", "vertrouwelijk",
                    "confidentieel", "geheim", "zeer_geheim")
 MIN_SECRET_BYTES = 32
@@ -42,7 +42,8 @@ def url_problem(url: str, field: str) -> Problem | None:
 
 
 def service_base(url: str) -> str:
-    """The service base from either the base or the API root (`…/documenten/api/v1`)."""
+    """The service base from either the base or the API root: `…/documenten/api/v1` is stored as
+    `…/documenten`, to which the client adds the API root again."""
     url = url.strip().rstrip("/")
     return url[: -len(API_ROOT)] if url.endswith(API_ROOT) else url
 
