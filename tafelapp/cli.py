@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -12,13 +11,14 @@ from typing import Any
 
 from tafelapp import __version__
 from tafelapp.cli_common import Locked
+from tafelapp.cli_common import print_json as _print_json
 from tafelapp.cli_common import read_secret as _read_secret
 from tafelapp.cli_notulen import add_parsers as add_notulen_parsers
 from tafelapp.cli_notulen import cmd_identity, cmd_notulen
 from tafelapp.cli_setup import add_parsers as add_setup_parsers
 from tafelapp.cli_setup import cmd_case, cmd_setup
 from tafelapp.cli_verify import add_arguments as add_verify_arguments
-from tafelapp.cli_verify import cmd_verify
+from tafelapp.cli_verify import cmd_audit, cmd_check, cmd_verify
 from tafelapp.domain.problems import InvalidInput
 from tafelapp.domain.worklist import ATTENTION_NL, Attention
 from tafelapp.services import (
@@ -46,10 +46,6 @@ def _unlock(args: argparse.Namespace) -> Session:
         raise VaultNotFound(str(path))
     return vault_service.unlock(path, _read_secret("TAFELAPP_PASSPHRASE_FILE",
                                                    f"Wachtwoordzin voor {path}: "))
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -146,48 +142,6 @@ def cmd_import(args: argparse.Namespace, session: Session) -> int:
     print(f"Casus {result.case_number}: {label}.")
     for warning in result.warnings:
         print(f"let op: {warning.render()}", file=sys.stderr)
-    return EXIT_OK
-
-
-def cmd_check(args: argparse.Namespace, session: Session) -> int:
-    report = vault_service.check(session)
-    if args.json:
-        _print_json({"path": report.path, "cipher_version": report.cipher_version,
-                     "schema_version": report.schema_version,
-                     "latest_schema": report.latest_schema, "integrity": report.integrity,
-                     "audit_records": report.audit_records,
-                     "audit_problems": report.audit_problems,
-                     "watch_mismatches": report.watch_mismatches,
-                     "record_mismatches": report.record_mismatches, "ok": report.ok})
-        return EXIT_OK if report.ok else EXIT_ERROR
-    print(f"Kluis:                    {report.path}")
-    print(f"SQLCipher (cipher_version): {report.cipher_version}")
-    print(f"Schemaversie:             {report.schema_version} (nieuwste: {report.latest_schema})")
-    cipher = report.integrity["cipher_integrity_check"]
-    print(f"cipher_integrity_check:   {'ok' if not cipher else '; '.join(cipher)}")
-    print(f"integrity_check:          {'; '.join(report.integrity['integrity_check'])}")
-    fk = report.integrity["foreign_key_check"]
-    print(f"foreign_key_check:        {'ok' if not fk else '; '.join(fk)}")
-    audit = "ok" if not report.audit_problems else "; ".join(report.audit_problems)
-    print(f"Auditlog:                 {report.audit_records} records, {audit}")
-    watch = ("ok" if not report.watch_mismatches else
-             f"wijkt af bij {', '.join(report.watch_mismatches)}")
-    print(f"Werklijst (case_watch):   {watch}")
-    pinned = ("ok" if not report.record_mismatches else
-              "GEWIJZIGD na ondertekening: " + "; ".join(report.record_mismatches))
-    print(f"Ondertekende verslagen:   {pinned}")
-    print("Alles in orde." if report.ok else "ER IS EEN PROBLEEM MET DE KLUIS.")
-    return EXIT_OK if report.ok else EXIT_ERROR
-
-
-def cmd_audit(args: argparse.Namespace, session: Session) -> int:
-    count, problems = vault_service.verify_audit(session)
-    if problems:
-        for problem in problems:
-            print(f"auditlog: {problem}", file=sys.stderr)
-        print(f"Auditlog NIET intact: {len(problems)} afwijking(en) in {count} records.")
-        return EXIT_ERROR
-    print(f"Auditlog intact: {count} records, keten klopt.")
     return EXIT_OK
 
 
@@ -314,6 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p = sub.add_parser("check", help="controleer versleuteling, integriteit en auditlog")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--offline", action="store_true",
+                   help="vergelijk het auditlog niet met de ankers bij de regio")
     p = sub.add_parser("audit", help="auditlog")
     p.add_argument("what", choices=["verify"])
     sub.add_parser("passwd", help="wijzig de wachtwoordzin (opnieuw versleutelen)")

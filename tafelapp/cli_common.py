@@ -1,11 +1,13 @@
-"""What every `tafelapp` command module shares: reading a secret without argv, the locked error."""
+"""What every `tafelapp` command module shares: reading a secret, the locked error, JSON output."""
 
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from tafelapp.domain.problems import InvalidInput, Problem
 
@@ -27,3 +29,8 @@ def read_secret(env: str, prompt: str, confirm: bool = False) -> str:
         raise InvalidInput([Problem("passphrase.mismatch", "wachtwoordzin",
                                     "de twee ingevoerde wachtwoordzinnen zijn niet gelijk")])
     return first
+
+
+def print_json(data: Any) -> None:
+    """JSON for scripts: UTF-8 as is, indented, dates as text."""
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))

@@ -1,4 +1,4 @@
-"""`tafelapp verify FILE` and `tafelapp notulen verify FILE`: who signed, what changed, what is missing.
+"""`tafelapp verify FILE`, `notulen verify`, `check` and `audit verify`: is what we hold intact.
 
 Exit codes: 0 intact, complete and every signer known · 5 intact and complete but a signer is not
 known (no trusted certificate) · 4 changed or incomplete · 2 not a (readable) PDF or no signature.
@@ -7,14 +7,16 @@ known (no trusted certificate) · 4 changed or incomplete · 2 not a (readable) 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from tafelapp.services import minutes_service, setup_service
+from tafelapp.cli_common import print_json
+from tafelapp.services import minutes_service, setup_service, vault_service
 from tafelapp.services.session import Session
 from tafelapp.signing.verify import VerifyReport
 
-EXIT_OK, EXIT_INVALID, EXIT_TAMPERED, EXIT_UNKNOWN_SIGNER = 0, 2, 4, 5
+EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_TAMPERED, EXIT_UNKNOWN_SIGNER = 0, 1, 2, 4, 5
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -73,3 +75,60 @@ def cmd_verify(args: argparse.Namespace, session: Session | None = None) -> int:
         print(f"Niet te controleren: {path} is geen bestand.")
         return EXIT_INVALID
     return print_report(minutes_service.verify_pdf(path.read_bytes(), _anchors(args, session)))
+
+
+def cmd_check(args: argparse.Namespace, session: Session) -> int:
+    """The vault's own checks, then the audit chain against the anchors the region keeps."""
+    from tafelapp.sync.anchors import AnchorReport, check_anchors
+
+    report = vault_service.check(session)
+    anchors = AnchorReport(False, note="niet gevraagd (--offline)") if args.offline else \
+        check_anchors(session)
+    ok = report.ok and not anchors.differences
+    if args.json:
+        print_json({"path": report.path, "cipher_version": report.cipher_version,
+                     "schema_version": report.schema_version,
+                     "latest_schema": report.latest_schema, "integrity": report.integrity,
+                     "audit_records": report.audit_records,
+                     "audit_problems": report.audit_problems,
+                     "watch_mismatches": report.watch_mismatches,
+                     "record_mismatches": report.record_mismatches,
+                     "anchors": {"checked": anchors.checked, "count": anchors.anchors,
+                                 "differences": anchors.differences, "note": anchors.note},
+                     "ok": ok})
+        return EXIT_OK if ok else EXIT_ERROR
+    print(f"Kluis:                    {report.path}")
+    print(f"SQLCipher (cipher_version): {report.cipher_version}")
+    print(f"Schemaversie:             {report.schema_version} (nieuwste: {report.latest_schema})")
+    cipher = report.integrity["cipher_integrity_check"]
+    print(f"cipher_integrity_check:   {'ok' if not cipher else '; '.join(cipher)}")
+    print(f"integrity_check:          {'; '.join(report.integrity['integrity_check'])}")
+    fk = report.integrity["foreign_key_check"]
+    print(f"foreign_key_check:        {'ok' if not fk else '; '.join(fk)}")
+    audit = "ok" if not report.audit_problems else "; ".join(report.audit_problems)
+    print(f"Auditlog:                 {report.audit_records} records, {audit}")
+    watch = ("ok" if not report.watch_mismatches else
+             f"wijkt af bij {', '.join(report.watch_mismatches)}")
+    print(f"Werklijst (case_watch):   {watch}")
+    pinned = ("ok" if not report.record_mismatches else
+              "GEWIJZIGD na ondertekening: " + "; ".join(report.record_mismatches))
+    print(f"Ondertekende verslagen:   {pinned}")
+    if anchors.differences:
+        print("Ankers bij de regio:      WIJKT AF: " + "; ".join(anchors.differences))
+    else:
+        print(f"Ankers bij de regio:      "
+              f"{f'{anchors.anchors} gecontroleerd, ok' if anchors.checked else anchors.note}")
+    print("Alles in orde." if ok else "ER IS EEN PROBLEEM MET DE KLUIS.")
+    return EXIT_OK if ok else EXIT_ERROR
+
+
+def cmd_audit(args: argparse.Namespace, session: Session) -> int:
+    """audit verify: the local hash chain."""
+    count, problems = vault_service.verify_audit(session)
+    if problems:
+        for problem in problems:
+            print(f"auditlog: {problem}", file=sys.stderr)
+        print(f"Auditlog NIET intact: {len(problems)} afwijking(en) in {count} records.")
+        return EXIT_ERROR
+    print(f"Auditlog intact: {count} records, keten klopt.")
+    return EXIT_OK

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from tafelapp.domain.anchors import anchor_text, chain_id
 from tafelapp.domain.minutes import MinutesKind
 from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.domain.rules.region_server import service_base, settings_problems
@@ -13,7 +14,7 @@ from tafelapp.services.meeting_context_service import meeting_context
 from tafelapp.services.minutes_service import get_minutes
 from tafelapp.services.session import Session, build, refuse_errors
 from tafelapp.settings import RegionSettings
-from tafelapp.store import minutes_repo, outbox_repo, settings_repo
+from tafelapp.store import audit_repo, minutes_repo, outbox_repo, settings_repo
 from tafelapp.store.outbox_repo import OutboxItem
 from tafelapp.store.transaction import transaction
 
@@ -91,6 +92,13 @@ def _escalation_document(session: Session, item: OutboxItem) -> OutgoingDocument
                             author=f"Ketenregie {table.municipality}", created=day,
                             signed_on=day, pki=False, filename=f"opschaling-{case.case_number}.pdf",
                             pdf=dossier(session, escalation.id))
+
+
+def audit_anchor(session: Session) -> str:
+    """The current audit head as the line an upload carries, so the region keeps it."""
+    head = audit_repo.head(session.conn)
+    seq, digest = head if head else (0, "0" * 64)
+    return anchor_text(chain_id(audit_repo.first_hash(session.conn)), seq, digest)
 
 
 @dataclass(frozen=True)

@@ -37,3 +37,9 @@ def head(conn: Connection) -> tuple[int, str] | None:
     """The sequence number and hash of the last record, as remembered by the head row."""
     row = conn.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
     return (int(row[0]), str(row[1])) if row else None
+
+
+def first_hash(conn: Connection) -> str | None:
+    """The hash of the first record (names this vault's chain)."""
+    row = conn.execute("SELECT hash FROM audit_log ORDER BY seq LIMIT 1").fetchone()
+    return str(row[0]) if row else None

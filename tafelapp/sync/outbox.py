@@ -61,7 +61,8 @@ def claim_due(session: Session, now: dt.datetime) -> Claim | None:
         return None  # an address that would send the token in clear is refused here as well
     doc = outbox_service.document_for(session, item)
     body = document_body(settings, item.identificatie, doc.title, doc.author, doc.created,
-                         doc.pdf, doc.filename, doc.signed_on, doc.pki)
+                         doc.pdf, doc.filename, doc.signed_on, doc.pki,
+                         beschrijving=outbox_service.audit_anchor(session))
     with transaction(session.conn) as conn:
         outbox_repo.set_state(conn, item.id, "sending")
     return Claim(item.id, item.identificatie, item.attempts,

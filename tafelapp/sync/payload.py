@@ -12,7 +12,7 @@ from tafelapp.settings import RegionSettings
 
 def document_body(settings: RegionSettings, identificatie: str, title: str, author: str,
                   created: dt.date, pdf: bytes, filename: str, signed_on: dt.date,
-                  pki: bool) -> dict[str, Any]:
+                  pki: bool, beschrijving: str = "") -> dict[str, Any]:
     """Metadata and content of one document, as the Documenten API expects it."""
     return {
         "identificatie": identificatie, "bronorganisatie": settings.rsin,
@@ -24,4 +24,5 @@ def document_body(settings: RegionSettings, identificatie: str, title: str, auth
         "ondertekening": {"soort": "pki" if pki else "digitaal", "datum": signed_on.isoformat()},
         "integriteit": {"algoritme": "sha_256", "waarde": hashlib.sha256(pdf).hexdigest(),
                         "datum": signed_on.isoformat()},
+        **({"beschrijving": beschrijving} if beschrijving else {}),
     }
