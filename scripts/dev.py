@@ -84,6 +84,10 @@ def ensure_venv() -> None:
     _say("installing Tafelapp and its dependencies into .venv")
     subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
     subprocess.run([*pip, "install", "-e", f"{ROOT}[dev]"], check=True)
+    # deduce (pseudonymising stuurgroep dossiers) builds its lookup tables once, inside .venv
+    _say("preparing deduce's lookup tables (once, about two minutes)")
+    subprocess.run([str(BIN / "python"), "-c", "from deduce import Deduce; Deduce()"],
+                   check=True, capture_output=True)
     STAMP.write_text(digest)
 
 

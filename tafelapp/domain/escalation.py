@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import StrEnum
 
 from pydantic import Field
 
-from tafelapp.domain.models import Case, Model
+from tafelapp.domain.models import Model
 from tafelapp.domain.problems import Problem
 from tafelapp.domain.types import Id, Name, ShortText, Text, new_id
 
@@ -112,67 +111,3 @@ def transition_problems(escalation: Escalation, to: EscalationStatus) -> list[Pr
         problems.append(Problem("escalation.reason_missing", "depseudonymise_reason",
                                 "geef de reden om namen mee te sturen"))
     return problems
-
-
-def _clean(name: str) -> str:
-    return re.sub(r"\s*\([^)]*\)", "", name).strip()
-
-
-def initials(name: str) -> str:
-    """`Sanne van Dalen` -> `S.v.D.` (the pseudonym used in a dossier)."""
-    return "".join(f"{part[0]}." for part in re.split(r"[\s-]+", _clean(name)) if part)
-
-
-def _name_terms(name: str, terms: dict[str, str]) -> None:
-    """A person's full name, and their first and last name on their own, to initials."""
-    clean = _clean(name)
-    terms.setdefault(name, initials(clean))
-    terms.setdefault(clean, initials(clean))
-    parts = clean.split()
-    if len(parts) >= 2:
-        if len(parts[0]) >= 3 and parts[0][0].isupper():
-            terms.setdefault(parts[0], initials(parts[0]))
-        rest = " ".join(parts[1:])
-        terms.setdefault(rest, initials(rest))
-        if len(parts[-1]) >= 3:
-            terms.setdefault(parts[-1], initials(parts[-1]))
-
-
-def personal_terms(case: Case, extra_names: list[str]) -> dict[str, str]:
-    """Every personal value of the case mapped to what the stuurgroep sees instead."""
-    terms: dict[str, str] = {}
-    family = case.family
-    terms[family.name] = f"gezin {initials(family.name)}"
-    for part in re.split(r"[\s-]+", family.name):
-        if len(part) >= 3 and part[0].isupper() and part.lower() != "fictief":
-            terms.setdefault(part, initials(part))
-    for guardian in family.guardians:
-        _name_terms(guardian.name, terms)
-        for value in (guardian.phone, guardian.email):
-            if value:
-                terms[value] = "[contactgegeven]"
-    for value in (family.address, family.postcode):  # the city is the table's, not personal
-        if value:
-            terms[value] = "[adres]"
-    for child in case.children:
-        _name_terms(f"{child.first_name} {child.last_name}", terms)
-        terms[child.first_name] = initials(child.first_name)
-        terms[child.last_name] = initials(child.last_name)
-        if child.birth_date:
-            terms[child.birth_date.strftime("%d-%m-%Y")] = "[geboortedatum]"
-            terms[child.birth_date.isoformat()] = "[geboortedatum]"
-    for name in extra_names:
-        _name_terms(name, terms)
-    return {k: v for k, v in terms.items() if k and len(k) > 1}
-
-
-_BSN = re.compile(r"\b\d{9}\b")
-
-
-def pseudonymise(text: str, terms: dict[str, str]) -> str:
-    """Replace personal values (longest first, whole words) and anything shaped like a BSN."""
-    result = text
-    for value in sorted(terms, key=len, reverse=True):
-        result = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", terms[value], result,
-                        flags=re.IGNORECASE)
-    return _BSN.sub("[BSN]", result)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from html import escape
 
 from tafelapp.domain import labels
-from tafelapp.domain.escalation import STATUS_NL, URGENCY_NL, Escalation, Signal, pseudonymise
+from tafelapp.domain.escalation import STATUS_NL, URGENCY_NL, Escalation, Signal
+from tafelapp.domain.pseudonyms import PersonalData
+from tafelapp.reports.deidentify import pseudonymise
 
 CSS = """
 @page { size: A4; margin: 20mm 18mm;
@@ -24,14 +26,15 @@ def _t(text: str) -> str:
 
 
 def escalation_section(e: Escalation, case_number: str, table_name: str,
-                       terms: dict[str, str]) -> str:
+                       terms: PersonalData) -> str:
     """One escalation; with `pseudonymised` every personal value is replaced before it leaves."""
     def p(text: str) -> str:
         return _t(pseudonymise(text, terms) if e.pseudonymised else text)
     attempts = "".join(f"<tr><td>{labels.nl_date(a.on)}</td><td>{p(a.description)}</td></tr>"
                        for a in e.attempts)
     note = ("<p class='muted'>Gepseudonimiseerd: casusnummer en initialen; geen namen, "
-            "geboortedata, adressen of BSN.</p>" if e.pseudonymised else
+            "geboortedata, adressen, telefoonnummers, e-mailadressen of BSN (namen die de casus "
+            "niet kent herkend met deduce).</p>" if e.pseudonymised else
             f"<p><b>Niet gepseudonimiseerd.</b> Reden: {_t(e.depseudonymise_reason or '')}</p>")
     decision = (f"<h3>Besluit van de stuurgroep</h3><p>{p(e.decision)}</p>" if e.decision else "")
     follow = "".join(f"<li>{p(f)}</li>" for f in e.follow_up)
@@ -46,7 +49,7 @@ def escalation_section(e: Escalation, case_number: str, table_name: str,
 
 
 def dossier_html(e: Escalation, case_number: str, table_name: str,
-                 terms: dict[str, str]) -> str:
+                 terms: PersonalData) -> str:
     """The escalation dossier for the bestuurlijke stuurgroep (`003`)."""
     return (f"<html><head><meta charset='utf-8'/><title>Opschaling {escape(case_number)}</title>"
             f"<style>{CSS}</style></head><body><h1>Opschaling naar de stuurgroep</h1>"

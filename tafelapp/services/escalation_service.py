@@ -10,10 +10,10 @@ from tafelapp.domain.escalation import (
     Escalation,
     EscalationStatus,
     Signal,
-    personal_terms,
     transition_problems,
 )
 from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.domain.pseudonyms import PersonalData, personal_data
 from tafelapp.domain.rules.signing import certificate_problems
 from tafelapp.reports.escalation_html import agenda_html, dossier_html, escalation_section
 from tafelapp.services.case_service import get_case
@@ -73,12 +73,19 @@ def set_pseudonymisation(session: Session, escalation_id: str, pseudonymised: bo
     return after
 
 
-def _terms(session: Session, escalation: Escalation) -> tuple[dict[str, str], str, str]:
+def _terms(session: Session, escalation: Escalation) -> tuple[PersonalData, str, str]:
     case = get_case(session, escalation.case_id)
     table = get_table(session, case.table_id)
     names = [p.name for m in meetings_for_case(session, case.id) for i in m.agenda
              for p in i.participants] + [lead.person for lead in case.case_leads]
-    return personal_terms(case, names), case.case_number, table.name
+    return personal_data(case, names), case.case_number, table.name
+
+
+def prepare_pseudonymiser() -> None:
+    """Load the de-identification tables in the background (the escalation screen opens)."""
+    from tafelapp.reports.deidentify import warm_up
+
+    warm_up()
 
 
 def dossier_preview(session: Session, escalation_id: str) -> str:

@@ -1,0 +1,230 @@
+"""Pseudonymisation by what the case itself knows: names, birth dates in every spelling, contacts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from tafelapp.domain.models import Case
+
+BIRTH_DATE = "[geboortedatum]"
+ADDRESS = "[adres]"
+CONTACT = "[contactgegeven]"
+BSN = "[BSN]"
+INTERFIXES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "in", "op", "v.", "v.d.",
+              "d'", "'t", "la", "le", "du", "el", "al", "da", "dos"}
+DIMINUTIVE = r"(?:tje|je|pje|ke|kje|ie|tjes|'s|s)?"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text to replace, and what by; `known` spans (the case's own) win overlaps."""
+
+    start: int
+    end: int
+    replacement: str
+    known: bool = True
+
+
+@dataclass
+class PersonalData:
+    """Everything personal the case holds, ready to look for in free text."""
+
+    terms: dict[str, str] = field(default_factory=dict)  # value -> pseudonym
+    first_names: dict[str, str] = field(default_factory=dict)  # also found with a diminutive
+    birth_dates: list[dt.date] = field(default_factory=list)
+    phones: set[str] = field(default_factory=set)  # digits only, Dutch form (0…)
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s*\([^)]*\)", "", name).strip()
+
+
+def initials(name: str) -> str:
+    """`Sanne van Dalen` -> `S.v.D.` (the pseudonym used in a dossier)."""
+    return "".join(f"{part[0]}." for part in re.split(r"[\s-]+", _clean(name)) if part)
+
+
+def _surname_parts(parts: list[str]) -> list[str]:
+    """`Bakker-de Vries` -> Bakker, Vries (each part someone could be called by)."""
+    found = []
+    for part in re.split(r"[\s-]+", " ".join(parts)):
+        if len(part) >= 3 and part.lower() not in INTERFIXES and not part.endswith("."):
+            found.append(part)
+    return found
+
+
+def _add_name(name: str, data: PersonalData, first: bool = True) -> None:
+    """A person's full name, their first name, surname (with and without interfix) and each
+    part of a double surname, all to initials."""
+    clean = _clean(name)
+    if not clean:
+        return
+    data.terms.setdefault(name, initials(clean))
+    data.terms.setdefault(clean, initials(clean))
+    parts = clean.split()
+    if len(parts) < 2:
+        if first and len(clean) >= 3:
+            data.first_names.setdefault(clean, initials(clean))
+        return
+    given = parts[0]
+    if first and len(given) >= 3 and not given.endswith(".") and given[0].isupper():
+        data.first_names.setdefault(given, initials(given))
+    rest = " ".join(parts[1:])
+    data.terms.setdefault(rest, initials(rest))
+    for part in _surname_parts(parts[1:]):
+        data.terms.setdefault(part, initials(part))
+
+
+def _digits(text: str) -> str:
+    digits = re.sub(r"\D", "", text)
+    if text.strip().startswith("+") and digits.startswith("31"):
+        return "0" + digits[2:]
+    if digits.startswith("0031"):
+        return "0" + digits[4:]
+    return digits
+
+
+def personal_data(case: Case, extra_names: list[str]) -> PersonalData:
+    """Every personal value of the case mapped to what the stuurgroep sees instead."""
+    data = PersonalData()
+    family = case.family
+    data.terms[family.name] = f"gezin {initials(family.name)}"
+    for part in _surname_parts(family.name.split()):
+        if part.lower() != "fictief":
+            data.terms.setdefault(part, initials(part))
+    for guardian in family.guardians:
+        _add_name(guardian.name, data)
+        for value in (guardian.phone, guardian.email):
+            if value:
+                data.terms[value] = CONTACT
+        if guardian.phone:
+            data.phones.add(_digits(guardian.phone))
+        if guardian.address:
+            data.terms[guardian.address] = ADDRESS
+    for value in (family.address, family.postcode):  # the city is the table's, not personal
+        if value:
+            data.terms[value] = ADDRESS
+    for child in case.children:
+        _add_name(f"{child.first_name} {child.last_name}", data)
+        _add_name(child.first_name, data)
+        for part in _surname_parts(child.last_name.split()):
+            data.terms.setdefault(part, initials(part))
+        data.terms.setdefault(child.last_name, initials(child.last_name))
+        if child.birth_date:
+            data.birth_dates.append(child.birth_date)
+    for name in extra_names:
+        _add_name(name, data)
+    data.terms = {k: v for k, v in data.terms.items() if k and len(k) > 1}
+    return data
+
+
+_MONTHS = {"januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3,
+           "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+           "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
+           "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_YEAR = r"(?:'|’)?(\d{4}|\d{2})"
+_DATES = [
+    (re.compile(rf"(?<![\d\w])(\d{{1,2}})\s?[-/.]\s?(\d{{1,2}})(?:\s?[-/.]\s?{_YEAR})?(?![\d\w])"),
+     "dmy"),
+    (re.compile(r"(?<![\d\w])(\d{4})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{1,2})(?![\d\w])"), "ymd"),
+    (re.compile(rf"(?<![\d\w])(\d{{1,2}})(?:e|ste|de)?[\s-]+({_MONTH})\.?(?:[\s-]+{_YEAR})?"
+                rf"(?![\w])", re.IGNORECASE), "dMy"),
+]
+_BIRTH_CONTEXT = re.compile(r"(geboren|geb\.|geboortedatum|geboortedag|°|\*|jarig|verjaardag)"
+                            r"[^.;\n]{0,25}$", re.IGNORECASE)
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    year = int(text)
+    return year if year >= 100 else (2000 + year if year < 50 else 1900 + year)
+
+
+def dates_in(text: str) -> list[tuple[int, int, int, int, int | None]]:
+    """(start, end, day, month, year or None) of every date, in the spellings people use:
+    14-3-2013, 14/03/13, 14.03.2013, 2013-03-14, 14 maart 2013, 14 mrt. '13, 14 maart."""
+    found = []
+    for pattern, order in _DATES:
+        for m in pattern.finditer(text):
+            if order == "dmy":
+                day, month, year = int(m[1]), int(m[2]), _year(m[3])
+                if m[3] is None and not re.search(r"[-/]", m[0]):
+                    continue  # "1.5" is a number, not a date
+            elif order == "ymd":
+                year, month, day = int(m[1]), int(m[2]), int(m[3])
+            else:
+                day, month, year = int(m[1]), _MONTHS[m[2].lower()], _year(m[3])
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                found.append((m.start(), m.end(), day, month, year))
+    return found
+
+
+def is_birth_date(text: str, start: int, day: int, month: int, year: int | None,
+                  birth_dates: list[dt.date]) -> bool:
+    """A date that is a birth date of the case (any spelling, with or without the year), or any
+    date right after "geboren", "geb.", "jarig" …"""
+    for born in birth_dates:
+        if (day, month) == (born.day, born.month) and year in (None, born.year):
+            return True
+    return _BIRTH_CONTEXT.search(text[max(0, start - 40):start]) is not None
+
+
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d\s\-().]{7,16}\d(?![\w])")
+_BSN = re.compile(r"(?<![\w.])\d{4}[.\s]?\d{2}[.\s]?\d{3}(?![\w])")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_POSTCODE = re.compile(r"(?<!\w)[1-9]\d{3}\s?[A-Z]{2}(?!\w)")
+
+
+def known_spans(text: str, data: PersonalData) -> list[Span]:
+    """Where the case's own values (and anything shaped like a BSN, a Dutch phone number, an
+    e-mail address or a postcode) occur in `text`."""
+    spans: list[Span] = []
+    for value in sorted(data.terms, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(value)}(?:'?s)?(?!\w)", text, re.IGNORECASE):
+            spans.append(Span(m.start(), m.end(), data.terms[value]))
+    for value, pseudonym in data.first_names.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(value)}{DIMINUTIVE}(?!\w)", text,
+                             re.IGNORECASE):
+            spans.append(Span(m.start(), m.end(), pseudonym))
+        if len(value) >= 5:  # a short form: Yas for Yasmina, Moham for Mohammed
+            short = "|".join(re.escape(value[:n]) for n in range(len(value) - 1, 2, -1))
+            for m in re.finditer(rf"(?<!\w)(?:{short}){DIMINUTIVE}(?!\w)", text):
+                spans.append(Span(m.start(), m.end(), pseudonym))
+    for start, end, day, month, year in dates_in(text):
+        if is_birth_date(text, start, day, month, year, data.birth_dates):
+            spans.append(Span(start, end, BIRTH_DATE))
+    for m in _EMAIL.finditer(text):
+        spans.append(Span(m.start(), m.end(), CONTACT))
+    for m in _PHONE.finditer(text):
+        digits = _digits(m[0])
+        if digits in data.phones or (len(digits) == 10 and digits.startswith("0")):
+            spans.append(Span(m.start(), m.end(), CONTACT))
+    for m in _BSN.finditer(text):
+        spans.append(Span(m.start(), m.end(), BSN))
+    for m in _POSTCODE.finditer(text):
+        spans.append(Span(m.start(), m.end(), ADDRESS))
+    return spans
+
+
+def replace_spans(text: str, spans: list[Span]) -> str:
+    """Apply replacements. Overlapping spans become one, so no part of either stays in clear;
+    it takes the replacement of its longest span (the case's own before a detected one)."""
+    groups: list[list[Span]] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if groups and span.start < max(s.end for s in groups[-1]):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    out, last = [], 0
+    for group in groups:
+        start, end = group[0].start, max(s.end for s in group)
+        best = max(group, key=lambda s: (s.end - s.start, s.known))
+        out.append(text[last:start])
+        out.append(best.replacement)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
