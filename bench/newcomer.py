@@ -65,16 +65,16 @@ def one_run(folder: Path) -> tuple[Recorder, float, int]:
     p12.write_bytes(pkcs12_file("A. de Voorzitter (fictief)", PIN, now - dt.timedelta(days=1),
                                 now + dt.timedelta(days=365)))
     _, executor, window, _ = build(["--vault", str(folder / "nieuw.tafelapp")])
-    window.resize(1280, 720)  # type: ignore[attr-defined]
-    window.show()  # type: ignore[attr-defined]
-    window.start()  # type: ignore[attr-defined]
+    window.resize(1280, 720)
+    window.show()
+    window.start()
     app = App(Bot(), window)  # type: ignore[arg-type]
     recorder = Recorder(Bot())
     started = time.perf_counter()
     drafts = newcomer_path(app, recorder, folder / "verzending", p12)
     seconds = time.perf_counter() - started
     app.settle()
-    window.close()  # type: ignore[attr-defined]
+    window.close()
     executor.shutdown()
     return recorder, seconds, len(drafts)
 

@@ -65,12 +65,12 @@ def main() -> None:
     p12.write_bytes(pkcs12_file("A. de Voorzitter (fictief)", PIN, now - dt.timedelta(days=1),
                                 now + dt.timedelta(days=365)))
     _, executor, window, _ = build(["--vault", str(folder / "nieuw.tafelapp")])
-    fit_to_screen(window, 1280, 720, margin=0)  # type: ignore[arg-type]
-    window.show()  # type: ignore[attr-defined]
-    window.start()  # type: ignore[attr-defined]
+    fit_to_screen(window, 1280, 720, margin=0)
+    window.show()
+    window.start()
     recorder = Recorder(Bot(), on_shot=save)
     newcomer_path(App(Bot(), window), recorder, folder / "verzending", p12)  # type: ignore[arg-type]
-    window.close()  # type: ignore[attr-defined]
+    window.close()
     executor.shutdown()
     print(f"screenshots in {OUT}")
     sys.exit(0)

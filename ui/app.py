@@ -9,12 +9,15 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from tafelapp.services import vault_service
-from ui.workers import DbExecutor
+if TYPE_CHECKING:  # the first window must not wait for these imports
+    from ui.main_window import MainWindow
+    from ui.views.unlock_view import UnlockView
+    from ui.workers import DbExecutor
 
 STYLE = """
 QWidget { font-size: 10.5pt; }
@@ -42,29 +45,51 @@ def demo_vault_path(vault: Path) -> Path:
     return vault.with_name("demo.tafelapp")
 
 
-def build(argv: Sequence[str]) -> tuple[QApplication, DbExecutor, object, argparse.Namespace]:
-    """Create the application objects (used by `main`, the tests and the benchmark)."""
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="tafelapp gui")
     parser.add_argument("--vault", help="pad van de kluis")
     parser.add_argument("--demo", action="store_true", help="open de demo (fictieve gegevens)")
     parser.add_argument("--smoke", action="store_true",
                         help="open en sluit het hoofdvenster (controle van een build)")
-    args = parser.parse_args(list(argv))
+    return parser.parse_args(list(argv))
+
+
+def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Tafelapp")
     app.setStyleSheet(STYLE)
     if not app.property("tafelappDutch"):
         app.setProperty("tafelappDutch", install_dutch(app))
-    vault = Path(args.vault).expanduser() if args.vault else vault_service.default_vault_path()
-    executor = DbExecutor()
-    from ui.main_window import MainWindow
+    return app
 
-    window = MainWindow(executor, vault, demo_vault_path(vault))
+
+def _vault(args: argparse.Namespace) -> Path:
+    from tafelapp.paths import default_vault_path
+
+    return Path(args.vault).expanduser() if args.vault else default_vault_path()
+
+
+def _main_window(vault: Path, unlock_view: UnlockView | None = None
+                 ) -> tuple[DbExecutor, MainWindow]:
+    """The executor and the main window (the unlock view may already be on screen)."""
+    from ui.main_window import MainWindow
+    from ui.workers import DbExecutor
+
+    executor = DbExecutor()
+    window = MainWindow(executor, vault, demo_vault_path(vault), unlock_view=unlock_view)
     # Everything alive now (modules, Qt wrappers, the window) lives as long as the app: move it
     # out of the garbage collector's sight, so a full collection on the worker thread (which holds
     # the GIL) stays short and cannot stall the UI thread.
     gc.freeze()
+    return executor, window
+
+
+def build(argv: Sequence[str]) -> tuple[QApplication, DbExecutor, MainWindow, argparse.Namespace]:
+    """Create the application objects (used by the tests, the benchmark and `--smoke`)."""
+    args = _parse(argv)
+    app = _application()
+    executor, window = _main_window(_vault(args))
     return app, executor, window, args
 
 
@@ -82,8 +107,9 @@ def _smoke_pdf_signing() -> bool:
     return pades.verify(signed).intact
 
 
-def smoke(app: QApplication, executor: DbExecutor, window: object) -> int:
+def smoke(app: QApplication, executor: Any, window: object) -> int:
     """Prove a build carries Qt plugins, SQLCipher and the icon fonts: open, check, close."""
+    from tafelapp.services import vault_service
     from ui.icons import icon
 
     folder = Path(tempfile.mkdtemp(prefix="tafelapp-smoke-"))
@@ -123,21 +149,100 @@ def _close_on_interrupt(app: QApplication, window: object) -> None:
     wake.start(200)
 
 
+def _heavy_imports() -> None:
+    """What the main window needs, imported off the UI thread while the unlock form is shown."""
+    import importlib
+
+    for module in ("ui.main_window", "ui.workers", "tafelapp.services.vault_service"):
+        importlib.import_module(module)
+
+
+def quick_unlock(app: QApplication, args: argparse.Namespace
+                 ) -> tuple[dict[str, Any], UnlockView]:
+    """Show the unlock form first (Qt and one small module), then build the rest of the app
+    behind it: the imports on a thread, the main window on the next turn of the event loop.
+    What the user types meanwhile stays in the form; a request made before the main window
+    exists is kept and carried out once it does."""
+    import threading
+
+    from ui.views.unlock_view import UnlockView
+
+    vault = _vault(args)
+    unlock = UnlockView()
+    unlock.setWindowTitle("Tafelapp")
+    unlock.resize(1280, 720)
+    if vault.exists():
+        unlock.show_open()
+    else:
+        unlock.show_first_start()
+    unlock.show()
+    pending: list[tuple[str, str]] = []
+
+    def keep_unlock(passphrase: str) -> None:
+        pending.append(("unlock", passphrase))
+
+    def keep_create(passphrase: str) -> None:
+        pending.append(("create", passphrase))
+
+    def keep_demo() -> None:
+        pending.append(("demo", ""))
+
+    unlock.unlock_requested.connect(keep_unlock)
+    unlock.create_requested.connect(keep_create)
+    unlock.demo_requested.connect(keep_demo)
+    loader = threading.Thread(target=_heavy_imports, name="tafelapp-imports", daemon=True)
+    loader.start()
+    built: dict[str, Any] = {}
+
+    def finish() -> None:
+        if loader.is_alive():
+            QTimer.singleShot(15, finish)
+            return
+        geometry = unlock.geometry()
+        unlock.unlock_requested.disconnect(keep_unlock)
+        unlock.create_requested.disconnect(keep_create)
+        unlock.demo_requested.disconnect(keep_demo)
+        executor, window = _main_window(vault, unlock_view=unlock)
+        window.setGeometry(geometry)
+        window.show()
+        window.start(prepared=True)
+        built.update(executor=executor, window=window)
+        _close_on_interrupt(app, window)
+        if os.environ.get("TAFELAPP_STARTUP_PROBE"):  # bench/ui.py: the whole app is ready
+            print("STARTUP_READY", flush=True)
+            QTimer.singleShot(0, app.quit)
+        for kind, passphrase in pending:
+            if kind == "demo":
+                unlock.demo_requested.emit()
+            else:
+                (unlock.unlock_requested if kind == "unlock" else unlock.create_requested).emit(
+                    passphrase)
+
+    QTimer.singleShot(0, finish)
+    return built, unlock
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app until its window closes."""
-    app, executor, window, args = build(sys.argv[1:] if argv is None else argv)
-    if args.smoke:
-        return smoke(app, executor, window)
-    window.show()  # type: ignore[attr-defined]
-    window.start(demo=args.demo)  # type: ignore[attr-defined]
-    _close_on_interrupt(app, window)
-    if os.environ.get("TAFELAPP_STARTUP_PROBE"):  # bench/ui.py: report the first frame, then quit
-        def shown() -> None:
-            print("STARTUP_SHOWN", flush=True)
-            app.quit()
-        QTimer.singleShot(0, shown)
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    if args.smoke or args.demo:
+        app, executor, window, args = build(sys.argv[1:] if argv is None else argv)
+        if args.smoke:
+            return int(smoke(app, executor, window))
+        window.show()
+        window.start(demo=True)
+        _close_on_interrupt(app, window)
+    else:
+        app = _application()
+        built, _unlock = quick_unlock(app, args)
+    if os.environ.get("TAFELAPP_STARTUP_PROBE"):  # bench/ui.py: report the first frame
+        QTimer.singleShot(0, lambda: print("STARTUP_SHOWN", flush=True))
+        if args.demo:
+            QTimer.singleShot(0, app.quit)
     code = app.exec()
-    executor.shutdown()
+    running = executor if args.demo else built.get("executor")
+    if running is not None:
+        running.shutdown()
     return code
 
 

@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
     unlocked = Signal()
     locked = Signal()
 
-    def __init__(self, executor: DbExecutor, vault_path: Path, demo_path: Path) -> None:
+    def __init__(self, executor: DbExecutor, vault_path: Path, demo_path: Path,
+                 unlock_view: UnlockView | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Tafelapp")
         self.resize(1280, 720)
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.unlock_view = UnlockView()
+        self.unlock_view = unlock_view or UnlockView()  # may already be on screen (ui.app)
         self.overview_view = OverviewView()
         self.agenda_view = AgendaView()
         self.meeting_view = MeetingView(executor, self.saver)
@@ -227,8 +228,9 @@ class MainWindow(QMainWindow):
             edit.setTabChangesFocus(True)
 
     # ----- unlocking and locking -------------------------------------------------------------
-    def start(self, demo: bool = False) -> None:
-        """First screen: the demo, the unlock form, or the first-start choice.
+    def start(self, demo: bool = False, prepared: bool = False) -> None:
+        """First screen: the demo, the unlock form, or the first-start choice (`prepared`: the
+        unlock form was shown before this window existed and keeps what was typed).
 
         A second after the first frame, what unlocking will need (the scheduler, the HTTP stack)
         is imported on the worker while the user types, so unlocking does not stall the window.
@@ -236,6 +238,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(1000, lambda: self.executor.run(_warm_up))
         if demo:
             self.open_demo()
+        elif prepared:
+            pass
         elif self.vault_path.exists():
             self.unlock_view.show_open()
         else:

@@ -8,24 +8,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
-
 from tafelapp.domain.audit import verify_chain
 from tafelapp.domain.passphrase import passphrase_problems
 from tafelapp.domain.problems import InvalidInput
+from tafelapp.paths import default_vault_path
 from tafelapp.services.session import Session
 from tafelapp.store import attempts, audit_repo, connection, migrate, worklist_repo
 from tafelapp.store.errors import VaultError, VaultNotFound, WrongPassphrase
 
 __all__ = ["VaultError", "VaultNotFound", "WrongPassphrase", "check", "create", "default_vault_path", "unlock"]
-
-
-def default_vault_path() -> Path:
-    """`TAFELAPP_VAULT`, else `kluis.tafelapp` in the user's data folder (platformdirs)."""
-    env = os.environ.get("TAFELAPP_VAULT")
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir("tafelapp", "Tafelapp")) / "kluis.tafelapp"
 
 
 def default_actor() -> str:
