@@ -1,4 +1,12 @@
-"""Entry point of the packaged desktop app (PyInstaller)."""
+"""Entry point of the packaged desktop app (PyInstaller); `regional …` runs the reference server
+(the demo starts it this way, as its own process)."""
+
+import sys
+
+if sys.argv[1:2] == ["regional"]:
+    from regional.cli import main as regional_main
+
+    raise SystemExit(regional_main(sys.argv[2:]))
 
 from ui.app import main
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
     QLabel,
-    QMainWindow,
     QMenu,
     QPlainTextEdit,
     QProgressBar,
@@ -38,9 +37,10 @@ from tafelapp.services.meeting_context_service import family_summary_for
 from tafelapp.services.session import Session
 from tafelapp.settings import AppSettings, UiPosition
 from ui.controllers.chain import ChainController
+from ui.controllers.host import WindowHost
+from ui.controllers.outbox import OutboxController
 from ui.controllers.region import RegionController
 from ui.icons import icon
-from ui.outbox_controller import OutboxController
 from ui.scheduling import DrainTicker
 from ui.text import problems_line
 from ui.views.agenda_view import AgendaView
@@ -81,7 +81,7 @@ class _ActivityFilter(QObject):
         return False
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowHost):
     """Wires the screens to the services through the executor; holds no business rule."""
 
     unlocked = Signal()
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.ticker: DrainTicker | None = None
         self.chain = ChainController(self)
         self.region = RegionController(self)
-        self.demo_server: Any = None
+        self.demo_server = None
         for view in (self.unlock_view, self.overview_view, self.agenda_view, self.meeting_view,
                      self.minutes_view, self.outbox_view, self.worklist_view,
                      self.escalation_view, self.figures_view):

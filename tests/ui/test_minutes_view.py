@@ -77,7 +77,9 @@ def test_secretary_edits_with_preview_and_both_sign(make_app: Callable[..., App]
     # The final notulen travel by themselves to the demo's regional server on loopback.
     app.qtbot.waitUntil(lambda: "0 wachtend" in window.outbox_state.text()
                         and "nog niet" not in window.outbox_state.text(), timeout=20_000)
-    assert window.demo_server.httpd.store.count() == 1
+    from regional.store import SqliteStore  # the demo's server runs as its own process
+    assert window.demo_server.process.poll() is None
+    assert SqliteStore(str(window.demo_server.store)).count() == 1
     window.chain.show_outbox()
     app.settle()
     assert "afgeleverd" in window.outbox_view.list.toPlainText()

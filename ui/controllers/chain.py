@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QInputDialog
@@ -17,22 +17,17 @@ from tafelapp.services import (
     worklist_service,
 )
 from tafelapp.services.session import Session
+from ui.controllers.host import WindowHost
+from ui.demo_region import DEMO_CLIENT, DEMO_INFORMATIEOBJECTTYPE, DEMO_SECRET, DemoRegion
 from ui.icons import icon
 from ui.scheduling import DrainTicker
 from ui.views.outbox_view import status_text
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
-
-DEMO_CLIENT = "tafelapp-demo"
-DEMO_SECRET = "demo-geheim-alleen-voor-de-loopback-server"
-DEMO_INFORMATIEOBJECTTYPE = "http://127.0.0.1/catalogi/api/v1/informatieobjecttypen/notulen-jbt"
 
 
 class ChainController:
     """Wires the ketenregisseur's screens and the outbox to the services (no rules here)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         self.w = window
 
     # ----- ketenregie ------------------------------------------------------------------------
@@ -126,18 +121,21 @@ class ChainController:
         self.w.outbox.drain()
 
     def _start_demo_region(self) -> None:
-        """The demo sends to a reference regional server on loopback that it starts itself."""
-        from regional.server import Config, RegionalServer
-        from regional.store import SqliteStore
-
+        """The demo sends to a reference regional server on loopback, started as its own
+        process (off the UI thread); the demo vault's region then points at it."""
         if self.w.demo_server is None:
-            store = SqliteStore(str(self.w.demo_path.with_name("demo-regio.sqlite3")))
-            self.w.demo_server = RegionalServer(
-                store, Config({DEMO_CLIENT: DEMO_SECRET}, {DEMO_INFORMATIEOBJECTTYPE})).start()
-        url = self.w.demo_server.url
-        self.w.executor.submit(lambda s: outbox_service.update_region(
-            s, base_url=url, client_id=DEMO_CLIENT, secret=DEMO_SECRET, rsin="002220647",
-            informatieobjecttype=DEMO_INFORMATIEOBJECTTYPE))
+            self.w.demo_server = DemoRegion(self.w.demo_path.with_name("demo-regio.sqlite3"))
+        server = self.w.demo_server
+
+        def point_at(s: Session, url: str) -> int:
+            outbox_service.update_region(
+                s, base_url=url, client_id=DEMO_CLIENT, secret=DEMO_SECRET, rsin="002220647",
+                informatieobjecttype=DEMO_INFORMATIEOBJECTTYPE)
+            return outbox_service.send_now(s)  # what waited for the server goes now
+
+        def configure(url: str) -> None:
+            self.w.executor.submit(lambda s: point_at(s, url), lambda _n: self.w.outbox.drain())
+        self.w.executor.run(server.start, configure, self.w._on_background_failed)
 
     def show_outbox(self) -> None:
         """Every document in the outbox with its state and history."""

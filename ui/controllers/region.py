@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
@@ -21,13 +21,11 @@ from tafelapp.services import (
     table_service,
 )
 from tafelapp.services.session import Session
+from ui.controllers.host import WindowHost
 from ui.text import problems_line
 from ui.views.intake_dialog import IntakeDialog
 from ui.views.new_meeting_dialog import NewMeetingDialog
 from ui.views.setup_wizard import SetupWizard
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 
 def _text(exc: Exception) -> str:
@@ -50,7 +48,7 @@ def _refusal(button: QPushButton, show_problems: Callable[[list[Problem]], None]
 class RegionController:
     """Opens the dialogs, runs their services on the executor, and shows refusals at the field."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         self.w = window
         self.wizard: SetupWizard | None = None
         self.intake: IntakeDialog | None = None
