@@ -84,9 +84,11 @@ def ensure_venv() -> None:
     _say("installing Tafelapp and its dependencies into .venv")
     subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
     subprocess.run([*pip, "install", "-e", f"{ROOT}[dev]"], check=True)
-    # deduce (pseudonymising stuurgroep dossiers) builds its lookup tables once, inside .venv
+    # deduce (pseudonymising stuurgroep dossiers) builds its lookup tables once, inside .venv,
+    # and Tafelapp keeps a trimmed copy of them (tafelapp.reports.deidentify.prepare)
     _say("preparing deduce's lookup tables (once, about two minutes)")
-    subprocess.run([str(BIN / "python"), "-c", "from deduce import Deduce; Deduce()"],
+    subprocess.run([str(BIN / "python"), "-c",
+                    "from tafelapp.reports.deidentify import prepare; prepare()"],
                    check=True, capture_output=True)
     STAMP.write_text(digest)
 

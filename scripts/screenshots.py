@@ -1,23 +1,26 @@
-"""Take screenshots of every screen with the demo data (run under Xvfb or offscreen)."""
+"""Screenshots of every screen with the demo data, offscreen on a 1280×720 screen (SHOT_SCALE=1.5
+for 150 %, saved as *-150.png); SHOT_CHECK=1 checks every screen fits instead of saving."""
 
 from __future__ import annotations
 
-import os
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from scripts import screen
 
-from tafelapp.domain.steps import MeetingStep
-from tafelapp.services import meeting_service, minutes_service
-from tafelapp.services.session import Session
-from ui.app import build
-from ui.main_window import MainWindow
+screen.configure()
 
-OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+from PySide6.QtWidgets import QApplication  # noqa: E402 - after the screen is configured
+
+from scripts.screen import shot  # noqa: E402
+from tafelapp.domain.steps import MeetingStep  # noqa: E402
+from tafelapp.services import meeting_service, minutes_service  # noqa: E402
+from tafelapp.services.session import Session  # noqa: E402
+from ui.app import build  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.widgets.fit import fit_to_screen  # noqa: E402
 
 
 def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 10.0) -> None:
@@ -34,24 +37,22 @@ def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 10.0
 
 
 def main() -> None:
-    """Open the demo and save a PNG of each screen and step (`--only-meeting` for a scale check)."""
-    suffix = os.environ.get("SHOT_SUFFIX", "")
-    OUT.mkdir(parents=True, exist_ok=True)
+    """Open the demo and save (or check) each screen and step."""
     folder = Path(tempfile.mkdtemp(prefix="tafelapp-shots-"))
     app, executor, window, _ = build(["--vault", str(folder / "kluis.tafelapp")])
     assert isinstance(window, MainWindow)
-    window.resize(1280, 720)
+    fit_to_screen(window, 1280, 720, margin=0)
     window.show()
     window.start()
     wait(app, lambda: window.unlock_view.isVisible())
-    window.grab().save(str(OUT / f"01-eerste-start{suffix}.png"))
+    shot("01-eerste-start", window)
     window.open_demo()
     wait(app, lambda: window.stack.currentWidget() is window.overview_view and executor.idle)
-    window.grab().save(str(OUT / f"02-overzicht{suffix}.png"))
+    shot("02-overzicht", window)
     evaluation = window.overview_view.meetings.item(0).data(256)
     window.show_agenda(evaluation)
     wait(app, lambda: window.stack.currentWidget() is window.agenda_view and executor.idle)
-    window.grab().save(str(OUT / f"03-agenda{suffix}.png"))
+    shot("03-agenda", window)
     item_id = window.agenda_view.selected_id()
     assert item_id
     window.open_item(item_id, MeetingStep.OPENING)
@@ -68,18 +69,12 @@ def main() -> None:
     for number, step in enumerate(MeetingStep, start=1):
         window.meeting_view.go_to(step)
         wait(app, lambda: executor.idle)
-        window.grab().save(str(OUT / f"04-{number}-{step.value.lower()}{suffix}.png"))
-        if suffix and number == 2:
-            break
-    if suffix:
-        window.close()
-        executor.shutdown()
-        sys.exit(0)
+        shot(f"04-{number}-{step.value.lower()}", window)
     window.show_family_view(item_id)
     wait(app, lambda: window.family_view.isVisible() and executor.idle)
-    window.family_view.resize(1000, 720)
+    fit_to_screen(window.family_view, 1000, 720)
     wait(app, lambda: True)
-    window.family_view.grab().save(str(OUT / f"05-gezinsoverzicht{suffix}.png"))
+    shot("05-gezinsoverzicht", window.family_view)
     window.family_view.close()
     window.show_minutes(item_id)
     wait(app, lambda: executor.idle and bool(window.minutes_view.preview.toPlainText()))
@@ -89,7 +84,7 @@ def main() -> None:
     wait(app, lambda: executor.idle)
     window.minutes_view.reload()
     wait(app, lambda: executor.idle)
-    window.grab().save(str(OUT / f"07-notulen{suffix}.png"))
+    shot("07-notulen", window)
 
     def sign_first(session: Session) -> None:
         first = min(meeting_service.list_meetings(session), key=lambda m: m.date)
@@ -105,10 +100,10 @@ def main() -> None:
     wait(app, lambda: not window.outbox.running and executor.idle, timeout=30)
     window.chain.show_outbox()
     wait(app, lambda: executor.idle)
-    window.grab().save(str(OUT / f"08-outbox{suffix}.png"))
+    shot("08-outbox", window)
     window.chain.show_worklist()
     wait(app, lambda: executor.idle)
-    window.grab().save(str(OUT / f"09-werklijst{suffix}.png"))
+    shot("09-werklijst", window)
     first = window.worklist_view.model.item_at(0)
     window.chain.show_escalation(first.case_id)
     wait(app, lambda: executor.idle)
@@ -120,18 +115,19 @@ def main() -> None:
     esc.question.setPlainText("Kan de stuurgroep de aanbieder aanspreken op de wachttijd?")
     esc.save.click()
     wait(app, lambda: executor.idle and bool(esc.preview.toPlainText()))
-    window.grab().save(str(OUT / f"10-opschaling{suffix}.png"))
+    shot("10-opschaling", window)
     window.figures_view.quarter.setCurrentIndex(1)
     window.chain.show_figures()
     wait(app, lambda: executor.idle)
-    window.grab().save(str(OUT / f"11-kengetallen{suffix}.png"))
+    shot("11-kengetallen", window)
     window.lock()
     wait(app, lambda: executor.idle)
-    window.grab().save(str(OUT / f"06-vergrendeld{suffix}.png"))
+    shot("06-vergrendeld", window)
     window.close()
     executor.shutdown()
-    print(f"screenshots in {OUT}")
-    sys.exit(0)
+    if not screen.CHECK:
+        print(f"screenshots in {screen.OUT}")
+    screen.finish()
 
 
 if __name__ == "__main__":

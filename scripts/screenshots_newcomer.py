@@ -4,25 +4,12 @@ and the verzendlijst (offscreen, on a 1280×720 screen; SHOT_SCALE=1.5 for 150 %
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-import sys
 import tempfile
 from pathlib import Path
 
-SCALE = float(os.environ.get("SHOT_SCALE", "1"))
+from scripts import screen
 
-
-def _screen_1280x720() -> None:
-    """An offscreen screen of 1280×720 physical pixels at SHOT_SCALE (1.5: a laptop at 150 %)."""
-    config = Path(tempfile.mkdtemp()) / "screen.json"
-    config.write_text(json.dumps({"screens": [{
-        "name": "laptop", "x": 0, "y": 0, "width": round(1280 / SCALE),
-        "height": round(720 / SCALE), "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": SCALE}]}))
-    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={config}")
-
-
-_screen_1280x720()
+screen.configure()
 
 from PySide6.QtCore import QPoint  # noqa: E402 - after the screen is configured
 from PySide6.QtGui import QPainter  # noqa: E402
@@ -35,12 +22,14 @@ from tests.ui.newcomer import PIN, Recorder, newcomer_path  # noqa: E402
 from ui.app import build  # noqa: E402
 from ui.widgets.fit import fit_to_screen  # noqa: E402
 
-OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+OUT = screen.OUT
 
 
 def save(name: str, widget: QWidget) -> None:
     """Grab a window (or dialog); an open type-ahead list is painted onto it where it shows."""
-    suffix = "" if SCALE == 1 else f"-{round(SCALE * 100)}"
+    if screen.CHECK:
+        screen.check(name, widget)
+        return
     pixmap = widget.grab()
     popups = [w for w in QApplication.topLevelWidgets()
               if isinstance(w, QAbstractItemView) and w.isVisible()]
@@ -53,7 +42,7 @@ def save(name: str, widget: QWidget) -> None:
                   popup.mapToGlobal(QPoint(0, 0)) - widget.mapToGlobal(QPoint(0, 0)))
         painter.drawPixmap(offset * widget.devicePixelRatioF(), popup.grab())
         painter.end()
-    pixmap.save(str(OUT / f"{name}{suffix}.png"))
+    pixmap.save(str(OUT / f"{name}{screen.SUFFIX}.png"))
 
 
 def main() -> None:
@@ -72,8 +61,9 @@ def main() -> None:
     newcomer_path(App(Bot(), window), recorder, folder / "verzending", p12)  # type: ignore[arg-type]
     window.close()
     executor.shutdown()
-    print(f"screenshots in {OUT}")
-    sys.exit(0)
+    if not screen.CHECK:
+        print(f"screenshots in {OUT}")
+    screen.finish()
 
 
 if __name__ == "__main__":

@@ -177,6 +177,11 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d\s\-().]{7,16}\d(?![\w])")
 _BSN = re.compile(r"(?<![\w.])\d{4}[.\s]?\d{2}[.\s]?\d{3}(?![\w])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _POSTCODE = re.compile(r"(?<!\w)[1-9]\d{3}\s?[A-Z]{2}(?!\w)")
+# A street and house number after the words that introduce an address (op de Nieuwe Gracht 8,
+# naar Plein 1944 nr 2): capitalised words, then a number, perhaps with a letter or addition.
+_ADDRESS = re.compile(r"\b(?:op|aan|naar|adres:?|Adres:?|woont in|bij)\s+(?:de\s+|het\s+)?"
+                      r"(?P<street>(?:[A-Z][\w'.-]*\s+){1,3}\d{1,4}(?:\s?[a-zA-Z](?!\w))?"
+                      r"(?:[-/]\w+)?(?:\s+(?:nr\.?|huisnummer)\s*\d+)?)")
 
 
 def known_spans(text: str, data: PersonalData) -> list[Span]:
@@ -207,6 +212,8 @@ def known_spans(text: str, data: PersonalData) -> list[Span]:
         spans.append(Span(m.start(), m.end(), BSN))
     for m in _POSTCODE.finditer(text):
         spans.append(Span(m.start(), m.end(), ADDRESS))
+    for m in _ADDRESS.finditer(text):
+        spans.append(Span(m.start("street"), m.end("street"), ADDRESS))
     return spans
 
 

@@ -81,13 +81,6 @@ def _terms(session: Session, escalation: Escalation) -> tuple[PersonalData, str,
     return personal_data(case, names), case.case_number, table.name
 
 
-def prepare_pseudonymiser() -> None:
-    """Load the de-identification tables in the background (the escalation screen opens)."""
-    from tafelapp.reports.deidentify import warm_up
-
-    warm_up()
-
-
 def dossier_preview(session: Session, escalation_id: str) -> str:
     """Exactly what will leave, as the ketenregisseur sees it before submitting."""
     escalation = get_escalation(session, escalation_id)

@@ -45,3 +45,14 @@ def test_a_meeting_date_and_a_number_stay_but_a_birth_date_goes() -> None:
                        "de buurman (geb. 5-6-1970) woont ernaast. Plan: 6 weken.", data)
     assert "3 december 2026" in out and "6 weken" in out
     assert "14 mrt" not in out and "5-6-1970" not in out and "Noor" not in out
+
+
+@pytest.mark.parametrize("text", [
+    "De buurvrouw woont op de Nieuwe Gracht 8 in Utrecht.",
+    "Vader verhuist naar Plein 1944 nr 2.",
+    "Oma woont aan de Lindelaan 4a.",
+    "Post gaat naar Dorpsstraat 12-II."])
+def test_an_address_the_case_does_not_know_is_found_by_its_form(text: str) -> None:
+    data = personal_data(*case_for(FAMILIES[0]))
+    out = pseudonymise(text, data)
+    assert "[adres]" in out and not any(ch.isdigit() for ch in out), out

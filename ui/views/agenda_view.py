@@ -57,10 +57,15 @@ class AgendaView(QWidget):
         self.edit_header = QPushButton("Gegevens wijzigen…")
         self.edit_header.setToolTip("Datum, tijd, plek, voorzitter en secretaris (tot het "
                                     "ondertekenen begint)")
-        for b in (self.start, self.family, self.up, self.down, self.remove, self.edit_header):
+        for b in (self.start, self.family, self.edit_header):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        order = QHBoxLayout()  # a second row: both fit at 1280×720, also at 150 %
+        for b in (self.up, self.down, self.remove):
+            order.addWidget(b)
+        order.addStretch(1)
+        layout.addLayout(order)
         add = QHBoxLayout()
         add.addWidget(QLabel("Casus toevoegen:"))
         self.case_choice = QComboBox()

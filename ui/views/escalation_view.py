@@ -122,7 +122,6 @@ class EscalationView(QWidget):
     def open_case(self, case_id: str) -> None:
         """Show the open escalation of a case, or an empty form for a new one."""
         self.case_id = case_id
-        escalation_service.prepare_pseudonymiser()  # deduce loads in its own thread meanwhile
 
         def load(s: Session) -> tuple[list[Escalation], list[Any]]:
             return (escalation_service.escalations(s, case_id=case_id),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.icons import icon
+from ui.widgets.fit import fit_to_screen
 
 
 class FamilyView(QWidget):
@@ -27,7 +28,6 @@ class FamilyView(QWidget):
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setWindowTitle("Gezinsoverzicht — Tafelapp")
-        self.resize(900, 700)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setAccessibleName("Gezinsoverzicht")
@@ -60,6 +60,8 @@ class FamilyView(QWidget):
         self.html = html
         self.item_id = item_id
         self.browser.setHtml(html)
+        if not self.isVisible():
+            fit_to_screen(self, 900, 700)  # never beyond a 1280×720 screen at 150 %
         self.show()
         self.raise_()
 

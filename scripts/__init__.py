@@ -1,0 +1,1 @@
+"""Developer scripts: set-up, screenshots, examples, schema."""
