@@ -205,6 +205,7 @@ class MainWindow(WindowHost):
         self.worklist_view.back_requested.connect(self.show_overview)
         self.worklist_view.case_opened.connect(self._on_overview_case_opened)
         self.worklist_view.escalation_requested.connect(self.chain.show_escalation)
+        self.worklist_view.followup_requested.connect(self.chain._on_followup_requested)
         self.worklist_view.signal_requested.connect(self.chain._on_signal_requested)
         self.worklist_view.agenda_requested.connect(self.chain._on_agenda_requested)
         self.escalation_view.back_requested.connect(self.chain.show_worklist)

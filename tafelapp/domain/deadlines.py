@@ -73,6 +73,32 @@ def deadlines_after_decision(decision: Decision, route: Route | None) -> list[De
     return []
 
 
+_EVALUATION_OUTCOME = {  # each fits the term's note (200 characters) with its date
+    DecisionKind.INVESTIGATION: "voorwaarden niet nagekomen: het raadsonderzoek start alsnog "
+                                "(001 §2.1.3 f; JBT-werkwijze: dan kan het onderzoek alsnog "
+                                "starten)",
+    DecisionKind.NO_INVESTIGATION: "voorwaarden nagekomen: geen raadsonderzoek, de hulp gaat "
+                                   "verder (001 §2.1.3 f)",
+    DecisionKind.POSTPONED_INVESTIGATION: "opnieuw uitgesteld met een nieuwe evaluatiedatum "
+                                          "(001 §2.1.3 f; JBT-werkwijze: hoogstens 6 maanden)",
+}
+
+
+def close_evaluations(deadlines: list[Deadline], decision: Decision) -> list[Deadline]:
+    """An evaluation meeting closes the open term of an earlier uitgesteld raadsonderzoek with
+    its outcome and the rule; a term started by this same decision stays open."""
+    closed = []
+    for deadline in deadlines:
+        if (deadline.kind is DeadlineKind.POSTPONED_EVALUATION and deadline.done_on is None
+                and deadline.started_on < decision.decided_on):
+            deadline = deadline.model_copy(update={
+                "done_on": decision.decided_on,
+                "note": f"Geëvalueerd op {decision.decided_on:%d-%m-%Y}: "
+                        f"{_EVALUATION_OUTCOME[decision.kind]}"})
+        closed.append(deadline)
+    return closed
+
+
 def deadlines_after_referral(route: Route, referral_date: dt.date) -> list[Deadline]:
     """The terms a referral starts: after a VOTS, the hearing and the JBT before it."""
     if route is Route.SPOED_VOTS:

@@ -77,6 +77,8 @@ FIELD = {
     "meeting": "Bespreking", "reported_to_secretary": "Gemeld bij de secretaris",
     "due_on": "Uiterste datum", "started_on": "Begonnen op", "id": "Id",
     "opened_by_chair": "Geopend door de voorzitter", "safety_plan": "Veiligheidsplan",
+    "on": "Datum opvolging", "said_by": "Wie zegt dit", "note": "Toelichting",
+    "agreement_id": "Afspraak",
 }
 
 

@@ -76,6 +76,7 @@ class OpenDue(NamedTuple):
     due: dt.date
     what: str  # the agreement's owner, or the DeadlineKind of the term
     agreement: bool
+    ref_id: str = ""  # the agreement's id (to follow it up from the werklijst)
 
 
 class WorkItem(NamedTuple):
@@ -90,6 +91,7 @@ class WorkItem(NamedTuple):
     on: dt.date | None  # the date the reason speaks of (last progress, lead since, decision)
     detail: str  # owner, term label or number of weeks, as the reason needs
     sort_key: tuple[int, int, str]  # most urgent first: working days left, kind, case number
+    ref_id: str = ""  # the afspraak an AGREEMENT_* line is about
 
     @property
     def reason(self) -> str:
@@ -174,7 +176,7 @@ def due_items(dues: Iterable[OpenDue], today: dt.date) -> list[WorkItem]:
     """Agreements and terms that are past their date or due within SOON_WORKING_DAYS."""
     items: list[WorkItem] = []
     left_of: dict[dt.date, int] = {}  # a few hundred distinct dates among thousands of dues
-    for case_id, number, table, due, what, agreement in dues:
+    for case_id, number, table, due, what, agreement, ref in dues:
         left = left_of.get(due)
         if left is None:
             left = left_of[due] = working_days_between(today, due)
@@ -183,7 +185,7 @@ def due_items(dues: Iterable[OpenDue], today: dt.date) -> list[WorkItem]:
         kind, rank = _DUE_KINDS[agreement, left < 0]
         detail = what if agreement else _TERM_LABEL.get(what, what)
         items.append(WorkItem(case_id, number, table, kind, due, left, None, detail,
-                              (left, rank, number)))
+                              (left, rank, number), ref))
     return items
 
 

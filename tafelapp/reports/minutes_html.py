@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
 from tafelapp.domain import labels
 from tafelapp.domain.deadlines import TERMS
+from tafelapp.domain.followup import FOLLOW_UP_NL, AgreementFollowUp
 from tafelapp.domain.meeting import AgendaItem, Meeting
 from tafelapp.domain.minutes import Minutes, MinutesKind
 from tafelapp.domain.models import Case, Deadline, Table
@@ -73,7 +75,8 @@ with letters and digits only, lower case); `signing.verify.PIN_KEY` reads it."""
 def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Case,
                  table: Table, citation: str | None, previous_scores: dict[str, int],
                  started: list[Deadline], original_number: str | None = None,
-                 record_pin: str | None = None, concept: bool = False) -> str:
+                 record_pin: str | None = None, concept: bool = False,
+                 followed_up: list[tuple[str, dt.date, AgreementFollowUp]] | None = None) -> str:
     """The whole notulen (or rectificatie) document; `record_pin` goes into the PDF's metadata.
 
     The last page ("Ondertekening") holds the visible signature blocks; a concept carries
@@ -163,6 +166,16 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
     parts.append(_section("Afspraken", "<table><tr><th>Soort</th><th>Wat</th><th>Wie</th>"
                           "<th>Uiterlijk</th><th>Als een voorwaarde niet wordt nagekomen</th></tr>"
                           f"{rows}</table>" if rows else "<p class='muted'>Geen afspraken.</p>"))
+    if followed_up:
+        rows = "".join(
+            f"<tr><td>{escape(text)} <span class='muted'>({labels.nl_date(made)})</span></td>"
+            f"<td>{FOLLOW_UP_NL[f.status.value]}</td><td>{labels.nl_date(f.on)}</td>"
+            f"<td>{escape(f.said_by)}</td><td>{_text(f.note)}</td></tr>"
+            for text, made, f in followed_up)
+        parts.append(_section("Opvolging van eerdere afspraken",
+                              "<table><tr><th>Afspraak (bespreking)</th><th>Opvolging</th>"
+                              "<th>Datum</th><th>Wie zegt dit</th><th>Toelichting</th></tr>"
+                              f"{rows}</table>"))
     terms = "".join(f"<li>{escape(d.note or TERMS[d.kind].label)}: uiterlijk {labels.nl_date(d.due_on)} "
                     f"({escape(d.source)})</li>" for d in started)
     parts.append(_section("Volgende moment en termijnen",

@@ -6,14 +6,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from tafelapp.domain.family_summary import FamilySummary, family_summary
+from tafelapp.domain.followup import AgreementFollowUp
 from tafelapp.domain.meeting import AgendaItem, Agreement, Meeting
 from tafelapp.domain.models import Case, Table
 from tafelapp.domain.problems import Problem
 from tafelapp.domain.rules.decision import allowed_decisions, decision_citation
 from tafelapp.domain.rules.jbt import jbt_condition_problems
 from tafelapp.domain.steps import MeetingStep, step_problems
+from tafelapp.services import followup_service
 from tafelapp.services.case_service import get_case
 from tafelapp.services.directory_service import Directory, directory
+from tafelapp.services.followup_service import EarlierAgreement
 from tafelapp.services.meeting_service import locate_item
 from tafelapp.services.session import Session
 from tafelapp.services.table_service import get_table
@@ -47,6 +50,14 @@ class MeetingContext:
     book: Directory = field(default_factory=lambda: Directory([], []))
     previous_agreements: list[Agreement] = field(default_factory=list)
     previous_date: dt.date | None = None
+    earlier: list[EarlierAgreement] = field(default_factory=list)  # to follow up, with status
+    followups_here: list[AgreementFollowUp] = field(default_factory=list)
+
+    def followed_up_here(self) -> list[tuple[EarlierAgreement, AgreementFollowUp]]:
+        """The follow-ups recorded in this discussion, each with its afspraak (for the notulen)."""
+        by_id = {e.agreement.id: e for e in self.earlier}
+        return [(by_id[f.agreement_id], f) for f in self.followups_here
+                if f.agreement_id in by_id]
 
     def people_choices(self) -> list[tuple[str, str, str]]:
         """(id, label, name) of the address book, for the pickers of meeting mode."""
@@ -110,6 +121,8 @@ def meeting_context(session: Session, item_id: str) -> MeetingContext:
         book=directory(session),
         previous_agreements=list(previous[1].agreements) if previous else [],
         previous_date=previous[0].date if previous else None,
+        earlier=followup_service.earlier_agreements(session, case.id, before=meeting.date),
+        followups_here=followup_service.recorded_in(session, item_id),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from tafelapp.domain.deadlines import deadlines_after_decision
+from tafelapp.domain.deadlines import close_evaluations, deadlines_after_decision
 from tafelapp.domain.enums import AgreementStatus, DeadlineKind, TableKind
 from tafelapp.domain.meeting import (
     AgendaItem,
@@ -290,10 +290,12 @@ def take_decision(session: Session, item_id: str, **fields: Any) -> DecisionOutc
     _change_item(session, item_id, "decision.take",
                  lambda m, i: i.model_copy(update={"decision": decision}))
     started = deadlines_after_decision(decision, route)
-    if started:
-        fresh = get_case(session, case.id)
-        kept = [d for d in fresh.deadlines if d.kind is not DeadlineKind.POSTPONED_EVALUATION]
-        after = fresh.model_copy(update={"deadlines": kept + started})
+    fresh = get_case(session, case.id)
+    # a term this same discussion started earlier is replaced; an earlier meeting's is closed
+    kept = [d for d in close_evaluations(fresh.deadlines, decision)
+            if not (d.kind is DeadlineKind.POSTPONED_EVALUATION and d.done_on is None)]
+    after = fresh.model_copy(update={"deadlines": kept + started})
+    if after != fresh:
         with session.change("case.deadlines_from_decision", "case", case.id, before=fresh,
                             after=after) as conn:
             case_repo.save(conn, after)

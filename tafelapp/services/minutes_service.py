@@ -93,11 +93,13 @@ def document_html(session: Session, minutes_id: str, record_pin: str | None = No
     for point in ctx.score_history:  # oldest first: the last one per respondent wins
         previous[point.respondent] = point.score
     decided = ctx.item.decision.decided_on if ctx.item.decision else ctx.meeting.date
-    started = [d for d in ctx.case.deadlines if d.started_on in (decided, ctx.meeting.date)]
+    started = [d for d in ctx.case.deadlines if d.started_on in (decided, ctx.meeting.date)
+               or d.done_on in (decided, ctx.meeting.date)]  # also a term this meeting closed
     original = get_minutes(session, minutes.rectifies).number if minutes.rectifies else None
+    followed = [(e.agreement.text, e.made_on, f) for e, f in ctx.followed_up_here()]
     return minutes_html(minutes, ctx.meeting, ctx.item, ctx.case, ctx.table,
                         ctx.decision_citation, previous, started, original, record_pin,
-                        concept)
+                        concept, followed)
 
 
 def render_draft(session: Session, minutes_id: str) -> bytes:

@@ -53,20 +53,22 @@ def open_dues(conn: Connection, horizon: Horizon, table_id: str | None = None) -
     """Open agreements and terms of open cases that are overdue or due within the horizon."""
     dates = _Dates()
     params: list[object] = [horizon.due_before.isoformat()]
-    agreements = ("SELECT w.case_id, w.case_number, t.name, g.due_date, g.owner, 1 "
+    agreements = ("SELECT w.case_id, w.case_number, t.name, g.due_date, g.owner, 1, g.id "
                   "FROM agreements g JOIN agenda_items a ON a.id = g.agenda_item_id "
                   "JOIN case_watch w ON w.case_id = a.case_id JOIN tables t ON t.id = w.table_id "
-                  "WHERE g.status = 'OPEN' AND g.due_date < ? AND w.status = 'OPEN'"
+                  "WHERE g.status = 'OPEN' AND g.due_date < ? AND w.status = 'OPEN' "
+                  "AND NOT EXISTS (SELECT 1 FROM agreement_followups f "  # followed up: done
+                  "WHERE f.agreement_id = g.id)"
                   + _table_filter(table_id, params))
     params.append(horizon.due_before.isoformat())
-    terms = ("SELECT w.case_id, w.case_number, t.name, d.due_on, d.kind, 0 "
+    terms = ("SELECT w.case_id, w.case_number, t.name, d.due_on, d.kind, 0, d.id "
              "FROM deadlines d JOIN case_watch w ON w.case_id = d.case_id "
              "JOIN tables t ON t.id = w.table_id "
              "WHERE d.done_on IS NULL AND d.due_on < ? AND w.status = 'OPEN'"
              + _table_filter(table_id, params))
-    for case_id, number, table, due, what, agreement in _rows(
+    for case_id, number, table, due, what, agreement, ref in _rows(
             conn, f"{agreements} UNION ALL {terms}", params):
-        yield OpenDue(case_id, number, table, dates[due], what, bool(agreement))
+        yield OpenDue(case_id, number, table, dates[due], what, bool(agreement), ref)
 
 
 def watch_mismatches(conn: Connection) -> list[str]:

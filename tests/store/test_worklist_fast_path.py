@@ -33,14 +33,18 @@ def slow_work_list(session: Session, horizon: Horizon) -> list[WorkItem]:
         cases.append(CaseWatch(case_id, number, table, D(last or opened), lead,
                                D(pending[0]) if pending else None,
                                D(disagreed) if disagreed else None))
-        for due, owner in conn.execute(
-                "SELECT g.due_date, g.owner FROM agreements g JOIN agenda_items a "
+        followed = {r[0] for r in conn.execute("SELECT agreement_id FROM agreement_followups "
+                                               "WHERE case_id = ?", (case_id,)).fetchall()}
+        for due, owner, ref in conn.execute(
+                "SELECT g.due_date, g.owner, g.id FROM agreements g JOIN agenda_items a "
                 "ON a.id = g.agenda_item_id WHERE a.case_id = ? AND g.status = 'OPEN' "
                 "AND g.due_date IS NOT NULL", (case_id,)).fetchall():
-            dues.append(OpenDue(case_id, number, table, D(due), owner, True))
-        for due, kind in conn.execute("SELECT due_on, kind FROM deadlines WHERE case_id = ? "
-                                      "AND done_on IS NULL", (case_id,)).fetchall():
-            dues.append(OpenDue(case_id, number, table, D(due), kind, False))
+            if ref not in followed:
+                dues.append(OpenDue(case_id, number, table, D(due), owner, True, ref))
+        for due, kind, ref in conn.execute("SELECT due_on, kind, id FROM deadlines WHERE "
+                                           "case_id = ? AND done_on IS NULL",
+                                           (case_id,)).fetchall():
+            dues.append(OpenDue(case_id, number, table, D(due), kind, False, ref))
     return worklist(cases, dues, horizon)
 
 

@@ -8,10 +8,12 @@ from typing import Any
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from tafelapp.domain.problems import InvalidInput
 from tafelapp.services import (
     escalation_service,
     figures_service,
     file_service,
+    followup_service,
     outbox_service,
     overview_service,
     worklist_service,
@@ -21,6 +23,8 @@ from ui.controllers.host import WindowHost
 from ui.demo_region import DEMO_CLIENT, DEMO_INFORMATIEOBJECTTYPE, DEMO_SECRET, DemoRegion
 from ui.icons import icon
 from ui.scheduling import DrainTicker
+from ui.text import problems_line
+from ui.views.followup_dialog import FollowUpDialog
 from ui.views.outbox_view import status_text
 
 
@@ -40,6 +44,26 @@ class ChainController:
     def _on_worklist_loaded(self, items: list[Any]) -> None:
         self.w.worklist_view.show_items(items)
         self.w.stack.setCurrentWidget(self.w.worklist_view)
+
+    def _on_followup_requested(self, item: Any) -> None:
+        """'Afspraak opvolgen…' on a werklijst line: ask, record, show the werklijst again."""
+        dialog = FollowUpDialog(self.w, f"{item.case_number}: {item.reason}")
+
+        def refused(exc: Exception) -> None:
+            if isinstance(exc, InvalidInput):
+                dialog.message.setText(problems_line(exc.problems))
+                if dialog.exec():
+                    save()
+            else:
+                self.w._on_background_failed(exc)
+
+        def save() -> None:
+            fields = dialog.fields()
+            self.w.executor.submit(
+                lambda s: followup_service.record_followup(s, item.ref_id, **fields),
+                lambda _f: self.show_worklist(), refused)
+        if dialog.exec():
+            save()
 
     def _on_signal_requested(self) -> None:
         self.w.executor.submit(lambda s: [t for t in overview_service.overview(s).tables

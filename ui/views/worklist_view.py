@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tafelapp.domain.worklist import ATTENTION_NL, WorkItem
+from tafelapp.domain.worklist import ATTENTION_NL, Attention, WorkItem
 from ui.icons import icon
 from ui.models.worklist_table_model import WorklistTableModel
 from ui.widgets.header import header_row
@@ -29,6 +29,7 @@ class WorklistView(QWidget):
     back_requested = Signal()
     signal_requested = Signal()
     agenda_requested = Signal()
+    followup_requested = Signal(object)  # the WorkItem of an afspraak
 
     def __init__(self) -> None:
         super().__init__()
@@ -48,10 +49,12 @@ class WorklistView(QWidget):
         layout.addLayout(top)
         actions = QHBoxLayout()
         self.escalate = QPushButton("Opschalen…")
+        self.follow_up = QPushButton("Afspraak opvolgen…")
+        self.follow_up.setToolTip("Leg vast hoe een afspraak is nagekomen (tussen besprekingen)")
         self.signal = QPushButton("Signaal vastleggen…")
         self.agenda = QPushButton("Agenda stuurgroep (PDF)…")
         self.agenda.setIcon(icon("pdf"))
-        for button in (self.escalate, self.signal, self.agenda):
+        for button in (self.escalate, self.follow_up, self.signal, self.agenda):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
@@ -77,6 +80,8 @@ class WorklistView(QWidget):
         self.view.activated.connect(self._on_view_activated)
         self.view.doubleClicked.connect(self._on_view_activated)
         self.escalate.clicked.connect(self._on_escalate_clicked)
+        self.follow_up.clicked.connect(self._on_follow_up_clicked)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._sync_buttons())
         self.signal.clicked.connect(self.signal_requested)
         self.agenda.clicked.connect(self.agenda_requested)
         self._all: list[WorkItem] = []
@@ -93,6 +98,7 @@ class WorklistView(QWidget):
         self.table_filter.setCurrentIndex(max(0, self.table_filter.findData(current)))
         self.table_filter.blockSignals(False)
         self._apply_filters()
+        self._sync_buttons()
 
     def _apply_filters(self) -> None:
         kind, table = self.kind.currentData() or "", self.table_filter.currentData() or ""
@@ -117,6 +123,16 @@ class WorklistView(QWidget):
         item = self.selected()
         if item is not None:
             self.escalation_requested.emit(item.case_id)
+
+    def _sync_buttons(self) -> None:
+        item = self.selected()
+        self.follow_up.setEnabled(item is not None and bool(item.ref_id) and item.kind in (
+            Attention.AGREEMENT_OVERDUE, Attention.AGREEMENT_DUE_SOON))
+
+    def _on_follow_up_clicked(self) -> None:
+        item = self.selected()
+        if item is not None and item.ref_id:
+            self.followup_requested.emit(item)
 
     def clear(self) -> None:
         """Forget everything (on lock)."""

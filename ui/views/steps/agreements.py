@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +30,7 @@ from ui.views.steps.base import (
     record_table,
     selected_row_id,
 )
+from ui.views.steps.followup_panel import FollowUpPanel
 from ui.widgets.person_picker import attach_completer
 
 COLUMNS = ["Wat", "Soort", "Wie", "Uiterlijk", "Als het niet lukt", "Status"]
@@ -43,10 +43,9 @@ class AgreementsPage(StepPage):
 
     def __init__(self, env: MeetingEnv) -> None:
         super().__init__(env)
-        self.previous = data_label()
-        self.previous.setWordWrap(True)
-        self.previous.setStyleSheet("background: #f1f8e9; padding: 6px;")
-        self.body.addWidget(self.previous)
+        self.followups = FollowUpPanel(env)
+        self.body.addWidget(self.followups)
+        self.body.addWidget(QLabel("<b>Afspraken van deze bespreking</b>"))
         self.table = record_table(COLUMNS, "Afspraken")
         self.table.setWordWrap(True)
         self.body.addWidget(self.table)
@@ -117,13 +116,7 @@ class AgreementsPage(StepPage):
     def refresh(self, ctx: MeetingContext) -> None:
         super().refresh(ctx)
         self._owners.setStringList(ctx.owner_names())
-        self.previous.setVisible(bool(ctx.previous_agreements))
-        self.previous.setText(
-            f"<b>Afspraken van de vorige bespreking ({labels.nl_date(ctx.previous_date)})</b> — "
-            "om te evalueren:<br/>" + "<br/>".join(
-                f"• {escape(a.text)} — {escape(a.owner)} "
-                f"({labels.AGREEMENT_STATUS[a.status.value]})"
-                for a in ctx.previous_agreements))
+        self.followups.refresh(ctx)
         fill_table(self.table, [
             (a.id, [a.text, labels.AGREEMENT_KIND[a.kind.value], a.owner,
                     labels.nl_date(a.due_date), a.consequence or "",
