@@ -153,3 +153,19 @@ class DeadlineKind(StrEnum):
     VOTS_HEARING = "VOTS_HEARING"  # zitting binnen 2 weken na VOTS (§2.5.4 c, stap 10)
     VOTS_JBT = "VOTS_JBT"  # JBT binnen de VOTS-periode, vóór de eerste zitting (§2.5.4 c)
     POSTPONED_EVALUATION = "POSTPONED_EVALUATION"  # evaluatie uitgesteld raadsonderzoek (≤ 6 mnd)
+
+
+class FamilyStance(StrEnum):
+    """Is a parent or young person eens with the decision: eens / deels / oneens / niet gevraagd."""
+
+    AGREES = "AGREES"
+    PARTLY = "PARTLY"
+    DISAGREES = "DISAGREES"
+    NOT_ASKED = "NOT_ASKED"
+
+
+class ScoreGiven(StrEnum):
+    """How a score of someone not at the table reached it: schriftelijk or telefonisch."""
+
+    IN_WRITING = "IN_WRITING"
+    BY_PHONE = "BY_PHONE"

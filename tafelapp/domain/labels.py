@@ -79,7 +79,16 @@ FIELD = {
     "opened_by_chair": "Geopend door de voorzitter", "safety_plan": "Veiligheidsplan",
     "on": "Datum opvolging", "said_by": "Wie zegt dit", "note": "Toelichting",
     "agreement_id": "Afspraak",
+    "family_voices": "Stem van het gezin", "dissents": "Afwijkend standpunt",
+    "view": "Hoe ziet u de zorgen", "stance": "Eens met het besluit",
+    "own_words": "In eigen woorden", "not_asked_reason": "Waarom niet gevraagd",
+    "arrived": "Vanaf", "left_at": "Tot", "given": "Hoe gegeven",
+    "decided_at": "Tijd van het besluit",
 }
+
+FAMILY_STANCE = {"AGREES": "eens", "PARTLY": "deels eens", "DISAGREES": "oneens",
+                 "NOT_ASKED": "niet gevraagd"}
+SCORE_GIVEN = {"IN_WRITING": "schriftelijk", "BY_PHONE": "telefonisch"}
 
 
 CHECKLIST = {
@@ -97,7 +106,8 @@ CHECKLIST = {
 _PLACES = {"children": "Kind", "guardians": "Ouder", "participants": "Deelnemer",
            "agreements": "Afspraak", "checklist": "Vraag", "scaling_answers": "Schaalvraag",
            "case_leads": "Casusregie", "deadlines": "Termijn", "agenda": "Agendapunt",
-           "meetings": "Bespreking", "institutions": "Instelling"}
+           "meetings": "Bespreking", "institutions": "Instelling",
+           "family_voices": "Stem", "dissents": "Afwijkend standpunt"}
 
 
 _CONTAINERS = {"family": "Gezin", "referral": "Aanmelding", "decision": "Besluit",

@@ -11,9 +11,11 @@ from tafelapp.domain.enums import (
     AgreementStatus,
     Attendance,
     DecisionKind,
+    FamilyStance,
     InvolvementKind,
     LocationKind,
     Role,
+    ScoreGiven,
 )
 from tafelapp.domain.models import Model
 from tafelapp.domain.types import Id, Name, Score, ShortText, Text, new_id
@@ -39,11 +41,22 @@ class Participant(Model):
     person_id: Id | None = None
     guardian_id: Id | None = None
     confirmed: bool = True
+    arrived: dt.time | None = None  # vanaf: came later than the start
+    left_at: dt.time | None = None  # tot: left before the end
 
     @property
     def takes_part(self) -> bool:
         """Present in person (or on video): the meaning of "takes part" in `001` step 15."""
         return self.attendance is Attendance.PRESENT
+
+    def present_at(self, moment: dt.time | None) -> bool:
+        """Taking part at `moment` (from 'vanaf' until 'tot'); any time when no moment is known."""
+        if not self.takes_part:
+            return False
+        if moment is None:
+            return True
+        return (self.arrived is None or self.arrived <= moment) and (
+            self.left_at is None or moment < self.left_at)
 
 
 class ChildInvolvement(Model):
@@ -74,6 +87,7 @@ class ScalingAnswer(Model):
     participant_id: Id
     score: Score
     question: Text = STANDARD_SCALING_QUESTION
+    given: ScoreGiven | None = None  # None: at the table; else how it reached the table
 
 
 class Decision(Model):
@@ -88,6 +102,27 @@ class Decision(Model):
     conditions: Text | None = None
     extended_to_children: list[Name] = Field(default_factory=list, max_length=20)
     decided_on: dt.date
+    decided_at: dt.time | None = None  # the moment: who was present then counts
+
+
+class FamilyVoice(Model):
+    """Stem van het gezin (`FamilyVoice`): how one parent, gezaghebbende or young person (12+)
+    sees the zorgen and whether they agree with the decision, in their own words (`004`)."""
+
+    participant_id: Id
+    view: Text = ""
+    stance: FamilyStance | None = None
+    own_words: Text = ""
+    not_asked_reason: Text | None = None
+
+
+class Dissent(Model):
+    """Afwijkend standpunt (`Dissent`): a professional at the table who disagrees with the
+    table's decision, with the reason, recorded in the notulen as the protocol requires."""
+
+    id: Id = Field(default_factory=new_id)
+    participant_id: Id
+    reason: Text = Field(min_length=1)
 
 
 class Agreement(Model):
@@ -121,6 +156,8 @@ class AgendaItem(Model):
     plan_of_approach: Text = ""
     agreements: list[Agreement] = Field(default_factory=list, max_length=200)
     next_moment: dt.date | None = None
+    family_voices: list[FamilyVoice] = Field(default_factory=list, max_length=30)
+    dissents: list[Dissent] = Field(default_factory=list, max_length=30)
 
     def participant(self, participant_id: str) -> Participant | None:
         """The participant with this id in this agenda item, if any."""

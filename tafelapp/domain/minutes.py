@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 from enum import StrEnum
+from typing import Any
 
 from pydantic import Field
 
@@ -87,11 +88,28 @@ class Minutes(Model):
         return next((r for r in self.signing_order if r not in done), None)
 
 
+# Fields added to the record after records were first pinned; left empty they are left out, so
+# a record signed by an earlier version keeps its pin (tests/domain/test_record_pin_stable.py).
+_ADDED = {"item": ("family_voices", "dissents"), "participants": ("arrived", "left_at"),
+          "scaling_answers": ("given",), "decision": ("decided_at",)}
+
+
+def _without_empty_additions(item: dict[str, Any]) -> dict[str, Any]:
+    def strip(record: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+        return {k: v for k, v in record.items() if not (k in keys and v in (None, [], ""))}
+    item = strip(item, _ADDED["item"])
+    for part in ("participants", "scaling_answers"):
+        item[part] = [strip(r, _ADDED[part]) for r in item[part]]
+    if item.get("decision"):
+        item["decision"] = strip(item["decision"], _ADDED["decision"])
+    return item
+
+
 def record_sha256(meeting: Meeting, item: AgendaItem, text: MinutesText) -> str:
     """The pin of a signed record: SHA-256 of the canonical JSON of what the notulen show and
     what signing freezes (the meeting's header, the agenda item, the secretary's text)."""
     canonical = json.dumps({"meeting": meeting.model_dump(mode="json", exclude={"agenda"}),
-                            "item": item.model_dump(mode="json"),
+                            "item": _without_empty_additions(item.model_dump(mode="json")),
                             "text": text.model_dump(mode="json")},
                            sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

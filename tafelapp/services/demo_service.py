@@ -8,6 +8,7 @@ from tafelapp.domain.calendar import add_working_days
 from tafelapp.services import case_service as cases
 from tafelapp.services import meeting_service as meetings
 from tafelapp.services import table_service as tables
+from tafelapp.services import voice_service
 from tafelapp.services.session import Session
 
 HAAGLANDEN_GIS = [
@@ -107,6 +108,17 @@ def seed_demo(session: Session) -> dict[str, str]:
     meetings.add_agreement(session, item.id, kind="ARRANGEMENT", owner="Femke de Wit (JB)",
                            text="De JB zoekt met oma uit of Daan daar kan logeren bij spanning.",
                            due_date=add_working_days(meeting_day, 5))
+    voices = meetings.get_meeting(session, meeting.id).agenda[0].participants
+    by_name = {p.name: p.id for p in voices}
+    for name, view, stance, words in (
+            ("Sanne van Dalen (fictief)", "De ruzies zijn te veel geworden; Noor merkt alles.",
+             "AGREES", "Ik wil dat het rustig wordt, en ik wil het zelf proberen met hulp."),
+            ("Mehmet Yilmaz (fictief)", "Het valt mee, maar ik snap dat de kinderen het zien.",
+             "PARTLY", "Hulp is goed, maar niet weer dezelfde mensen als vroeger."),
+            ("Noor van Dalen", "Ik kan niet slapen als ze ruzie maken.", "AGREES",
+             "Ik wil dat papa en mama stoppen met schreeuwen.")):
+        voice_service.record_family_voice(session, item.id, by_name[name], view=view,
+                                          stance=stance, own_words=words)
     meetings.take_decision(
         session, item.id, kind="POSTPONED_INVESTIGATION",
         motivation="Ouders delen de zorgen en willen meewerken. Hulp onder voorwaarden krijgt "

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 from tafelapp.domain.family_summary import FamilySummary, family_summary
 from tafelapp.domain.followup import AgreementFollowUp
-from tafelapp.domain.meeting import AgendaItem, Agreement, Meeting
+from tafelapp.domain.meeting import AgendaItem, Agreement, Meeting, Participant
 from tafelapp.domain.models import Case, Table
 from tafelapp.domain.problems import Problem
 from tafelapp.domain.rules.decision import allowed_decisions, decision_citation
 from tafelapp.domain.rules.jbt import jbt_condition_problems
+from tafelapp.domain.rules.voice import voices_expected
 from tafelapp.domain.steps import MeetingStep, step_problems
 from tafelapp.services import followup_service
 from tafelapp.services.case_service import get_case
@@ -52,6 +53,10 @@ class MeetingContext:
     previous_date: dt.date | None = None
     earlier: list[EarlierAgreement] = field(default_factory=list)  # to follow up, with status
     followups_here: list[AgreementFollowUp] = field(default_factory=list)
+
+    def family_members(self) -> list[Participant]:
+        """Whose own voice this discussion records: each parent and young person of 12+."""
+        return voices_expected(self.item, self.case, self.meeting.date)
 
     def followed_up_here(self) -> list[tuple[EarlierAgreement, AgreementFollowUp]]:
         """The follow-ups recorded in this discussion, each with its afspraak (for the notulen)."""

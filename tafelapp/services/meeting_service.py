@@ -252,9 +252,10 @@ def update_safety_plan(session: Session, item_id: str, **changes: Any) -> Agenda
 
 
 def record_scaling_answer(session: Session, item_id: str, participant_id: str, score: Any,
-                          question: str | None = None) -> ScalingAnswer:
-    """Record one respondent's 0–10 score; a new score on the same question replaces the old one."""
-    fields: dict[str, Any] = {"participant_id": participant_id, "score": score}
+                          question: str | None = None, given: str | None = None) -> ScalingAnswer:
+    """Record one respondent's 0–10 score; a new score on the same question replaces the old one.
+    `given`: how the score of someone not at the table reached it (schriftelijk, telefonisch)."""
+    fields: dict[str, Any] = {"participant_id": participant_id, "score": score, "given": given}
     if question is not None:
         fields["question"] = question
     answer = build(ScalingAnswer, "scaling_answer", **fields)

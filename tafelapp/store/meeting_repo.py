@@ -31,12 +31,13 @@ from tafelapp.store.rows import (
 _MEETING = ("id", "table_id", "date", "start", "end", "location_kind", "location_text", "chair",
             "secretary", "chair_id", "secretary_id")
 _ITEM = ("id", "case_id", "position", "planned_start", "purpose", "opened_by_chair",
-         "reported_to_secretary", "involvement", "safety_plan", "plan_of_approach", "next_moment")
+         "reported_to_secretary", "involvement", "safety_plan", "plan_of_approach", "next_moment",
+         "family_voices", "dissents")
 _PARTICIPANT = ("id", "name", "role", "organisation", "attendance", "child_id", "email", "phone",
-                "person_id", "guardian_id", "confirmed")
-_ANSWER = ("id", "participant_id", "score", "question")
+                "person_id", "guardian_id", "confirmed", "arrived", "left_at")
+_ANSWER = ("id", "participant_id", "score", "question", "given")
 _DECISION = ("kind", "motivation", "chair_disagrees", "institution_id", "parents_preference",
-             "evaluation_date", "conditions", "extended_to_children", "decided_on")
+             "evaluation_date", "conditions", "extended_to_children", "decided_on", "decided_at")
 _AGREEMENT = ("id", "text", "kind", "consequence", "owner", "due_date", "status", "done_on")
 
 
@@ -150,7 +151,8 @@ def _load_items(conn: Connection, rows: list[Any]) -> dict[str, list[AgendaItem]
         drop = ("agenda_item_id", "position")
         for row in part:
             iid = row["id"]
-            data = from_row(row, ["involvement", "safety_plan"], drop=("meeting_id",))
+            data = from_row(row, ["involvement", "safety_plan", "family_voices", "dissents"],
+                            drop=("meeting_id",))
             data["participants"] = [Participant.model_validate(from_row(r, drop=drop))
                                     for r in participants.get(iid, [])]
             data["scaling_answers"] = [ScalingAnswer.model_validate(from_row(r, drop=drop))

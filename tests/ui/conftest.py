@@ -112,3 +112,15 @@ def jbt_vault(tmp_path: Path) -> dict[str, Any]:
 
 
 __all__ = ["DEMO_PASSPHRASE", "App"]
+
+
+def give_voices(app: App, decision: Any) -> None:
+    """Each parent and young person of 12+ says how they see it, before the decision."""
+    from PySide6.QtTest import QTest
+
+    for n, row in enumerate(decision.voices.rows):
+        QTest.keyClicks(row.view, f"Ziet de zorgen ({n}).")
+        row.stance.setCurrentIndex(row.stance.findData("AGREES"))
+        QTest.keyClicks(row.words, f"Eens, zegt nummer {n}.")
+        row.save.click()
+        app.settle()

@@ -57,6 +57,14 @@ SCORES = {"Mr. A. de Voorzitter (fictief)": 4, "Sanne van Dalen (fictief)": 6,
           "Karim Bakker (fictief)": 4, "Femke de Wit (fictief)": 4, "Noor van Dalen": 5}
 
 
+VOICES = {  # how each sees the zorgen, eens met het besluit, in their own words
+    "Sanne": ("De ruzies zijn te veel geworden.", "AGREES", "Ik wil het zelf proberen met hulp."),
+    "Mehmet": ("Het valt mee, maar de kinderen zien het.", "PARTLY",
+               "Hulp is goed, niet weer dezelfde mensen."),
+    "Noor": ("Ik slaap slecht als ze ruzie maken.", "AGREES", "Ik wil dat het thuis stil is."),
+}
+
+
 @dataclass
 class Recorder:
     """Counts what a person does: keystrokes, clicks, and each value typed (to find repeats)."""
@@ -348,6 +356,15 @@ def run_meeting(app: Any, r: Recorder, steps: dict[MeetingStep, Any]) -> None:
     view.go_to(MeetingStep.DECISION)
     r.clicks += 1
     decision = steps[MeetingStep.DECISION]
+    app.settle()
+    assert decision.voices.rows, "the parents and Noor (13) are asked before the decision"
+    for row in decision.voices.rows:  # each in their own words, before the decision
+        first = row.name.text().removeprefix("<b>").split()[0]
+        r.type(row.view, VOICES[first][0])
+        r.choose(row.stance, VOICES[first][1])
+        r.type(row.words, VOICES[first][2])
+        r.click(row.save)
+        app.settle()
     r.click(decision.choices["POSTPONED_INVESTIGATION"])
     r.type(decision.motivation, "Ouders delen de zorgen en willen meewerken. Hulp onder "
                                 "voorwaarden krijgt eerst een kans; bij het niet nakomen start "

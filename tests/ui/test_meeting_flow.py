@@ -14,7 +14,7 @@ from tafelapp.domain.enums import AgreementKind, DecisionKind, PartnerKind
 from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import case_service, meeting_service
 from tafelapp.services.meeting_context_service import meeting_context
-from tests.ui.conftest import App
+from tests.ui.conftest import App, give_voices
 from ui.views.steps.agreements import AgreementsPage
 from ui.views.steps.case_lead import CaseLeadPage
 from ui.views.steps.closing import ClosingPage
@@ -129,6 +129,8 @@ def test_complete_jbt_meeting_ends_in_postponed_investigation(
     decision = pages[MeetingStep.DECISION]
     assert isinstance(decision, DecisionPage)
     assert not decision.postponed.isVisible()
+    app.settle()
+    give_voices(app, decision)
     decision.choices[DecisionKind.POSTPONED_INVESTIGATION.value].click()
     assert decision.postponed.isVisible()
     bot.keyClicks(decision.motivation, "Ouders delen de zorgen en willen hulp.")
@@ -248,6 +250,8 @@ def test_complete_zvt_meeting(make_app: Callable[..., App]) -> None:
     decision = pages[MeetingStep.DECISION]
     assert isinstance(decision, DecisionPage)
     assert decision.jbt.isHidden() and decision.zvt.isVisible()
+    app.settle()
+    give_voices(app, decision)
     bot.keyClicks(decision.plan, "Jongerenwerk begeleidt Jayden; school meldt verzuim direct.")
 
     view.go_to(MeetingStep.CASE_LEAD)

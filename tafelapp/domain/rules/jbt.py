@@ -36,12 +36,16 @@ def jbt_condition_problems(item: AgendaItem, route: Route | None) -> list[Proble
     the meeting and explains its purpose. During a VOTS-JBT the JB maps a missing analysis.
     """
     problems: list[Problem] = []
-    present = {p.role for p in item.participants if p.takes_part}
+    moment = item.decision.decided_at if item.decision else None
+    present = {p.role for p in item.participants if p.present_at(moment)}
+    there = {p.role for p in item.participants if p.takes_part}
     for role, label in ((Role.PARENT, "ouders nemen"), (Role.JB, "een jeugdbeschermer (JB) neemt"),
                         (Role.RVDK, "de raadsonderzoeker (RO) neemt")):
         if role not in present:
+            when = (f" op het moment van het besluit ({moment:%H:%M})"
+                    if moment is not None and role in there else "")
             problems.append(Problem(f"jbt.absent.{role.value.lower()}", "participants",
-                                    f"{label} niet deel; een JBT vraagt ouders, JB en RO "
+                                    f"{label}{when} niet deel; een JBT vraagt ouders, JB en RO "
                                     "(001 stap 15)", Severity.WARNING))
     if not item.reported_to_secretary:
         problems.append(Problem("jbt.not_reported", "reported_to_secretary",

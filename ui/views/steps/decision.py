@@ -24,6 +24,7 @@ from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service
 from tafelapp.services.meeting_context_service import MeetingContext
 from ui.views.steps.base import MeetingEnv, StepPage, data_label, date_edit
+from ui.views.steps.voices_panel import VoicesPanel
 from ui.widgets.autosave import set_text_quietly
 from ui.widgets.person_picker import attach_completer
 
@@ -45,6 +46,8 @@ class DecisionPage(StepPage):
     def __init__(self, env: MeetingEnv) -> None:
         super().__init__(env)
         self._loading = False
+        self.voices = VoicesPanel(env)
+        self.body.addWidget(self.voices)
         self.jbt = QWidget()
         jbt = QVBoxLayout(self.jbt)
         jbt.setContentsMargins(0, 0, 0, 0)
@@ -223,6 +226,7 @@ class DecisionPage(StepPage):
 
     def refresh(self, ctx: MeetingContext) -> None:
         super().refresh(ctx)
+        self.voices.refresh(ctx)
         self.jbt.setVisible(ctx.is_jbt_table)
         self.zvt.setVisible(not ctx.is_jbt_table)
         self._institution_names.setStringList([i.name for i in ctx.table.institutions])

@@ -1,0 +1,152 @@
+"""Before the decision: the family's own voice (each parent, each young person of 12+) and a
+professional's dissent with the reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tafelapp.domain import labels
+from tafelapp.domain.enums import FamilyStance
+from tafelapp.services import voice_service
+from tafelapp.services.meeting_context_service import MeetingContext
+from ui.views.steps.base import MeetingEnv, data_label
+
+
+class VoiceRow:
+    """One person's view, whether they agree, and their words (or why they were not asked)."""
+
+    def __init__(self, grid: QGridLayout, row: int, participant_id: str, name: str) -> None:
+        self.participant_id = participant_id
+        self.name = QLabel(f"<b>{name}</b>")
+        self.view = QLineEdit()
+        self.view.setAccessibleName(f"Hoe ziet {name} de zorgen")
+        self.view.setPlaceholderText("Hoe ziet deze persoon de zorgen?")
+        self.stance = QComboBox()
+        self.stance.addItem("— eens met het besluit? —", "")
+        for value, label in labels.FAMILY_STANCE.items():
+            self.stance.addItem(label, value)
+        self.stance.setAccessibleName(f"Eens met het besluit ({name})")
+        self.words = QLineEdit()
+        self.words.setAccessibleName(f"In eigen woorden ({name})")
+        self.words.setPlaceholderText("In eigen woorden")
+        self.save = QPushButton("Vastleggen")
+        grid.addWidget(self.name, row * 2, 0, 1, 3)
+        grid.addWidget(self.view, row * 2 + 1, 0)
+        grid.addWidget(self.stance, row * 2 + 1, 1)
+        grid.addWidget(self.words, row * 2 + 1, 2)
+        grid.addWidget(self.save, row * 2 + 1, 3)
+        self.stance.currentIndexChanged.connect(lambda _i: self._sync())
+
+    def _sync(self) -> None:
+        asked = self.stance.currentData() != FamilyStance.NOT_ASKED.value
+        self.words.setPlaceholderText("In eigen woorden" if asked else "Waarom niet gevraagd?")
+
+    def fill(self, voice: Any) -> None:
+        """Show what was recorded."""
+        self.view.setText(voice.view if voice else "")
+        self.stance.setCurrentIndex(max(0, self.stance.findData(
+            voice.stance.value if voice and voice.stance else "")))
+        self.words.setText((voice.not_asked_reason or "") if voice and voice.stance is
+                           FamilyStance.NOT_ASKED else (voice.own_words if voice else ""))
+        self._sync()
+
+    def fields(self) -> dict[str, Any]:
+        """As the service takes it."""
+        stance = self.stance.currentData() or None
+        not_asked = stance == FamilyStance.NOT_ASKED.value
+        return {"view": self.view.text(), "stance": stance,
+                "own_words": "" if not_asked else self.words.text(),
+                "not_asked_reason": self.words.text() if not_asked else None}
+
+
+class VoicesPanel(QWidget):
+    """The family's voice, one row per person, and the dissents of professionals."""
+
+    def __init__(self, env: MeetingEnv) -> None:
+        super().__init__()
+        self.env = env
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("<b>Stem van het gezin</b> — vraag het vóór het besluit"))
+        self.rows_box = QWidget()
+        self.grid = QGridLayout(self.rows_box)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(2, 3)
+        layout.addWidget(self.rows_box)
+        self.rows: list[VoiceRow] = []
+        layout.addWidget(QLabel("<b>Afwijkend standpunt</b> van een professional aan tafel"))
+        self.dissents = data_label()
+        self.dissents.setWordWrap(True)
+        layout.addWidget(self.dissents)
+        line = QHBoxLayout()
+        self.dissenter = QComboBox()
+        self.dissenter.setAccessibleName("Wie is het niet eens")
+        self.dissent_reason = QLineEdit()
+        self.dissent_reason.setAccessibleName("Reden van het afwijkende standpunt")
+        self.dissent_reason.setPlaceholderText("Waarom niet eens met het besluit?")
+        self.add_dissent = QPushButton("Standpunt vastleggen")
+        line.addWidget(self.dissenter)
+        line.addWidget(self.dissent_reason, 1)
+        line.addWidget(self.add_dissent)
+        layout.addLayout(line)
+        self.message = data_label()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        layout.addWidget(self.message)
+        self.add_dissent.clicked.connect(self._on_add_dissent_clicked)
+
+    def refresh(self, ctx: MeetingContext) -> None:
+        """One row per parent and young person of 12+, filled with what was recorded."""
+        members = ctx.family_members()
+        if [r.participant_id for r in self.rows] != [p.id for p in members]:
+            for row in self.rows:
+                for widget in (row.name, row.view, row.stance, row.words, row.save):
+                    widget.deleteLater()
+            self.rows = []
+            for index, person in enumerate(members):
+                row = VoiceRow(self.grid, index, person.id, person.name)
+                row.save.clicked.connect(lambda _c=False, r=row: self._on_save_clicked(r))
+                self.rows.append(row)
+        voices = {v.participant_id: v for v in ctx.item.family_voices}
+        for row in self.rows:
+            row.fill(voices.get(row.participant_id))
+        names = {p.id: p for p in ctx.item.participants}
+        self.dissents.setText("<br/>".join(
+            f"• {names[d.participant_id].name if d.participant_id in names else '?'}: {d.reason}"
+            for d in ctx.item.dissents) or "Geen.")
+        current = self.dissenter.currentData()
+        self.dissenter.clear()
+        for p in ctx.item.participants:
+            if p.takes_part and p.role.value not in ("PARENT", "CHILD"):
+                self.dissenter.addItem(f"{p.name} ({labels.ROLE[p.role.value]})", p.id)
+        self.dissenter.setCurrentIndex(max(0, self.dissenter.findData(current)))
+
+    def _on_save_clicked(self, row: VoiceRow) -> None:
+        fields = row.fields()
+        self.env.act(self.env.item_job(voice_service.record_family_voice, row.participant_id,
+                                       **fields),
+                     lambda _r: self.message.setText(""), problems=self.message)
+
+    def _on_add_dissent_clicked(self) -> None:
+        who = self.dissenter.currentData()
+        if not who:
+            return
+        reason = self.dissent_reason.text()
+
+        def done(_r: object) -> None:
+            self.dissent_reason.clear()
+            self.message.setText("")
+        self.env.act(self.env.item_job(voice_service.record_dissent, who, reason), done,
+                     problems=self.message)
