@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 ROLE = {
     "CHAIR": "voorzitter", "SECRETARY": "secretaris", "PARENT": "ouder", "CHILD": "jeugdige",
@@ -134,3 +135,10 @@ def field_label(path: str) -> str:
         if part in FIELD:
             return FIELD[part]
     return path
+
+
+def attendance_times(participant: Any) -> str:
+    """' (vanaf 10:15, tot 11:00)' for someone who came later or left before the end."""
+    parts = ([f"vanaf {participant.arrived:%H:%M}"] if participant.arrived else []) + (
+        [f"tot {participant.left_at:%H:%M}"] if participant.left_at else [])
+    return f" ({', '.join(parts)})" if parts and participant.attendance == "PRESENT" else ""

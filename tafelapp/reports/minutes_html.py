@@ -11,6 +11,7 @@ from tafelapp.domain.followup import FOLLOW_UP_NL, AgreementFollowUp
 from tafelapp.domain.meeting import AgendaItem, Meeting
 from tafelapp.domain.minutes import Minutes, MinutesKind
 from tafelapp.domain.models import Case, Deadline, Table
+from tafelapp.domain.rules.voice import present_at_decision
 
 CSS = """
 @page { size: A4; margin: 22mm 18mm 20mm 18mm;
@@ -49,6 +50,42 @@ def _section(title: str, body: str) -> str:
     return f"<h2>{escape(title)}</h2>{body}"
 
 
+def _voices(item: AgendaItem) -> str:
+    """What each parent and young person said: the zorgen, and eens with the decision."""
+    names = {p.id: p for p in item.participants}
+    rows = []
+    for v in item.family_voices:
+        person = names.get(v.participant_id)
+        if person is None:
+            continue
+        stance = labels.FAMILY_STANCE[v.stance.value] if v.stance else "—"
+        words = (v.not_asked_reason or "") if v.stance and v.stance.value == "NOT_ASKED" \
+            else v.own_words
+        rows.append(f"<tr><td>{escape(person.name)}<br/><span class='muted'>"
+                    f"{labels.ROLE[person.role.value]}</span></td><td>{_text(v.view)}</td>"
+                    f"<td>{stance}</td><td>{_text(words)}</td></tr>")
+    if not rows:
+        return "<p class='muted'>Niet vastgelegd.</p>"
+    return ("<table><tr><th>Wie</th><th>Hoe ziet die de zorgen</th><th>Eens met het besluit"
+            f"</th><th>In eigen woorden / waarom niet gevraagd</th></tr>{''.join(rows)}</table>")
+
+
+def _at_decision(item: AgendaItem) -> str:
+    """Who was at the table when the decision was taken, and any professional's dissent."""
+    d = item.decision
+    names = {p.id: p for p in item.participants}
+    text = ""
+    if d is not None and d.decided_at is not None:
+        there = ", ".join(escape(p.name) for p in present_at_decision(item))
+        text += f"<p>Aanwezig bij het besluit ({d.decided_at:%H:%M}): {there or '—'}</p>"
+    for dissent in item.dissents:
+        who = names.get(dissent.participant_id)
+        label = f"{escape(who.name)} ({escape(who.organisation or labels.ROLE[who.role.value])})" \
+            if who else "?"
+        text += f"<p><b>Afwijkend standpunt</b> van {label}: {_text(dissent.reason)}</p>"
+    return text
+
+
 def _scores(item: AgendaItem, previous: dict[str, int]) -> str:
     names = {p.id: p for p in item.participants}
     rows = []
@@ -58,7 +95,11 @@ def _scores(item: AgendaItem, previous: dict[str, int]) -> str:
             continue
         before = previous.get(person.name)
         change = "—" if before is None else f"{answer.score - before:+d} (was {before})"
-        rows.append(f"<tr><td>{escape(person.name)}</td><td>{labels.ROLE[person.role.value]}</td>"
+        how = ("" if person.takes_part else
+               f" <i>(niet aan tafel; {labels.SCORE_GIVEN[answer.given.value]})</i>"
+               if answer.given else " <i>(niet aan tafel; hoe gegeven is niet vastgelegd)</i>")
+        rows.append(f"<tr><td>{escape(person.name)}{how}</td>"
+                    f"<td>{labels.ROLE[person.role.value]}</td>"
                     f"<td>{answer.score}</td><td>{change}</td></tr>")
     if not rows:
         return "<p class='muted'>Geen schaalvragen beantwoord.</p>"
@@ -114,9 +155,9 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
         parts.append(f"<p>{_text(minutes.text.introduction)}</p>")
     people = "".join(
         f"<tr><td>{labels.ROLE[p.role.value]}</td><td>{escape(p.name)}</td>"
-        f"<td>{escape(p.organisation or '')}</td><td>{labels.ATTENDANCE[p.attendance.value]}</td>"
-        "</tr>" for p in sorted(item.participants, key=lambda p: list(labels.ROLE).index(
-            p.role.value)))
+        f"<td>{escape(p.organisation or '')}</td><td>{labels.ATTENDANCE[p.attendance.value]}"
+        f"{labels.attendance_times(p)}</td></tr>" for p in sorted(item.participants, key=lambda p: list(
+            labels.ROLE).index(p.role.value)))
     parts.append(_section("Aanwezigheid", "<table><tr><th>Rol</th><th>Naam</th>"
                           f"<th>Organisatie</th><th>Aanwezigheid</th></tr>{people}</table>"))
     parts.append(_section("Doel en route", f"<p>Route: {escape(route)}</p>"
@@ -131,6 +172,7 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
         f"<h3>Visie van het gezin</h3><p>{_text(plan.family_view)}</p>"
         f"<p>Deelt het gezin de zorgen: {shares}</p>")))
     parts.append(_section("Schaalvragen", _scores(item, previous_scores)))
+    parts.append(_section("Stem van het gezin", _voices(item)))
     if minutes.text.discussion.strip():
         parts.append(_section("Verslag van de bespreking", f"<p>{_text(minutes.text.discussion)}</p>"))
     if table.kind.value == "JBT":
@@ -150,9 +192,10 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
                        if d.parents_preference else "")
                     + (f"<p>Onderzoek uitgebreid naar: {escape(', '.join(d.extended_to_children))}"
                        "</p>" if d.extended_to_children else ""))
-        parts.append(_section("Besluit", body))
+        parts.append(_section("Besluit", body + _at_decision(item)))
     else:
-        parts.append(_section("Plan van aanpak", f"<p>{_text(item.plan_of_approach)}</p>"))
+        parts.append(_section("Plan van aanpak", f"<p>{_text(item.plan_of_approach)}</p>"
+                              + _at_decision(item)))
     lead = next(iter(case.active_case_leads()), None)
     parts.append(_section("Casusregie", (
         f"<p>{escape(lead.person)}, {escape(lead.organisation)} "

@@ -116,6 +116,12 @@ class DecisionPage(StepPage):
         self.extended = QLineEdit()
         self.extended.setAccessibleName("Uitbreiden naar kinderen")
         jbt.addWidget(self.extended)
+        jbt.addWidget(QLabel("Tijd van het besluit (uu:mm) — wie er toen was, telt"))
+        self.decided_at = QLineEdit()
+        self.decided_at.setAccessibleName("Tijd van het besluit")
+        self.decided_at.setPlaceholderText("bijvoorbeeld 10:40")
+        self.decided_at.setMaximumWidth(160)
+        jbt.addWidget(self.decided_at)
         self.body.addWidget(self.jbt)
 
         self.zvt = QWidget()
@@ -132,7 +138,7 @@ class DecisionPage(StepPage):
 
         for edit in (self.motivation, self.conditions):
             edit.textChanged.connect(self._on_text_changed)
-        for line in (self.preference, self.extended):
+        for line in (self.preference, self.extended, self.decided_at):
             line.textEdited.connect(lambda _t: self._changed())
         self.disagrees.clicked.connect(lambda _c: self._changed())
         self.evaluation.dateChanged.connect(lambda _d: self._on_text_changed())
@@ -165,6 +171,7 @@ class DecisionPage(StepPage):
             "conditions": self.conditions.toPlainText() if postponed else None,
             "extended_to_children": [n.strip() for n in self.extended.text().split(",")
                                      if n.strip()],
+            "decided_at": self.decided_at.text().strip() or None,
         }
 
     def _changed(self) -> None:
@@ -243,3 +250,5 @@ class DecisionPage(StepPage):
             self._loading = False
         self.citation.setText(ctx.decision_citation or "")
         self.citation.setVisible(bool(ctx.decision_citation))
+        if not self.decided_at.hasFocus() and not self.env.saver.pending:
+            self.decided_at.setText(f"{d.decided_at:%H:%M}" if d and d.decided_at else "")

@@ -16,6 +16,7 @@ from tafelapp.domain import labels
 from tafelapp.domain.calendar import age_on
 from tafelapp.domain.directory import usual_role
 from tafelapp.domain.enums import Attendance, InvolvementKind, Role
+from tafelapp.domain.labels import attendance_times
 from tafelapp.domain.rules.involvement import INVOLVEMENT_AGE
 from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service, roster_service
@@ -60,6 +61,24 @@ class ParticipantsPage(StepPage):
         row.addWidget(self.remove)
         row.addStretch(1)
         self.body.addLayout(row)
+        times = QHBoxLayout()  # someone came later or left before the end
+        times.addWidget(QLabel("Vanaf"))
+        self.arrived = QLineEdit()
+        self.arrived.setPlaceholderText("uu:mm")
+        self.arrived.setAccessibleName("Vanaf")
+        self.arrived.setMaximumWidth(90)
+        times.addWidget(self.arrived)
+        times.addWidget(QLabel("tot"))
+        self.left_at = QLineEdit()
+        self.left_at.setPlaceholderText("uu:mm")
+        self.left_at.setAccessibleName("Tot")
+        self.left_at.setMaximumWidth(90)
+        times.addWidget(self.left_at)
+        self.save_times = QPushButton("Tijden opslaan")
+        times.addWidget(self.save_times)
+        times.addWidget(QLabel("(leeg: de hele bespreking)"))
+        times.addStretch(1)
+        self.body.addLayout(times)
 
         quick = QHBoxLayout()
         self.add_family = QPushButton("Gezin toevoegen")
@@ -108,6 +127,7 @@ class ParticipantsPage(StepPage):
         self.name.returnPressed.connect(self._on_add_clicked)
         self.remove.clicked.connect(self._on_remove_clicked)
         self.attendance.activated.connect(self._on_attendance_activated)
+        self.save_times.clicked.connect(self._on_save_times_clicked)
         self.table.itemSelectionChanged.connect(self._sync_attendance)
         self.role.currentIndexChanged.connect(
             lambda _i: self.child.setEnabled(self.role.currentData() == Role.CHILD.value))
@@ -117,9 +137,9 @@ class ParticipantsPage(StepPage):
         super().refresh(ctx)
         fill_table(self.table, [
             (p.id, [p.name, labels.ROLE[p.role.value], p.organisation or "",
-                    labels.ATTENDANCE[p.attendance.value] if p.confirmed
-                    else "nog bevestigen (vorige keer " + labels.ATTENDANCE[p.attendance.value]
-                    + ")"]) for p in ctx.item.participants])
+                    (labels.ATTENDANCE[p.attendance.value] if p.confirmed
+                     else "nog bevestigen (vorige keer " + labels.ATTENDANCE[p.attendance.value]
+                     + ")") + attendance_times(p)]) for p in ctx.item.participants])
         self.name.set_people(ctx.people_choices())
         orgs = ctx.book.organisation_by_id
         self._roles = {p.id: usual_role(p, orgs.get(p.organisation_id or "")).value
@@ -193,12 +213,22 @@ class ParticipantsPage(StepPage):
         pid = self._selected_id()
         ctx = self.env.ctx
         enabled = pid is not None and ctx is not None
-        self.attendance.setEnabled(enabled)
-        self.remove.setEnabled(enabled)
+        for widget in (self.attendance, self.remove, self.arrived, self.left_at, self.save_times):
+            widget.setEnabled(enabled)
         if enabled and ctx is not None:
             person = ctx.item.participant(pid or "")
             if person:
                 self.attendance.setCurrentIndex(self.attendance.findData(person.attendance.value))
+                self.arrived.setText(f"{person.arrived:%H:%M}" if person.arrived else "")
+                self.left_at.setText(f"{person.left_at:%H:%M}" if person.left_at else "")
+
+    def _on_save_times_clicked(self) -> None:
+        pid = self._selected_id()
+        if pid:
+            self.env.act(self.env.item_job(
+                meeting_service.update_participant, pid,
+                arrived=self.arrived.text().strip() or None,
+                left_at=self.left_at.text().strip() or None), problems=self.problems)
 
     def _on_attendance_activated(self, _index: int) -> None:
         pid = self._selected_id()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from tafelapp.domain import labels
 from tafelapp.domain.enums import Attendance, Role
@@ -35,13 +35,19 @@ class ScalingPage(StepPage):
         self.body.addWidget(self.chart)
         self.body.addStretch(1)
         self.spins: dict[str, QSpinBox] = {}
+        self.how: dict[str, QComboBox] = {}
 
     def refresh(self, ctx: MeetingContext) -> None:
         super().refresh(ctx)
         self.question.setText(STANDARD_SCALING_QUESTION)
         answers = {a.participant_id: a.score for a in ctx.item.scaling_answers}
+        given = {a.participant_id: a.given for a in ctx.item.scaling_answers}
+        # at the table first; then whoever was not, whose score is shown with how it was given
+        # (here and in the notulen alike)
         respondents = [p for p in ctx.item.participants
                        if p.role is not Role.SECRETARY and p.attendance is Attendance.PRESENT]
+        respondents += [p for p in ctx.item.participants
+                        if p.role is not Role.SECRETARY and p.attendance is not Attendance.PRESENT]
         focused = next((pid for pid, spin in self.spins.items() if spin.hasFocus()), None)
         if [p.id for p in respondents] != list(self.spins):
             self._set_rows(respondents)
@@ -50,6 +56,11 @@ class ScalingPage(StepPage):
                 spin.blockSignals(True)
                 spin.setValue(answers.get(pid, NOT_ANSWERED))
                 spin.blockSignals(False)
+        for pid, how in self.how.items():
+            how.blockSignals(True)
+            current = given.get(pid)
+            how.setCurrentIndex(max(0, how.findData(current.value if current else "")))
+            how.blockSignals(False)
         names = {p.id: p.name for p in ctx.item.participants}
         points = [(pt.date, pt.respondent, pt.score) for pt in ctx.score_history]
         points += [(ctx.meeting.date, names[a.participant_id], a.score)
@@ -66,6 +77,7 @@ class ScalingPage(StepPage):
         while self.rows.rowCount():
             self.rows.removeRow(0)
         self.spins = {}
+        self.how = {}
         for p in respondents:
             spin = QSpinBox()
             spin.setRange(NOT_ANSWERED, 10)
@@ -73,11 +85,29 @@ class ScalingPage(StepPage):
             spin.setAccessibleName(f"Score van {p.name}")
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(lambda value, pid=p.id: self._save(pid, value))
-            self.rows.addRow(f"{p.name} ({labels.ROLE[p.role.value]})", spin)
+            label = f"{p.name} ({labels.ROLE[p.role.value]})"
             self.spins[p.id] = spin
+            if p.attendance is Attendance.PRESENT:
+                self.rows.addRow(label, spin)
+                continue
+            how = QComboBox()
+            how.addItem("hoe gegeven?", "")
+            for value, text in labels.SCORE_GIVEN.items():
+                how.addItem(text, value)
+            how.setAccessibleName(f"Hoe gaf {p.name} de score")
+            how.activated.connect(lambda _i, pid=p.id: self._save(pid, self.spins[pid].value()))
+            row = QHBoxLayout()
+            row.addWidget(spin)
+            row.addWidget(how)
+            row.addStretch(1)
+            self.rows.addRow(f"{label} — niet aan tafel", row)
+            self.how[p.id] = how
 
     def _save(self, participant_id: str, value: int) -> None:
+        how = self.how.get(participant_id)
+        given = (how.currentData() or None) if how is not None else None
         job = (self.env.item_job(meeting_service.remove_scaling_answer, participant_id)
                if value == NOT_ANSWERED else
-               self.env.item_job(meeting_service.record_scaling_answer, participant_id, value))
+               self.env.item_job(meeting_service.record_scaling_answer, participant_id, value,
+                                 given=given))
         self.env.saver.schedule(f"scaling.{participant_id}", job, self.spins.get(participant_id))

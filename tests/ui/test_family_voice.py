@@ -1,0 +1,126 @@
+"""Through the real meeting screens: the family's own voice and a professional's dissent before
+the decision, attendance as it happened (vanaf / tot, the moment of the decision), and the score
+of someone not at the table shown on screen and in the notulen alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tafelapp.domain.steps import MeetingStep
+from tafelapp.services import meeting_service, minutes_service
+from tafelapp.services.session import Session
+from tests.ui.conftest import App
+from ui.views.steps.decision import DecisionPage
+from ui.views.steps.participants import ParticipantsPage
+from ui.views.steps.scaling import ScalingPage
+
+
+def _items(s: Session) -> tuple[str, str]:
+    first, later = sorted(meeting_service.list_meetings(s), key=lambda m: m.date)[:2]
+    return (meeting_service.get_meeting(s, first.id).agenda[0].id,
+            meeting_service.get_meeting(s, later.id).agenda[0].id)
+
+
+def _html(app: App, item_id: str) -> str:
+    minutes = app.call(lambda s: minutes_service.draft_minutes(s, item_id))
+    return str(app.call(lambda s: minutes_service.document_html(s, minutes.id)))
+
+
+def test_the_family_is_heard_before_the_decision_and_a_dissent_is_recorded(
+        make_app: Callable[..., App]) -> None:
+    app = make_app(demo=True)
+    _first, later = app.call(_items)
+    app.window.open_item(later, MeetingStep.DECISION)
+    app.settle()
+    page = app.window.meeting_view.pages[MeetingStep.DECISION]
+    assert isinstance(page, DecisionPage)
+    rows = {r.name.text(): r for r in page.voices.rows}
+    assert set(rows) == {"<b>Sanne van Dalen (fictief)</b>", "<b>Mehmet Yilmaz (fictief)</b>"}
+    assert "stem van Sanne van Dalen (fictief) is nog niet vastgelegd" in page.problems.text()
+    sanne, mehmet = rows["<b>Sanne van Dalen (fictief)</b>"], rows["<b>Mehmet Yilmaz (fictief)</b>"]
+    mehmet.stance.setCurrentIndex(mehmet.stance.findData("NOT_ASKED"))
+    assert mehmet.words.placeholderText() == "Waarom niet gevraagd?"
+    mehmet.save.click()
+    app.settle()
+    assert "Stem 1, Waarom niet gevraagd" in page.voices.message.text() or \
+        "zeg waarom Mehmet Yilmaz (fictief) niet is gevraagd" in page.voices.message.text()
+    app.qtbot.keyClicks(mehmet.words, "Vader was er niet; hij wordt morgen gebeld.")
+    mehmet.save.click()
+    app.qtbot.keyClicks(sanne.view, "Het is rustiger, maar nog niet goed.")
+    sanne.stance.setCurrentIndex(sanne.stance.findData("DISAGREES"))
+    app.qtbot.keyClicks(sanne.words, "Ik wil geen onderzoek, het gaat beter.")
+    sanne.save.click()
+    app.settle()
+    assert page.voices.message.text() == ""
+    assert "stem van" not in page.problems.text()
+    page.voices.dissenter.setCurrentIndex(page.voices.dissenter.findText(
+        "Karim Bakker (fictief)", flags=__import__("PySide6.QtCore", fromlist=["Qt"]).Qt
+        .MatchFlag.MatchStartsWith))
+    app.qtbot.keyClicks(page.voices.dissent_reason, "De Raad vindt onderzoek nu nodig.")
+    page.voices.add_dissent.click()
+    app.settle()
+    assert "Karim Bakker (fictief): De Raad vindt onderzoek nu nodig." in page.voices.dissents.text()
+    html = _html(app, later)
+    assert "Stem van het gezin" in html and "Ik wil geen onderzoek, het gaat beter." in html
+    assert "oneens" in html and "Vader was er niet; hij wordt morgen gebeld." in html
+    assert "Afwijkend standpunt</b> van Karim Bakker (fictief)" in html
+
+
+def test_attendance_as_it_happened_counts_at_the_moment_of_the_decision(
+        make_app: Callable[..., App]) -> None:
+    app = make_app(demo=True)
+    first, _later = app.call(_items)
+    app.window.open_item(first, MeetingStep.PARTICIPANTS)
+    app.settle()
+    people = app.window.meeting_view.pages[MeetingStep.PARTICIPANTS]
+    assert isinstance(people, ParticipantsPage)
+    row = next(r for r in range(people.table.rowCount())
+               if people.table.item(r, 1).text() == "Raad voor de Kinderbescherming")
+    people.table.selectRow(row)
+    app.qtbot.keyClicks(people.arrived, "10:30")
+    app.qtbot.keyClicks(people.left_at, "10:00")
+    people.save_times.click()
+    app.settle()
+    assert "'tot' ligt niet na 'vanaf'" in people.problems.text()
+    people.left_at.clear()
+    people.save_times.click()
+    app.settle()
+    assert "(vanaf 10:30)" in people.table.item(row, 3).text()
+    app.window.meeting_view.go_to(MeetingStep.DECISION)
+    app.settle()
+    decision = app.window.meeting_view.pages[MeetingStep.DECISION]
+    assert isinstance(decision, DecisionPage)
+    app.qtbot.keyClicks(decision.decided_at, "10:15")
+    app.window.saver.flush()
+    app.settle()
+    status = app.call(lambda s: meeting_service.item_status(s, first))
+    assert [p.message for p in status.not_jbt_reasons] == [
+        "de raadsonderzoeker (RO) neemt op het moment van het besluit (10:15) niet deel; een "
+        "JBT vraagt ouders, JB en RO (001 stap 15)"]
+    html = _html(app, first)
+    assert "Aanwezig bij het besluit (10:15)" in html and "(vanaf 10:30)" in html
+    there = html.split("Aanwezig bij het besluit (10:15):")[1].split("</p>")[0]
+    assert "Karim Bakker" not in there and "Femke de Wit" in there
+
+
+def test_the_score_of_someone_not_at_the_table_shows_how_it_was_given_everywhere(
+        make_app: Callable[..., App]) -> None:
+    app = make_app(demo=True)
+    first, _later = app.call(_items)
+    item = app.call(lambda s: meeting_service.locate_item(s, first)[1])
+    jb = next(p for p in item.participants if p.role.value == "JB")
+    app.call(lambda s: meeting_service.update_participant(s, first, jb.id, attendance="EXCUSED"))
+    app.window.open_item(first, MeetingStep.SCALING)
+    app.settle()
+    scaling = app.window.meeting_view.pages[MeetingStep.SCALING]
+    assert isinstance(scaling, ScalingPage)
+    assert scaling.spins[jb.id].value() == 4 and jb.id in scaling.how  # shown, not hidden
+    assert "was niet aan tafel: geef aan hoe de score is gegeven" in scaling.problems.text()
+    assert "hoe gegeven is niet vastgelegd" in _html(app, first)
+    how = scaling.how[jb.id]
+    how.setCurrentIndex(how.findData("BY_PHONE"))
+    how.activated.emit(how.currentIndex())
+    app.window.saver.flush()
+    app.settle()
+    assert "geef aan hoe de score" not in scaling.problems.text()
+    assert "Femke de Wit (fictief) <i>(niet aan tafel; telefonisch)</i>" in _html(app, first)
