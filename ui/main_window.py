@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from tafelapp.domain.problems import InvalidInput
 from tafelapp.domain.steps import MeetingStep
-from tafelapp.reports.family_html import family_html
 from tafelapp.services import (
     distribution_service,
     file_service,
@@ -198,6 +197,8 @@ class MainWindow(WindowHost):
             lambda: self.stack.setCurrentWidget(self.meeting_view))
         self.meeting_view.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.family_view.pdf_requested.connect(self._on_family_pdf_requested)
+        self.family_view.version_requested.connect(
+            lambda young: self.show_family_view(self.family_view.item_id, young))
         self.overview_action.triggered.connect(self.show_overview)
         self.outbox_action.triggered.connect(self.chain.show_outbox)
         self.worklist_action.triggered.connect(self.chain.show_worklist)
@@ -437,18 +438,21 @@ class MainWindow(WindowHost):
         self.stack.setCurrentWidget(self.minutes_view)
 
     # ----- family view -----------------------------------------------------------------------
-    def show_family_view(self, item_id: str) -> None:
-        """The Gezinsoverzicht of an agenda item in its own window."""
+    def show_family_view(self, item_id: str, young: bool = False) -> None:
+        """The Gezinsoverzicht of an agenda item in its own window (`young`: for the young
+        person, 'jij')."""
         self.saver.flush()
-        self.executor.submit(lambda s: family_html(family_summary_for(s, item_id)),
-                             lambda html: self.family_view.show_html(html, item_id),
-                             self._on_background_failed)
+        self.executor.submit(
+            lambda s: (distribution_service.family_page(s, item_id, young),
+                       family_summary_for(s, item_id).young_person),
+            lambda page: self.family_view.show_html(page[0], item_id, page[1], young),
+            self._on_background_failed)
 
     def _on_family_pdf_requested(self, target: Path) -> None:
-        item_id = self.family_view.item_id
+        item_id, young = self.family_view.item_id, self.family_view.young
         self.family_view.status.setText("PDF wordt gemaakt…")
         self.executor.submit(lambda s: file_service.write_file(
-            target, distribution_service.family_summary_pdf(s, item_id)),
+            target, distribution_service.family_summary_pdf(s, item_id, young)),
             lambda p: self.family_view.status.setText(f"Opgeslagen: {p.name}"),
             lambda e: self.family_view.status.setText(
                 "PDF opslaan mislukt: " + (problems_line(e.problems)

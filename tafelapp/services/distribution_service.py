@@ -10,14 +10,13 @@ from tafelapp.documents.mail import eml_draft
 from tafelapp.documents.pdf import render_pdf
 from tafelapp.domain import labels
 from tafelapp.domain.directory import same_person
-from tafelapp.domain.family_summary import family_summary
 from tafelapp.domain.meeting import Participant
 from tafelapp.domain.models import Case
 from tafelapp.domain.rules.recipients import NO_ADDRESS, Exclusion, Recipient, recipients
 from tafelapp.reports.family_html import family_html
 from tafelapp.services import case_service, directory_service
 from tafelapp.services.file_service import write_file
-from tafelapp.services.meeting_context_service import meeting_context
+from tafelapp.services.meeting_context_service import family_summary_for, meeting_context
 from tafelapp.services.minutes_service import get_minutes, signed_document
 from tafelapp.services.session import Session, not_found
 from tafelapp.services.settings_service import get_settings
@@ -126,7 +125,11 @@ def write_distribution(session: Session, minutes_id: str, folder: Path,
     return written
 
 
-def family_summary_pdf(session: Session, item_id: str) -> bytes:
+def family_page(session: Session, item_id: str, young: bool = False) -> str:
+    """The Gezinsoverzicht as HTML: for the parents, or (`young`) for the young person (jij)."""
+    return family_html(family_summary_for(session, item_id), young)
+
+
+def family_summary_pdf(session: Session, item_id: str, young: bool = False) -> bytes:
     """The Gezinsoverzicht of an agenda item as a PDF/A page (for print or a second attachment)."""
-    ctx = meeting_context(session, item_id)
-    return render_pdf(family_html(family_summary(ctx.meeting, ctx.item, ctx.case, ctx.table)))
+    return render_pdf(family_page(session, item_id, young))

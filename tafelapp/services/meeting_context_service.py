@@ -18,7 +18,7 @@ from tafelapp.services import followup_service
 from tafelapp.services.case_service import get_case
 from tafelapp.services.directory_service import Directory, directory
 from tafelapp.services.followup_service import EarlierAgreement
-from tafelapp.services.meeting_service import locate_item
+from tafelapp.services.meeting_service import locate_item, meetings_for_case
 from tafelapp.services.session import Session
 from tafelapp.services.table_service import get_table
 from tafelapp.store import meeting_repo
@@ -132,6 +132,11 @@ def meeting_context(session: Session, item_id: str) -> MeetingContext:
 
 
 def family_summary_for(session: Session, item_id: str) -> FamilySummary:
-    """The Gezinsoverzicht of one agenda item."""
+    """The Gezinsoverzicht of one agenda item: with the organisations' phone numbers and
+    complaints routes from the address book, and the case's next planned meeting."""
     ctx = meeting_context(session, item_id)
-    return family_summary(ctx.meeting, ctx.item, ctx.case, ctx.table)
+    later = sorted((m for m in meetings_for_case(session, ctx.case.id)
+                    if m.date > ctx.meeting.date), key=lambda m: m.date)
+    phones = {p.name: p.phone for p in ctx.book.people if p.phone}
+    return family_summary(ctx.meeting, ctx.item, ctx.case, ctx.table, ctx.book.organisations,
+                          later[0] if later else None, phones)

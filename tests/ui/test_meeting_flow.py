@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox
 
 from tafelapp.domain.enums import AgreementKind, DecisionKind, PartnerKind
+from tafelapp.domain.family_words import spoken_date
 from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import case_service, meeting_service
 from tafelapp.services.meeting_context_service import meeting_context
@@ -212,8 +213,8 @@ def test_complete_jbt_meeting_ends_in_postponed_investigation(
     family = window.family_view.browser.toPlainText()
     for expected in ("Eerst hulp met afspraken", "Lotte slaapt rustig", "Als dit niet lukt",
                      "J. Beschermer (Jeugdbescherming West)", "06-12345678",
-                     evaluation.strftime("%d-%m-%Y") if item.next_moment == evaluation else
-                     item.next_moment.strftime("%d-%m-%Y")):
+                     spoken_date(evaluation if item.next_moment == evaluation else
+                                 item.next_moment).capitalize()):
         assert expected in family, expected
 
 
