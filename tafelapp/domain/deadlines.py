@@ -84,13 +84,15 @@ _EVALUATION_OUTCOME = {  # each fits the term's note (200 characters) with its d
 }
 
 
-def close_evaluations(deadlines: list[Deadline], decision: Decision) -> list[Deadline]:
+def close_evaluations(deadlines: list[Deadline], decision: Decision,
+                      discussion_began: dt.date) -> list[Deadline]:
     """An evaluation meeting closes the open term of an earlier uitgesteld raadsonderzoek with
-    its outcome and the rule; a term started by this same decision stays open."""
+    its outcome and the rule; a term started in this same discussion (also on a day it was
+    continued) stays open, to be replaced."""
     closed = []
     for deadline in deadlines:
         if (deadline.kind is DeadlineKind.POSTPONED_EVALUATION and deadline.done_on is None
-                and deadline.started_on < decision.decided_on):
+                and deadline.started_on < discussion_began):
             deadline = deadline.model_copy(update={
                 "done_on": decision.decided_on,
                 "note": f"Geëvalueerd op {decision.decided_on:%d-%m-%Y}: "

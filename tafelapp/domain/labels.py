@@ -84,7 +84,7 @@ FIELD = {
     "view": "Hoe ziet u de zorgen", "stance": "Eens met het besluit",
     "own_words": "In eigen woorden", "not_asked_reason": "Waarom niet gevraagd",
     "arrived": "Vanaf", "left_at": "Tot", "given": "Hoe gegeven",
-    "decided_at": "Tijd van het besluit",
+    "decided_at": "Tijd van het besluit", "continuations": "Voortzetting",
 }
 
 FAMILY_STANCE = {"AGREES": "eens", "PARTLY": "deels eens", "DISAGREES": "oneens",
@@ -108,7 +108,8 @@ _PLACES = {"children": "Kind", "guardians": "Ouder", "participants": "Deelnemer"
            "agreements": "Afspraak", "checklist": "Vraag", "scaling_answers": "Schaalvraag",
            "case_leads": "Casusregie", "deadlines": "Termijn", "agenda": "Agendapunt",
            "meetings": "Bespreking", "institutions": "Instelling",
-           "family_voices": "Stem", "dissents": "Afwijkend standpunt"}
+           "family_voices": "Stem", "dissents": "Afwijkend standpunt",
+           "continuations": "Voortzetting"}
 
 
 _CONTAINERS = {"family": "Gezin", "referral": "Aanmelding", "decision": "Besluit",

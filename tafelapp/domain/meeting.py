@@ -138,6 +138,14 @@ class Agreement(Model):
     done_on: dt.date | None = None
 
 
+class Continuation(Model):
+    """Voortzetting (`Continuation`): the discussion was geschorst and continued on this day."""
+
+    on: dt.date
+    start: dt.time | None = None
+    reason: Text = Field(min_length=1)
+
+
 class AgendaItem(Model):
     """Bespreking van één casus within a meeting: everything the table records for that case."""
 
@@ -158,6 +166,11 @@ class AgendaItem(Model):
     next_moment: dt.date | None = None
     family_voices: list[FamilyVoice] = Field(default_factory=list, max_length=30)
     dissents: list[Dissent] = Field(default_factory=list, max_length=30)
+    continuations: list[Continuation] = Field(default_factory=list, max_length=10)
+
+    def last_day(self, meeting_date: dt.date) -> dt.date:
+        """The day the discussion last sat: the meeting's, or its latest continuation's."""
+        return max([meeting_date, *(c.on for c in self.continuations)])
 
     def participant(self, participant_id: str) -> Participant | None:
         """The participant with this id in this agenda item, if any."""

@@ -50,6 +50,14 @@ def _section(title: str, body: str) -> str:
     return f"<h2>{escape(title)}</h2>{body}"
 
 
+def _continued(item: AgendaItem) -> str:
+    """'; geschorst en voortgezet op 02-09-2026 om 10:00 (reden)' for every continuation."""
+    return "".join(
+        f"; geschorst en voortgezet op {labels.nl_date(c.on)}"
+        f"{f' om {c.start:%H:%M}' if c.start else ''} ({escape(c.reason)})"
+        for c in item.continuations)
+
+
 def _voices(item: AgendaItem) -> str:
     """What each parent and young person said: the zorgen, and eens with the decision."""
     names = {p.id: p for p in item.participants}
@@ -142,7 +150,8 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
              "ontvangers op de verzendlijst</p>",
              "<table class='meta'>"
              f"<tr><td>Tafel</td><td>{escape(table.name)} ({escape(table.region)})</td></tr>"
-             f"<tr><td>Datum</td><td>{when}</td></tr><tr><td>Plaats</td><td>{place}</td></tr>"
+             f"<tr><td>Datum</td><td>{when}{_continued(item)}</td></tr>"
+             f"<tr><td>Plaats</td><td>{place}</td></tr>"
              f"<tr><td>Casusnummer</td><td>{escape(case.case_number)}</td></tr>"
              f"<tr><td>Gezin</td><td>{escape(case.family.name)}</td></tr>"
              f"<tr><td>Documentnummer</td><td>{escape(minutes.number)}</td></tr></table>"]

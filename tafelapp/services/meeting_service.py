@@ -286,14 +286,14 @@ def take_decision(session: Session, item_id: str, **fields: Any) -> DecisionOutc
     meeting, item = locate_item(session, item_id)
     case = get_case(session, item.case_id)
     route = case.referral.route if case.referral else None
-    fields.setdefault("decided_on", meeting.date)
+    fields.setdefault("decided_on", item.last_day(meeting.date))  # continued: that day
     decision = normalise_decision(build(Decision, "decision", **fields), route)
     _change_item(session, item_id, "decision.take",
                  lambda m, i: i.model_copy(update={"decision": decision}))
     started = deadlines_after_decision(decision, route)
     fresh = get_case(session, case.id)
     # a term this same discussion started earlier is replaced; an earlier meeting's is closed
-    kept = [d for d in close_evaluations(fresh.deadlines, decision)
+    kept = [d for d in close_evaluations(fresh.deadlines, decision, meeting.date)
             if not (d.kind is DeadlineKind.POSTPONED_EVALUATION and d.done_on is None)]
     after = fresh.model_copy(update={"deadlines": kept + started})
     if after != fresh:

@@ -32,7 +32,7 @@ _MEETING = ("id", "table_id", "date", "start", "end", "location_kind", "location
             "secretary", "chair_id", "secretary_id")
 _ITEM = ("id", "case_id", "position", "planned_start", "purpose", "opened_by_chair",
          "reported_to_secretary", "involvement", "safety_plan", "plan_of_approach", "next_moment",
-         "family_voices", "dissents")
+         "family_voices", "dissents", "continuations")
 _PARTICIPANT = ("id", "name", "role", "organisation", "attendance", "child_id", "email", "phone",
                 "person_id", "guardian_id", "confirmed", "arrived", "left_at")
 _ANSWER = ("id", "participant_id", "score", "question", "given")
@@ -151,7 +151,8 @@ def _load_items(conn: Connection, rows: list[Any]) -> dict[str, list[AgendaItem]
         drop = ("agenda_item_id", "position")
         for row in part:
             iid = row["id"]
-            data = from_row(row, ["involvement", "safety_plan", "family_voices", "dissents"],
+            data = from_row(row, ["involvement", "safety_plan", "family_voices", "dissents",
+                                  "continuations"],
                             drop=("meeting_id",))
             data["participants"] = [Participant.model_validate(from_row(r, drop=drop))
                                     for r in participants.get(iid, [])]

@@ -22,10 +22,12 @@ from tafelapp.reports.minutes_html import PDF_PIN_KEY
 from tafelapp.services import (
     case_service,
     exchange_service,
+    followup_service,
     meeting_service,
     minutes_service,
     roster_service,
     vault_service,
+    voice_service,
 )
 from tafelapp.services.demo_service import seed_demo
 from tafelapp.services.session import Session
@@ -85,6 +87,16 @@ MEETING_WRITERS: dict[str, Call] = {
     "prefill": lambda s, x: _raise_if_nothing(roster_service.prefill(s, x["item"])),
     "update_header": lambda s, x: roster_service.update_header(
         s, x["meeting"], location_text="Elders"),
+    "record_family_voice": lambda s, x: voice_service.record_family_voice(
+        s, x["item"], x["parent"], stance="DISAGREES", own_words="Toch oneens."),
+    "record_dissent": lambda s, x: voice_service.record_dissent(
+        s, x["item"], x["professional"], "Toch oneens."),
+    "remove_dissent": lambda s, x: voice_service.remove_dissent(s, x["item"], "geen"),
+    "continue_on": lambda s, x: voice_service.continue_on(
+        s, x["item"], dt.date.today(), "Verder op een andere dag."),
+    "record_followup": lambda s, x: followup_service.record_followup(
+        s, x["agreement"], item_id=x["item"], status="KEPT", on=dt.date.today(),
+        said_by="Moeder"),
 }
 NOT_WRITING_A_SIGNED_ITEM = {
     "get_meeting", "list_meetings", "meetings_for_case", "purpose_for_route", "locate_item",
@@ -92,6 +104,8 @@ NOT_WRITING_A_SIGNED_ITEM = {
     "family_address", "planned_meeting",
     # these create new meetings or items, never touch an existing one:
     "schedule_meeting", "add_to_agenda", "schedule_for_table", "add_and_prefill",
+    # follow-up reads; a follow-up from the werklijst belongs to no meeting's record:
+    "earlier_agreements", "for_item", "recorded_in",
 }
 CASE_WRITERS: dict[str, Call] = {
     "update_family": lambda s, x: case_service.update_family(
@@ -133,13 +147,16 @@ def _sign(session: Session, demo: dict[str, str], final: bool) -> dict[str, Any]
     assert case.referral is not None
     return {"meeting": meeting.id, "item": item.id, "minutes": minutes.id, "case": case.id,
             "participant": item.scaling_answers[0].participant_id,
+            "parent": next(p.id for p in item.participants if p.role.value == "PARENT"),
+            "professional": next(p.id for p in item.participants if p.role.value == "RVDK"),
             "silent": next(p.id for p in item.participants if p.id not in scored),
             "child": case.children[0].id, "agreement": item.agreements[0].id,
             "referral": case.referral.model_dump()}
 
 
 def test_every_public_meeting_function_is_classified() -> None:
-    public = {name for module in (meeting_service, roster_service)
+    public = {name for module in (meeting_service, roster_service, voice_service,
+                                  followup_service)
               for name, fn in inspect.getmembers(module, inspect.isfunction)
               if fn.__module__ == module.__name__ and not name.startswith("_")}
     assert public == set(MEETING_WRITERS) | NOT_WRITING_A_SIGNED_ITEM
@@ -188,7 +205,8 @@ def _refuses(session: Session, ids: dict[str, Any], monkeypatch: pytest.MonkeyPa
         pass
     except InvalidInput as exc:
         other = _REFUSED_BY_RULE_FIRST.get(writer) or (
-            None if early_check else {"remove_from_agenda": "agenda.has_minutes"}.get(writer))
+            None if early_check else {"remove_from_agenda": "agenda.has_minutes",
+                                      "remove_dissent": "dissent.not_found"}.get(writer))
         expected = other or ("record.final" if final else "record.signing")
         assert exc.problems[0].code == expected, exc
         if other is None:

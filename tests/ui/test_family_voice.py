@@ -124,3 +124,45 @@ def test_the_score_of_someone_not_at_the_table_shows_how_it_was_given_everywhere
     app.settle()
     assert "geef aan hoe de score" not in scaling.problems.text()
     assert "Femke de Wit (fictief) <i>(niet aan tafel; telefonisch)</i>" in _html(app, first)
+
+
+def test_an_adjourned_discussion_continues_another_day_and_counts_from_it(
+        make_app: Callable[..., App]) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from tafelapp.domain.enums import DeadlineKind
+    from tafelapp.services import case_service
+    from ui.views.steps.closing import ClosingPage
+
+    app = make_app(demo=True)
+    first, _later = app.call(_items)
+    meeting, item = app.call(lambda s: meeting_service.locate_item(s, first))
+    app.window.open_item(first, MeetingStep.CLOSING)
+    app.settle()
+    closing = app.window.meeting_view.pages[MeetingStep.CLOSING]
+    assert isinstance(closing, ClosingPage)
+    resume = meeting.date + dt.timedelta(days=7)
+    closing.continue_on.setDate(QDate(resume.year, resume.month, resume.day))
+    closing.adjourn.click()  # no reason: refused, in words
+    app.settle()
+    assert "Voortzetting, Reden" in closing.continued.text() or "Reden" in \
+        closing.continued.text()
+    app.qtbot.keyClicks(closing.continue_reason, "De Raad moest weg; verder met de Raad erbij.")
+    closing.adjourn.click()
+    app.settle()
+    assert f"Geschorst en voortgezet op {resume:%d-%m-%Y}" in closing.continued.text()
+    decision = item.decision
+    assert decision is not None
+    app.call(lambda s: meeting_service.take_decision(  # decided when the discussion went on
+        s, first, kind=decision.kind.value, motivation=decision.motivation,
+        institution_id=decision.institution_id, evaluation_date=decision.evaluation_date,
+        conditions=decision.conditions, parents_preference=decision.parents_preference))
+    case = app.call(lambda s: case_service.get_case(s, item.case_id))
+    [term] = [d for d in case.deadlines if d.kind is DeadlineKind.POSTPONED_EVALUATION]
+    assert term.started_on == resume  # the term counts from the day of the decision
+    html = _html(app, first)
+    assert (f"{meeting.date:%d-%m-%Y}" in html and
+            f"geschorst en voortgezet op {resume:%d-%m-%Y}" in html)
+    assert "De Raad moest weg" in html

@@ -74,13 +74,14 @@ def decision_problems(decision: Decision, route: Route | None, table: Table,
     if decision.decided_on < meeting_date:
         problems.append(Problem("decision.before_meeting", "decision.decided_on",
                                 "het besluit kan niet vóór de bespreking genomen zijn"))
+    day = max(meeting_date, decision.decided_on)  # a continued discussion decides later
     if decision.kind is DecisionKind.POSTPONED_INVESTIGATION:
-        latest = add_months(meeting_date, POSTPONED_MAX_MONTHS)
+        latest = add_months(day, POSTPONED_MAX_MONTHS)
         if decision.evaluation_date is None:
             problems.append(Problem("decision.evaluation_date_missing", "decision.evaluation_date",
                                     "een uitgesteld raadsonderzoek heeft een evaluatiedatum",
                                     Severity.WARNING))
-        elif decision.evaluation_date <= meeting_date:
+        elif decision.evaluation_date <= day:
             problems.append(Problem("decision.evaluation_date_not_future",
                                     "decision.evaluation_date",
                                     "de evaluatiedatum moet na de datum van de bespreking liggen"))

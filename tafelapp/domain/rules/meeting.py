@@ -12,7 +12,11 @@ from tafelapp.domain.rules.decision import decision_problems
 from tafelapp.domain.rules.involvement import involvement_problems
 from tafelapp.domain.rules.jbt import jbt_condition_problems
 from tafelapp.domain.rules.scaling import scaling_problems
-from tafelapp.domain.rules.voice import attendance_problems, voice_problems
+from tafelapp.domain.rules.voice import (
+    attendance_problems,
+    continuation_problems,
+    voice_problems,
+)
 
 
 def _prefixed(problems: list[Problem], prefix: str) -> list[Problem]:
@@ -24,7 +28,8 @@ def agenda_item_problems(meeting: Meeting, item: AgendaItem, case: Case,
     """Every problem of one case's discussion: scores, involvement, decision and JBT conditions."""
     route = case.referral.route if case.referral else None
     problems = (scaling_problems(item) + involvement_problems(case, item, meeting.date)
-                + voice_problems(item, case, meeting.date) + attendance_problems(item))
+                + voice_problems(item, case, meeting.date) + attendance_problems(item)
+                + continuation_problems(item, meeting.date))
     if item.decision is not None:
         problems += decision_problems(item.decision, route, table, meeting.date)
     if table.kind is TableKind.JBT:

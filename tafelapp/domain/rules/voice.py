@@ -81,3 +81,22 @@ def present_at_decision(item: AgendaItem) -> list[Participant]:
     """Who was at the table when the decision was taken (everyone present when no time is known)."""
     moment = item.decision.decided_at if item.decision else None
     return [p for p in item.participants if p.present_at(moment)]
+
+
+def continuation_problems(item: AgendaItem, meeting_date: dt.date) -> list[Problem]:
+    """A geschorste discussion continues on a later day, each continuation after the one before;
+    its decision is taken on one of the days it sat (the terms count from that day)."""
+    problems: list[Problem] = []
+    before = meeting_date
+    for index, part in enumerate(item.continuations):
+        if part.on <= before:
+            problems.append(Problem("closing.continuation_not_later",
+                                    f"continuations.{index}.on",
+                                    f"een voortzetting valt na {before:%d-%m-%Y}"))
+        before = max(before, part.on)
+    days = [meeting_date, *(c.on for c in item.continuations)]
+    if item.continuations and item.decision and item.decision.decided_on not in days:
+        problems.append(Problem("decision.not_on_a_meeting_day", "decision.decided_on",
+                                "het besluit valt op een dag waarop de bespreking zat: "
+                                + " of ".join(f"{d:%d-%m-%Y}" for d in days)))
+    return problems

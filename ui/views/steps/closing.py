@@ -5,12 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTextBrowser
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+)
 
 from tafelapp.domain.problems import Severity
 from tafelapp.domain.steps import STEP_TITLES, MeetingStep
 from tafelapp.reports.record_html import record_html
-from tafelapp.services import meeting_service
+from tafelapp.services import meeting_service, voice_service
 from tafelapp.services.meeting_context_service import MeetingContext
 from ui.icons import icon
 from ui.views.steps.base import MeetingEnv, StepPage, data_label, date_edit
@@ -46,6 +53,21 @@ class ClosingPage(StepPage):
         self.minutes.setIcon(icon("pdf"))
         row.addWidget(self.minutes)
         self.body.addLayout(row)
+        pause = QHBoxLayout()  # schorsen: the discussion continues on another day
+        pause.addWidget(QLabel("Schorsen en voortzetten op"))
+        self.continue_on = date_edit("Voortzetten op")
+        pause.addWidget(self.continue_on)
+        self.continue_reason = QLineEdit()
+        self.continue_reason.setAccessibleName("Reden van het schorsen")
+        self.continue_reason.setPlaceholderText("Waarom geschorst? (bijvoorbeeld: de Raad kon "
+                                                "niet blijven)")
+        pause.addWidget(self.continue_reason, 1)
+        self.adjourn = QPushButton("Schorsen")
+        pause.addWidget(self.adjourn)
+        self.body.addLayout(pause)
+        self.continued = data_label()
+        self.continued.setWordWrap(True)
+        self.body.addWidget(self.continued)
         self.summary = QTextBrowser()
         self.summary.setMinimumHeight(300)
         self.summary.setAccessibleName("Samenvatting van de bespreking")
@@ -54,6 +76,7 @@ class ClosingPage(StepPage):
             link.removeprefix("#step:")))
         self.family.clicked.connect(self.family_view_requested)
         self.minutes.clicked.connect(self.minutes_requested)
+        self.adjourn.clicked.connect(self._on_adjourn_clicked)
         self.has_next.clicked.connect(lambda _c: self._save_next())
         self.next_moment.dateChanged.connect(self._on_next_moment_changed)
 
@@ -67,6 +90,16 @@ class ClosingPage(StepPage):
         self.env.saver.schedule("closing.next", self.env.item_job(
             meeting_service.set_next_moment, day), self.next_moment)
 
+    def _on_adjourn_clicked(self) -> None:
+        qd = self.continue_on.date()
+        day = dt.date(qd.year(), qd.month(), qd.day())
+
+        def done(_r: object) -> None:
+            self.continue_reason.clear()
+        self.env.act(self.env.item_job(voice_service.continue_on, day,
+                                       self.continue_reason.text()), done,
+                     problems=self.continued)
+
     def load(self, ctx: MeetingContext) -> None:
         day = ctx.item.next_moment
         self.next_moment.blockSignals(True)
@@ -79,6 +112,9 @@ class ClosingPage(StepPage):
 
     def refresh(self, ctx: MeetingContext) -> None:
         self.problems.hide()
+        self.continued.setText("; ".join(
+            f"Geschorst en voortgezet op {c.on:%d-%m-%Y} ({c.reason})"
+            for c in ctx.item.continuations))
         if ctx.is_jbt_table:
             if ctx.not_jbt_reasons:
                 self.verdict.setText("<b style='color:#8a5200'>Deze bespreking geldt (nog) niet "
