@@ -14,7 +14,6 @@ from tafelapp.domain.enums import (
     AgreementStatus,
     Attendance,
     DecisionKind,
-    FamilyStance,
     LocationKind,
     Role,
     TableKind,
@@ -172,10 +171,8 @@ def family_summary(meeting: Meeting, item: AgendaItem, case: Case, table: Table,
         person = names.get(v.participant_id)
         if person is None or v.stance is None:
             continue
-        asked = v.stance is not FamilyStance.NOT_ASKED
         voices.append(Voice(name=person.name, view=v.view,
-                            stance=labels.FAMILY_STANCE[v.stance.value],
-                            words=v.own_words if asked else (v.not_asked_reason or "")))
+                            stance=labels.FAMILY_STANCE[v.stance.value], words=v.words))
     place = labels.LOCATION[meeting.location_kind.value]
     if meeting.location_kind is LocationKind.FAMILY_HOME:
         place = "bij jullie thuis"

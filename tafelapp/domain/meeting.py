@@ -115,6 +115,13 @@ class FamilyVoice(Model):
     own_words: Text = ""
     not_asked_reason: Text | None = None
 
+    @property
+    def words(self) -> str:
+        """What they said in their own words, or why they were not asked."""
+        if self.stance is FamilyStance.NOT_ASKED:
+            return self.not_asked_reason or ""
+        return self.own_words
+
 
 class Dissent(Model):
     """Afwijkend standpunt (`Dissent`): a professional at the table who disagrees with the

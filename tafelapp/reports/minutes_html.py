@@ -67,11 +67,9 @@ def _voices(item: AgendaItem) -> str:
         if person is None:
             continue
         stance = labels.FAMILY_STANCE[v.stance.value] if v.stance else "—"
-        words = (v.not_asked_reason or "") if v.stance and v.stance.value == "NOT_ASKED" \
-            else v.own_words
         rows.append(f"<tr><td>{escape(person.name)}<br/><span class='muted'>"
                     f"{labels.ROLE[person.role.value]}</span></td><td>{_text(v.view)}</td>"
-                    f"<td>{stance}</td><td>{_text(words)}</td></tr>")
+                    f"<td>{stance}</td><td>{_text(v.words)}</td></tr>")
     if not rows:
         return "<p class='muted'>Niet vastgelegd.</p>"
     return ("<table><tr><th>Wie</th><th>Hoe ziet die de zorgen</th><th>Eens met het besluit"

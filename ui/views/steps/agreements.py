@@ -24,9 +24,9 @@ from ui.icons import icon
 from ui.views.steps.base import (
     MeetingEnv,
     StepPage,
-    data_label,
     date_edit,
     fill_table,
+    message_label,
     record_table,
     selected_row_id,
 )
@@ -97,9 +97,7 @@ class AgreementsPage(StepPage):
         self.add = QPushButton("Afspraak toevoegen")
         self.add.setIcon(icon("add"))
         self.body.addWidget(self.add)
-        self.message = data_label()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
+        self.message = message_label()
         self.body.addWidget(self.message)
         self.body.addStretch(1)
         self.has_due.toggled.connect(self.due.setEnabled)

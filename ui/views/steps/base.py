@@ -170,3 +170,11 @@ def date_edit(accessible: str) -> QDateEdit:
     edit.setDate(QDate.currentDate())
     edit.setAccessibleName(accessible)
     return edit
+
+
+def message_label() -> QLabel:
+    """A red line under a form for what was refused (case data: emptied on lock)."""
+    label = data_label()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c62828;")
+    return label

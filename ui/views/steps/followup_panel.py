@@ -19,7 +19,14 @@ from tafelapp.domain import labels
 from tafelapp.domain.followup import FOLLOW_UP_NL
 from tafelapp.services import followup_service
 from tafelapp.services.meeting_context_service import MeetingContext
-from ui.views.steps.base import MeetingEnv, data_label, date_edit, fill_table, record_table, selected_row_id
+from ui.views.steps.base import (
+    MeetingEnv,
+    date_edit,
+    fill_table,
+    message_label,
+    record_table,
+    selected_row_id,
+)
 from ui.widgets.person_picker import attach_completer
 
 COLUMNS = ["Afspraak", "Wie", "Uiterlijk", "Bespreking", "Opvolging"]
@@ -65,9 +72,7 @@ class FollowUpPanel(QWidget):
         row.addWidget(self.note, 1)
         row.addWidget(self.record)
         layout.addLayout(row)
-        self.message = data_label()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
+        self.message = message_label()
         layout.addWidget(self.message)
         self.record.clicked.connect(self._on_record_clicked)
         self.table.itemSelectionChanged.connect(

@@ -20,7 +20,7 @@ from tafelapp.domain import labels
 from tafelapp.domain.enums import FamilyStance
 from tafelapp.services import voice_service
 from tafelapp.services.meeting_context_service import MeetingContext
-from ui.views.steps.base import MeetingEnv, data_label
+from ui.views.steps.base import MeetingEnv, data_label, message_label
 
 
 class VoiceRow:
@@ -101,9 +101,7 @@ class VoicesPanel(QWidget):
         line.addWidget(self.dissent_reason, 1)
         line.addWidget(self.add_dissent)
         layout.addLayout(line)
-        self.message = data_label()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
+        self.message = message_label()
         layout.addWidget(self.message)
         self.add_dissent.clicked.connect(self._on_add_dissent_clicked)
 
