@@ -224,6 +224,7 @@ class DecisionPage(StepPage):
     def clear(self) -> None:
         self._loading = True
         super().clear()
+        self.voices.clear()
         self.institution.clear()
         self.group.setExclusive(False)
         for radio in self.choices.values():

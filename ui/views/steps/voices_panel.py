@@ -105,14 +105,24 @@ class VoicesPanel(QWidget):
         layout.addWidget(self.message)
         self.add_dissent.clicked.connect(self._on_add_dissent_clicked)
 
+    def _drop_rows(self) -> None:
+        for row in self.rows:
+            for widget in (row.name, row.view, row.stance, row.words, row.save):
+                widget.hide()
+                widget.deleteLater()
+        self.rows = []
+
+    def clear(self) -> None:
+        """On lock: no name stays on screen (rows and the list of professionals go)."""
+        self._drop_rows()
+        self.dissenter.clear()
+        self.dissents.clear()
+
     def refresh(self, ctx: MeetingContext) -> None:
         """One row per parent and young person of 12+, filled with what was recorded."""
         members = ctx.family_members()
         if [r.participant_id for r in self.rows] != [p.id for p in members]:
-            for row in self.rows:
-                for widget in (row.name, row.view, row.stance, row.words, row.save):
-                    widget.deleteLater()
-            self.rows = []
+            self._drop_rows()
             for index, person in enumerate(members):
                 row = VoiceRow(self.grid, index, person.id, person.name)
                 row.save.clicked.connect(lambda _c=False, r=row: self._on_save_clicked(r))
