@@ -47,6 +47,7 @@ class Voice(BaseModel):
     view: str
     stance: str
     words: str
+    score: int | None = None  # their own answer to the schaalvraag, where given
 
 
 class Complaint(BaseModel):
@@ -171,7 +172,9 @@ def family_summary(meeting: Meeting, item: AgendaItem, case: Case, table: Table,
         person = names.get(v.participant_id)
         if person is None or v.stance is None:
             continue
-        voices.append(Voice(name=person.name, view=v.view,
+        score = next((a.score for a in item.scaling_answers
+                      if a.participant_id == v.participant_id), None)
+        voices.append(Voice(name=person.name, view=v.view, score=score,
                             stance=labels.FAMILY_STANCE[v.stance.value], words=v.words))
     place = labels.LOCATION[meeting.location_kind.value]
     if meeting.location_kind is LocationKind.FAMILY_HOME:

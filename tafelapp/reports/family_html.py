@@ -47,6 +47,7 @@ def body_text(s: FamilySummary, young: bool = False) -> str:
                    f"</li>" for o in s.organisations)
     voices = "".join(
         f"<li><b>{escape(v.name)}</b>: {_sentence(v.view)}"
+        f"{f'Eigen cijfer voor de veiligheid: {v.score} van de 10. ' if v.score is not None else ''}"
         f"Over het besluit: {escape(v.stance)}. {_sentence(v.words)}</li>" for v in s.voices)
     contact = (f"{escape(s.case_lead)}" + (f", telefoon {escape(s.case_lead_contact)}"
                                            if s.case_lead_contact else "")

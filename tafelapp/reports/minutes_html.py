@@ -61,6 +61,7 @@ def _continued(item: AgendaItem) -> str:
 def _voices(item: AgendaItem) -> str:
     """What each parent and young person said: the zorgen, and eens with the decision."""
     names = {p.id: p for p in item.participants}
+    scores = {a.participant_id: a.score for a in item.scaling_answers}
     rows = []
     for v in item.family_voices:
         person = names.get(v.participant_id)
@@ -69,10 +70,12 @@ def _voices(item: AgendaItem) -> str:
         stance = labels.FAMILY_STANCE[v.stance.value] if v.stance else "—"
         rows.append(f"<tr><td>{escape(person.name)}<br/><span class='muted'>"
                     f"{labels.ROLE[person.role.value]}</span></td><td>{_text(v.view)}</td>"
+                    f"<td>{scores.get(v.participant_id, '—')}</td>"
                     f"<td>{stance}</td><td>{_text(v.words)}</td></tr>")
     if not rows:
         return "<p class='muted'>Niet vastgelegd.</p>"
-    return ("<table><tr><th>Wie</th><th>Hoe ziet die de zorgen</th><th>Eens met het besluit"
+    return ("<table><tr><th>Wie</th><th>Hoe ziet die de zorgen</th><th>Eigen score</th>"
+            "<th>Eens met het besluit"
             f"</th><th>In eigen woorden / waarom niet gevraagd</th></tr>{''.join(rows)}</table>")
 
 

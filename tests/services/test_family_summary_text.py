@@ -117,3 +117,4 @@ def test_the_young_person_gets_a_version_of_their_own(session: Session,
     first = meeting_service.get_meeting(session, demo["jbt_meeting"]).agenda[0]
     text = _text(distribution_service.family_page(session, first.id, young=True))
     assert text.startswith("Wat we samen hebben besproken, Noor Dit is voor jou, Noor.")
+    assert "Eigen cijfer voor de veiligheid: 6 van de 10." in text  # Sanne's own score

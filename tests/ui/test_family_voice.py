@@ -63,6 +63,7 @@ def test_the_family_is_heard_before_the_decision_and_a_dissent_is_recorded(
     html = _html(app, later)
     assert "Stem van het gezin" in html and "Ik wil geen onderzoek, het gaat beter." in html
     assert "oneens" in html and "Vader was er niet; hij wordt morgen gebeld." in html
+    assert "<th>Eigen score</th>" in html
     assert "Afwijkend standpunt</b> van Karim Bakker (fictief)" in html
 
 
