@@ -100,14 +100,18 @@ def main() -> None:
         "values_typed_twice": first.repeated(),
         "values_typed_twice_count": len(first.repeated()),
         "meeting_keystrokes_aanmelding_to_notulen": meeting,
+        "family_own_words_keystrokes": first.family_keystrokes,
+        "meeting_keystrokes_without_family_words": meeting - first.family_keystrokes,
         "demo_meeting_keystrokes_before": DEMO_MEETING_KEYSTROKES,
-        "ratio_vs_before": round(meeting / DEMO_MEETING_KEYSTROKES, 3),
+        "ratio_vs_before": round((meeting - first.family_keystrokes) / DEMO_MEETING_KEYSTROKES, 3),
         "floor_free_text_keystrokes": first.content_keystrokes,
         "ratio_vs_floor": round(first.keystrokes / first.content_keystrokes, 3),
         "eml_drafts": runs[0][2],
         "seconds_median": round(statistics.median(s for _, s, _ in runs), 2),
-        "goal": "0 values typed twice; meeting keystrokes < 1701",
-        "goal_met": not first.repeated() and meeting < DEMO_MEETING_KEYSTROKES,
+        "goal": "0 values typed twice; meeting keystrokes < 1701 (the family's own words, "
+                "recorded since issue 13, counted apart: the 1,701 had no such field)",
+        "goal_met": not first.repeated()
+        and meeting - first.family_keystrokes < DEMO_MEETING_KEYSTROKES,
     }
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")

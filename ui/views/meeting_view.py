@@ -50,6 +50,7 @@ class MeetingView(QWidget):
 
     def __init__(self, executor: DbExecutor, saver: AutoSaver) -> None:
         super().__init__()
+        self._stale: set[MeetingStep] = set()  # steps whose page still shows an older record
         self.executor = executor
         self.saver = saver
         self.env = MeetingEnv(executor, saver, self.request_refresh, self.status_message.emit)
@@ -199,6 +200,16 @@ class MeetingView(QWidget):
             suffix = f" ({len(problems)} open)" if problems else ""
             item.setText(f"{row + 1}. {STEP_TITLES[step]}{suffix}")
             item.setToolTip("\n".join(p.message for p in problems) or "Compleet")
+        # only the step on screen is filled now; another is filled when it is shown (the UI
+        # thread builds one page's widgets per reload, not eight)
+        self._stale = set(MeetingStep)
+        self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        ctx = self.env.ctx
+        step = list(MeetingStep)[max(0, self.steps.currentRow())]
+        if ctx is not None and step in self._stale:
+            self._stale.discard(step)
             self.pages[step].refresh(ctx)
 
     def _on_steps_current_row_changed(self, row: int) -> None:
@@ -206,6 +217,7 @@ class MeetingView(QWidget):
             return
         self.saver.flush()
         self.stack.setCurrentIndex(row)
+        self._refresh_current()
         self.previous.setEnabled(row > 0)
         self.next.setEnabled(row < len(PAGES) - 1)
         self.step_changed.emit(self.current_step.value)
