@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -48,6 +49,10 @@ class AgreementsPage(StepPage):
         self.body.addWidget(QLabel("<b>Afspraken van deze bespreking</b>"))
         self.table = record_table(COLUMNS, "Afspraken")
         self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()  # 'Wat' stays readable; narrow screens scroll
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 260)
+        header.setStretchLastSection(True)
         self.body.addWidget(self.table)
         row = QHBoxLayout()
         row.addWidget(QLabel("Status van de gekozen afspraak:"))

@@ -62,7 +62,9 @@ class DecisionPage(StepPage):
             radio.setStyleSheet("font-size: 12pt; font-weight: 600;")
             self.group.addButton(radio)
             lay.addWidget(radio)
-            lay.addWidget(QLabel(text))
+            explained = QLabel(text)
+            explained.setWordWrap(True)  # narrow screens (150 %) wrap instead of scrolling
+            lay.addWidget(explained)
             reason = data_label()
             reason.setWordWrap(True)
             reason.setStyleSheet("color: #8a5200;")
@@ -146,6 +148,8 @@ class DecisionPage(StepPage):
         self.institution.currentIndexChanged.connect(lambda _i: self._show_target_groups())
         env.saver.bind_text(self.plan, "decision.plan", lambda text: env.item_job(
             meeting_service.record_plan_of_approach, text))
+        for label in self.findChildren(QLabel):  # wrap, so a 150 % screen needs no side scroll
+            label.setWordWrap(True)
 
     def _on_choice_toggled(self, on: bool) -> None:
         if on:

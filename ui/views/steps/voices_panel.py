@@ -41,11 +41,12 @@ class VoiceRow:
         self.words.setAccessibleName(f"In eigen woorden ({name})")
         self.words.setPlaceholderText("In eigen woorden")
         self.save = QPushButton("Vastleggen")
-        grid.addWidget(self.name, row * 2, 0, 1, 3)
-        grid.addWidget(self.view, row * 2 + 1, 0)
-        grid.addWidget(self.stance, row * 2 + 1, 1)
-        grid.addWidget(self.words, row * 2 + 1, 2)
-        grid.addWidget(self.save, row * 2 + 1, 3)
+        # three lines per person, so it fits a 1280×720 screen at 150 % without scrolling sideways
+        grid.addWidget(self.name, row * 3, 0, 1, 3)
+        grid.addWidget(self.view, row * 3 + 1, 0, 1, 3)
+        grid.addWidget(self.stance, row * 3 + 2, 0)
+        grid.addWidget(self.words, row * 3 + 2, 1)
+        grid.addWidget(self.save, row * 3 + 2, 2)
         self.stance.currentIndexChanged.connect(lambda _i: self._sync())
 
     def _sync(self) -> None:
@@ -82,8 +83,7 @@ class VoicesPanel(QWidget):
         self.rows_box = QWidget()
         self.grid = QGridLayout(self.rows_box)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setColumnStretch(0, 3)
-        self.grid.setColumnStretch(2, 3)
+        self.grid.setColumnStretch(1, 1)
         layout.addWidget(self.rows_box)
         self.rows: list[VoiceRow] = []
         layout.addWidget(QLabel("<b>Afwijkend standpunt</b> van een professional aan tafel"))
@@ -93,10 +93,14 @@ class VoicesPanel(QWidget):
         line = QHBoxLayout()
         self.dissenter = QComboBox()
         self.dissenter.setAccessibleName("Wie is het niet eens")
+        self.dissenter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dissenter.setMinimumContentsLength(18)
         self.dissent_reason = QLineEdit()
         self.dissent_reason.setAccessibleName("Reden van het afwijkende standpunt")
         self.dissent_reason.setPlaceholderText("Waarom niet eens met het besluit?")
-        self.add_dissent = QPushButton("Standpunt vastleggen")
+        self.add_dissent = QPushButton("Vastleggen")
+        self.add_dissent.setToolTip("Het afwijkende standpunt vastleggen")
         line.addWidget(self.dissenter)
         line.addWidget(self.dissent_reason, 1)
         line.addWidget(self.add_dissent)
