@@ -32,7 +32,6 @@ from tafelapp.services import (
     vault_service,
 )
 from tafelapp.services.demo_service import seed_demo
-from tafelapp.services.meeting_context_service import family_summary_for
 from tafelapp.services.session import Session
 from tafelapp.settings import AppSettings, UiPosition
 from ui.controllers.chain import ChainController
@@ -443,8 +442,7 @@ class MainWindow(WindowHost):
         person, 'jij')."""
         self.saver.flush()
         self.executor.submit(
-            lambda s: (distribution_service.family_page(s, item_id, young),
-                       family_summary_for(s, item_id).young_person),
+            lambda s: distribution_service.family_page_and_reader(s, item_id, young),
             lambda page: self.family_view.show_html(page[0], item_id, page[1], young),
             self._on_background_failed)
 

@@ -127,7 +127,15 @@ def write_distribution(session: Session, minutes_id: str, folder: Path,
 
 def family_page(session: Session, item_id: str, young: bool = False) -> str:
     """The Gezinsoverzicht as HTML: for the parents, or (`young`) for the young person (jij)."""
-    return family_html(family_summary_for(session, item_id), young)
+    return family_page_and_reader(session, item_id, young)[0]
+
+
+def family_page_and_reader(session: Session, item_id: str,
+                           young: bool = False) -> tuple[str, str]:
+    """The page, and the first name of the young person of 12+ it can be written for ('' when
+    there is none at the table): the family window offers that version."""
+    summary = family_summary_for(session, item_id)
+    return family_html(summary, young), summary.young_person
 
 
 def family_summary_pdf(session: Session, item_id: str, young: bool = False) -> bytes:

@@ -26,10 +26,18 @@ class EarlierAgreement:
     followup: AgreementFollowUp | None
 
 
-def earlier_agreements(session: Session, case_id: str,
-                       before: dt.date | None = None) -> list[EarlierAgreement]:
-    """Every afspraak of the case's discussions (before `before`, when given), oldest first."""
-    latest = followup_repo.latest(followup_repo.for_case(session.conn, case_id))
+def case_followups(session: Session, case_id: str) -> list[AgreementFollowUp]:
+    """Every follow-up of the case, oldest first."""
+    return followup_repo.for_case(session.conn, case_id)
+
+
+def earlier_agreements(session: Session, case_id: str, before: dt.date | None = None,
+                       followups: list[AgreementFollowUp] | None = None
+                       ) -> list[EarlierAgreement]:
+    """Every afspraak of the case's discussions (before `before`, when given), oldest first,
+    each with the follow-up that counts (`followups`: already read, else read here)."""
+    latest = followup_repo.latest(followups if followups is not None
+                                  else case_followups(session, case_id))
     found = []
     for meeting in sorted(meetings_for_case(session, case_id), key=lambda m: m.date):
         if before is not None and meeting.date >= before:
@@ -50,8 +58,7 @@ def for_item(session: Session, item_id: str) -> list[EarlierAgreement]:
 def recorded_in(session: Session, item_id: str) -> list[AgreementFollowUp]:
     """The follow-ups recorded in this discussion (for its notulen)."""
     _meeting, item = locate_item(session, item_id)
-    return [f for f in followup_repo.for_case(session.conn, item.case_id)
-            if f.agenda_item_id == item_id]
+    return [f for f in case_followups(session, item.case_id) if f.agenda_item_id == item_id]
 
 
 def record_followup(session: Session, agreement_id: str, *, item_id: str | None = None,

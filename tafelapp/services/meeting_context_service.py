@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from tafelapp.domain.family_summary import FamilySummary, family_summary
 from tafelapp.domain.followup import AgreementFollowUp
-from tafelapp.domain.meeting import AgendaItem, Agreement, Meeting, Participant
+from tafelapp.domain.meeting import AgendaItem, Meeting, Participant
 from tafelapp.domain.models import Case, Table
 from tafelapp.domain.problems import Problem
 from tafelapp.domain.rules.decision import allowed_decisions, decision_citation
@@ -49,8 +49,6 @@ class MeetingContext:
     decision_citation: str | None
     score_history: list[ScorePoint]
     book: Directory = field(default_factory=lambda: Directory([], []))
-    previous_agreements: list[Agreement] = field(default_factory=list)
-    previous_date: dt.date | None = None
     earlier: list[EarlierAgreement] = field(default_factory=list)  # to follow up, with status
     followups_here: list[AgreementFollowUp] = field(default_factory=list)
 
@@ -115,7 +113,7 @@ def meeting_context(session: Session, item_id: str) -> MeetingContext:
     table = get_table(session, meeting.table_id)
     route = case.referral.route if case.referral else None
     jbt = table.kind.value == "JBT"
-    previous = previous_discussion(session.conn, case.id, meeting)
+    followups = followup_service.case_followups(session, case.id)  # one read for both lists
     return MeetingContext(
         meeting=meeting, item=item, case=case, table=table,
         steps=step_problems(meeting, item, case, table),
@@ -124,10 +122,8 @@ def meeting_context(session: Session, item_id: str) -> MeetingContext:
         decision_citation=decision_citation(item.decision, route) if item.decision else None,
         score_history=score_history(session.conn, case.id, meeting.date),
         book=directory(session),
-        previous_agreements=list(previous[1].agreements) if previous else [],
-        previous_date=previous[0].date if previous else None,
-        earlier=followup_service.earlier_agreements(session, case.id, before=meeting.date),
-        followups_here=followup_service.recorded_in(session, item_id),
+        earlier=followup_service.earlier_agreements(session, case.id, meeting.date, followups),
+        followups_here=[f for f in followups if f.agenda_item_id == item_id],
     )
 
 

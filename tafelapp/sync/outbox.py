@@ -100,7 +100,7 @@ _AUTH_HELP = {
 def auth_help(reply: Reply) -> str:
     """A 401/403 in words: the server's own detail and code, and what to fix."""
     body = reply.body if isinstance(reply.body, dict) else {}
-    code = str(body.get("code") or "")
+    code = reply.code
     detail = str(body.get("detail") or body.get("title") or reply.text[:200])
     help_text = next((text for key, text in _AUTH_HELP.items() if key in code),
                      "de regionale server weigert de toegang; controleer client-id, secret en "
@@ -109,8 +109,7 @@ def auth_help(reply: Reply) -> str:
 
 
 def _classify(reply: Reply) -> Outcome | None:
-    code = reply.body.get("code") if isinstance(reply.body, dict) else None
-    if reply.status in (401, 403) and code in CLOCK_CODES:
+    if reply.status in (401, 403) and reply.code in CLOCK_CODES:
         return Outcome("clock", reply.status, message=(
             "De regionale server weigert het toegangsbewijs vanwege de tijd: de klok van deze "
             "laptop lijkt verkeerd te staan. Zet de klok goed; verzenden gaat daarna vanzelf "
@@ -133,15 +132,23 @@ UNCONFIRMED = ("Afgeleverd, niet bevestigd: de regionale server heeft al een doc
                "'Opnieuw proberen' de aflevering.")
 
 
-def _cannot_read(reply: Reply) -> bool:
+def token_refused(reply: Reply) -> bool:
+    """A 401/403 for the token itself (client-id, secret, JWT), not for a missing right."""
+    return reply.status in (401, 403) and any(key in reply.code for key in AUTH_CODES)
+
+
+def cannot_read(reply: Reply) -> bool:
     """A lookup refused for lack of the read right (not for a wrong token)."""
-    code = str(reply.body.get("code") or "") if isinstance(reply.body, dict) else ""
-    return reply.status == 403 and not any(key in code for key in AUTH_CODES)
+    return reply.status == 403 and not token_refused(reply)
+
+
+def certificate_refused(exc: Exception) -> bool:
+    """A TLS failure because the server's certificate is not trusted."""
+    return "CERTIFICATE_VERIFY_FAILED" in str(exc) or "certificate" in str(exc).lower()
 
 
 def _duplicate(reply: Reply) -> bool:
-    code = reply.body.get("code") if isinstance(reply.body, dict) else None
-    return reply.status == 400 and "identificatie" in (code or "") + reply.text
+    return reply.status == 400 and "identificatie" in reply.code + reply.text
 
 
 def deliver(claim: Claim, client: ZgwClient) -> Outcome:
@@ -157,7 +164,7 @@ def deliver(claim: Claim, client: ZgwClient) -> Outcome:
             url = _found_url(found)
             if url:
                 return Outcome("delivered", found.status, url=url, message="al aanwezig")
-            unreadable = _cannot_read(found)
+            unreadable = cannot_read(found)
             problem = _classify(found) if found.status != 200 and not unreadable else None
             if problem is not None:
                 return problem
@@ -171,13 +178,13 @@ def deliver(claim: Claim, client: ZgwClient) -> Outcome:
             url = _found_url(found)
             if url:  # the server had it already: the answer to an earlier try was lost
                 return Outcome("delivered", found.status, url=url, message="al aanwezig")
-            if _cannot_read(found):
+            if cannot_read(found):
                 return Outcome("unconfirmed", found.status, message=UNCONFIRMED)
         return _classify(reply) or Outcome("retry", reply.status, message=reply.text[:200])
     except httpx.TimeoutException:
         return Outcome("retry", None, message="time-out: geen antwoord op tijd")
     except httpx.TransportError as exc:
-        if "CERTIFICATE_VERIFY_FAILED" in str(exc) or "certificate" in str(exc).lower():
+        if certificate_refused(exc):
             return Outcome("rejected", None, message=(
                 f"{TLS_MARKER}: het certificaat van de regionale server wordt niet vertrouwd. "
                 "Controleer het adres of stel de CA-bundel van de regio in (tafelapp region "

@@ -11,7 +11,7 @@ import httpx
 
 from tafelapp.domain.rules.region_server import url_problem
 from tafelapp.settings import RegionSettings
-from tafelapp.sync.outbox import AUTH_CODES, auth_help
+from tafelapp.sync.outbox import auth_help, cannot_read, certificate_refused, token_refused
 from tafelapp.sync.payload import document_body
 from tafelapp.sync.spec import API_ROOT
 from tafelapp.sync.zgw_client import Reply, ZgwClient
@@ -26,10 +26,6 @@ class Step:
     name: str
     ok: bool
     message: str
-
-
-def _code(reply: Reply) -> str:
-    return str(reply.body.get("code") or "") if isinstance(reply.body, dict) else ""
 
 
 def _params(reply: Reply) -> dict[str, str]:
@@ -47,10 +43,10 @@ def _read_steps(settings: RegionSettings, reply: Reply) -> list[Step]:
                      "Geef het adres van de dienst (…/documenten) of de API-root "
                      "(…/documenten/api/v1).")]
     steps = [Step("Adres van de Documenten API", True, address)]
-    if reply.status in (401, 403) and any(key in _code(reply) for key in AUTH_CODES):
+    if token_refused(reply):
         return [*steps, Step("Toegangsbewijs (client-id en secret)", False, auth_help(reply))]
     steps.append(Step("Toegangsbewijs (client-id en secret)", True, "geaccepteerd"))
-    if reply.status == 403:
+    if cannot_read(reply):
         steps.append(Step("Recht om te lezen (documenten.lezen)", False,
                           "De regio heeft deze client geen leesrecht gegeven. Zonder leesrecht "
                           "kan een upload waarvan het antwoord verloren ging niet worden "
@@ -95,10 +91,15 @@ def _create_steps(reply: Reply) -> list[Step]:
     return steps
 
 
+def _probe_id() -> str:
+    """An identificatie no real document has (at most 40 characters, as the API allows)."""
+    return f"{PROBE_PREFIX}{uuid.uuid4().hex[:16]}"
+
+
 def probe_body(settings: RegionSettings) -> dict[str, Any]:
     """A document the server can never store (no titel) but whose type and rights it checks."""
-    body = document_body(settings, f"{PROBE_PREFIX}{uuid.uuid4().hex[:16]}", "x", "Tafelapp regiotest",
-                         dt.date.today(), b"%PDF-1.7\n", "regiotest.pdf", dt.date.today(), False)
+    body = document_body(settings, _probe_id(), "x", "Tafelapp regiotest", dt.date.today(),
+                         b"%PDF-1.7\n", "regiotest.pdf", dt.date.today(), False)
     del body["titel"]
     return body
 
@@ -114,13 +115,12 @@ def check_region(settings: RegionSettings, actor: str,
         return [Step("Adres van de Documenten API", False, refused.message)]
     client = ZgwClient(settings, actor, transport=transport)
     try:
-        steps = _read_steps(settings, client.find(f"{PROBE_PREFIX}{uuid.uuid4().hex[:16]}"))
+        steps = _read_steps(settings, client.find(_probe_id()))
         if not all(step.ok for step in steps[:2]) or len(steps) < 2:
             return steps
         return [*steps, *_create_steps(client.create(probe_body(settings)))]
     except httpx.TransportError as exc:
-        text = str(exc)
-        if "CERTIFICATE_VERIFY_FAILED" in text or "certificate" in text.lower():
+        if certificate_refused(exc):
             return [Step("Verbinding", False, "Certificaatprobleem: het certificaat van de "
                          "server wordt niet vertrouwd; stel de CA-bundel van de regio in "
                          "(tafelapp region set --ca-bundle).")]

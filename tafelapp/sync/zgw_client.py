@@ -24,6 +24,11 @@ class Reply:
     body: Any
     text: str
 
+    @property
+    def code(self) -> str:
+        """The problem body's `code` (ZGW `Fout`), or '' when there is none."""
+        return str(self.body.get("code") or "") if isinstance(self.body, dict) else ""
+
 
 class ZgwClient:
     """One region's document store."""

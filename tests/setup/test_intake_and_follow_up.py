@@ -119,7 +119,7 @@ def test_a_follow_up_starts_with_the_previous_people_afspraken_and_scores(
     assert set(carried) == {p.name for p in item.participants}
     assert not carried["Karim Bakker"].confirmed and carried["Mr. A. de Voorzitter"].confirmed
     ctx = meeting_context(session, follow.id)
-    assert [a.text for a in ctx.previous_agreements] == ["Elke week gezinsgesprek."]
+    assert [e.agreement.text for e in ctx.earlier] == ["Elke week gezinsgesprek."]
     assert [(p.respondent, p.score) for p in ctx.score_history] == [("Anna Bos", 4)]
     all_problems = [p for problems in ctx.steps.values() for p in problems]
     assert any("bevestig of Karim Bakker aanwezig is" in p.message for p in all_problems)

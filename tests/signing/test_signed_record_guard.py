@@ -105,7 +105,7 @@ NOT_WRITING_A_SIGNED_ITEM = {
     # these create new meetings or items, never touch an existing one:
     "schedule_meeting", "add_to_agenda", "schedule_for_table", "add_and_prefill",
     # follow-up reads; a follow-up from the werklijst belongs to no meeting's record:
-    "earlier_agreements", "for_item", "recorded_in",
+    "earlier_agreements", "for_item", "recorded_in", "case_followups",
 }
 CASE_WRITERS: dict[str, Call] = {
     "update_family": lambda s, x: case_service.update_family(
