@@ -76,7 +76,8 @@ class ParticipantsPage(StepPage):
         times.addWidget(self.left_at)
         self.save_times = QPushButton("Tijden opslaan")
         times.addWidget(self.save_times)
-        times.addWidget(QLabel("(leeg: de hele bespreking)"))
+        for field in (self.arrived, self.left_at):  # a short row: fits at 150 % too
+            field.setToolTip("Leeg: de hele bespreking")
         times.addStretch(1)
         self.body.addLayout(times)
 
