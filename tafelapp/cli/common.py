@@ -11,6 +11,8 @@ from typing import Any
 
 from tafelapp.domain.problems import InvalidInput, Problem
 
+EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_LOCKED = 0, 1, 2, 3
+
 
 class Locked(Exception):
     """No passphrase could be obtained (no terminal and no passphrase file)."""

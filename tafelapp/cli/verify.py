@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tafelapp.cli_common import print_json
+from tafelapp.cli.common import print_json
 from tafelapp.services import minutes_service, setup_service, vault_service
 from tafelapp.services.session import Session
 from tafelapp.signing.verify import VerifyReport

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tafelapp.cli_common import read_secret
-from tafelapp.cli_verify import add_arguments as add_verify_arguments
-from tafelapp.cli_verify import cmd_verify
+from tafelapp.cli.common import read_secret
+from tafelapp.cli.verify import add_arguments as add_verify_arguments
+from tafelapp.cli.verify import cmd_verify
 from tafelapp.services import (
     distribution_service,
     file_service,
