@@ -22,7 +22,13 @@ STAMP = VENV / ".tafelapp-installed"
 # Debian packages, per purpose. Qt needs these on a bare machine even offscreen (STACK-NOTES).
 VENV_PACKAGES = ["python3-venv"]
 QT_PACKAGES = ["libgl1", "libegl1", "libglib2.0-0", "libfontconfig1", "libfreetype6",
-               "libdbus-1-3", "libxkbcommon0"]
+               "libdbus-1-3", "libxkbcommon0", "libgssapi-krb5-2"]  # the last for QtNetwork
+# Qt's xcb platform plugin (a real X11 display): every library `ldd libqxcb.so` needs, by its
+# Debian package; tests/packaging/test_qt_system_libs.py checks this list against ldd and dpkg.
+XCB_PACKAGES = ["libx11-6", "libx11-xcb1", "libxcb1", "libxcb-cursor0", "libxcb-icccm4",
+                "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0", "libxcb-render0",
+                "libxcb-render-util0", "libxcb-shape0", "libxcb-shm0", "libxcb-sync1",
+                "libxcb-util1", "libxcb-xfixes0", "libxcb-xkb1", "libxkbcommon-x11-0"]
 # WeasyPrint (notulen as PDF/A) needs Pango; HarfBuzz-Subset makes its font subsetting fast.
 DOC_PACKAGES = ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-dejavu-core"]
 # poppler-utils checks PDFs; postgresql is the reference server's optional production store;
@@ -46,6 +52,54 @@ def _missing_debian_packages(names: list[str]) -> list[str]:
     return missing
 
 
+# dpkg's and apt's locks: held by another apt, dpkg or unattended-upgrades while it runs
+APT_LOCKS = [Path("/var/lib/dpkg/lock-frontend"), Path("/var/lib/dpkg/lock"),
+             Path("/var/lib/apt/lists/lock"), Path("/var/cache/apt/archives/lock")]
+LOCK_WAIT_SECONDS = 1800
+# apt >= 1.9.11 (Debian 11, Ubuntu 20.04 and later) waits for dpkg's lock itself with this
+# option; older apt ignores it, and it does not cover `apt-get update`'s lists lock: the poll
+# below covers every lock, saying so, and the option covers the moment between poll and start
+APT_WAIT = ["-o", f"DPkg::Lock::Timeout={LOCK_WAIT_SECONDS}"]
+
+
+def _lock_holder() -> Path | None:
+    """The first apt/dpkg lock another process holds (tried the way dpkg takes it), or None."""
+    import fcntl
+
+    for lock in APT_LOCKS:
+        if not lock.exists():
+            continue
+        try:
+            with open(lock, "a") as handle:
+                try:
+                    fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    return lock
+                fcntl.lockf(handle, fcntl.LOCK_UN)
+        except OSError:
+            continue  # not ours to open (not root): apt-get itself will say so
+    return None
+
+
+def wait_for_apt(timeout: float = LOCK_WAIT_SECONDS, poll: float = 2.0) -> None:
+    """Wait, saying so, while another package manager (often unattended upgrades) runs."""
+    import time
+
+    start = time.monotonic()
+    said = -1.0
+    while (holder := _lock_holder()) is not None:
+        waited = time.monotonic() - start
+        if waited > timeout:
+            raise SystemExit(f"[tafelapp setup] {holder} is na {int(waited)} s nog steeds bezet / "
+                             "still locked; probeer het later opnieuw / try again later")
+        if said < 0 or waited - said >= 30:
+            _say("een ander installatieprogramma (apt/dpkg, bv. automatische updates) is bezig; "
+                 f"wachten tot het klaar is ({int(waited)} s) / another package manager is "
+                 f"running (e.g. unattended upgrades); waiting for it to finish ({holder})")
+            said = waited
+        time.sleep(poll)
+
+
 def ensure_system_packages(names: list[str]) -> None:
     """Install missing Debian packages as root; otherwise print the exact command and stop."""
     missing = _missing_debian_packages(names)
@@ -55,8 +109,11 @@ def ensure_system_packages(names: list[str]) -> None:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         _say("installing system packages: " + " ".join(missing))
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+        wait_for_apt()
+        subprocess.run(["apt-get", *APT_WAIT, "update", "-qq"], check=True, env=env)
+        wait_for_apt()
+        subprocess.run(["apt-get", *APT_WAIT, *command[1:]], check=True, env=env,
+                       stdout=subprocess.DEVNULL)
         return
     _say("these system packages are missing; install them and run this command again:")
     print("    sudo " + " ".join(command))
@@ -139,9 +196,9 @@ def main() -> int:
     mode, extra = sys.argv[1], sys.argv[2:]
     ensure_venv()
     if mode == "run":
-        ensure_system_packages(QT_PACKAGES + DOC_PACKAGES)
+        ensure_system_packages(QT_PACKAGES + XCB_PACKAGES + DOC_PACKAGES)
         return run_app(extra)
-    ensure_system_packages(QT_PACKAGES + DOC_PACKAGES + TEST_PACKAGES)
+    ensure_system_packages(QT_PACKAGES + XCB_PACKAGES + DOC_PACKAGES + TEST_PACKAGES)
     return run_tests(extra)
 
 
