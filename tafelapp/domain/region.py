@@ -13,10 +13,13 @@ from pydantic import Field
 
 from tafelapp.domain.directory import Organisation, Person
 from tafelapp.domain.models import Model, Table
-from tafelapp.domain.problems import Problem
+from tafelapp.domain.problems import Problem, printable
+from tafelapp.domain.rules.region_server import settings_problems
 from tafelapp.domain.types import Name, ShortText
 
 REGION_FORMAT = "tafelapp.region"
+CLOCK_SKEW = dt.timedelta(days=1)
+"""How far a file's date may lie ahead of this computer's clock (another laptop's clock)."""
 
 
 class ServerSettings(Model):
@@ -66,14 +69,49 @@ def entry_label(data: object, path: str) -> str:
         if isinstance(data, dict):
             entries = data.get(parts[0])
             if isinstance(entries, list) and index < len(entries) and isinstance(
-                    entries[index], dict):
-                name = str(entries[index].get("name") or "")[:60]
+                    entries[index], dict) and isinstance(entries[index].get("name"), str):
+                name = printable(entries[index]["name"].strip())[:60]
         where = f"{COLLECTION_NL[parts[0]]} {index + 1}" + (f" ({name})" if name else "")
         rest = [REGION_FIELD_NL.get(p, p) for p in parts[2:] if not p.isdigit()]
         return ", ".join([where, *rest[:1]]) if rest else where
     if parts[0] == "server":
-        return "Regionale server, " + REGION_FIELD_NL.get(parts[-1], parts[-1])
-    return REGION_FIELD_NL.get(parts[-1], parts[-1]).capitalize() if parts[-1] else "Bestand"
+        return "Regionale server" + (f", {REGION_FIELD_NL.get(parts[-1], 'instelling')}"
+                                     if len(parts) > 1 else "")
+    known = REGION_FIELD_NL.get(parts[-1])
+    if known is None:  # a key the file should not have: named as written, never a path
+        return f"Onbekend veld '{printable(parts[-1])[:40]}'" if path not in ("", "(bestand)", "Bestand") \
+            else "Bestand"
+    return known.capitalize()
+
+
+def table_problems(table: Table, field: str = "") -> list[Problem]:
+    """What a table's set-up cannot be: each role signs once (`signing_order`)."""
+    if len(set(table.signing_order)) != len(table.signing_order):
+        return [Problem("region.signing_order_twice", ".".join(filter(None, [field,
+                                                                            "signing_order"])),
+                        "elke rol ondertekent één keer; noem de voorzitter en de secretaris "
+                        "elk hoogstens één keer")]
+    return []
+
+
+def file_problems(region: RegionFile, now: dt.datetime) -> list[Problem]:
+    """Rules of the file as a whole: not dated ahead of this computer's clock (beyond a day),
+    each table's signing order, and the server settings the region publishes."""
+    problems: list[Problem] = []
+    if region.exported_at > now + CLOCK_SKEW:
+        problems.append(Problem(
+            "region.future_file", "exported_at",
+            f"het bestand is gedateerd op {region.exported_at:%d-%m-%Y %H:%M}, later dan nu "
+            f"({now:%d-%m-%Y %H:%M}); klopt de klok van de computer die het schreef? Er is "
+            "niets veranderd"))
+    for i, table in enumerate(region.tables):
+        problems += table_problems(table, f"tables.{i}")
+    server = region.server
+    problems += [Problem(p.code, f"server.{p.field}", p.message, p.severity)
+                 for p in settings_problems(server.base_url, server.rsin,
+                                            server.informatieobjecttype,
+                                            server.confidentiality, "")]
+    return problems
 
 
 def reference_problems(region: RegionFile, known_people: set[str], known_orgs: set[str],

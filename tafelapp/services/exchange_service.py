@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-
-from pydantic import ValidationError
 
 from tafelapp.domain.exchange import CaseExchange
 from tafelapp.domain.problems import InvalidInput, Problem, errors, warnings
+from tafelapp.domain.region import table_problems
 from tafelapp.domain.rules.case_lead import case_lead_problems
 from tafelapp.domain.rules.meeting import meeting_problems
 from tafelapp.domain.rules.referral import case_problems
-from tafelapp.domain.validation import problems_from_validation
+from tafelapp.domain.validation import validate_file
 from tafelapp.services import signed_record_service
 from tafelapp.services.case_service import get_case
 from tafelapp.services.session import Session
 from tafelapp.store import case_repo, meeting_repo, table_repo
+from tafelapp.store.connection import DatabaseError
 from tafelapp.store.transaction import transaction
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -55,12 +57,7 @@ def parse_exchange(data: bytes) -> CaseExchange:
     if len(data) > MAX_IMPORT_BYTES:
         raise InvalidInput([Problem("import.too_large", "(bestand)",
                                     f"het bestand is groter dan {MAX_IMPORT_BYTES // 2**20} MB")])
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # UTF-8 with a byte-order mark is a valid file
-    try:
-        return CaseExchange.model_validate_json(data)
-    except ValidationError as exc:
-        raise InvalidInput(problems_from_validation(exc)) from None
+    return validate_file(CaseExchange, data, "exportbestand")  # a byte-order mark is fine; strict; time zones
 
 
 def _rule_problems(session: Session, record: CaseExchange) -> list[Problem]:
@@ -69,7 +66,7 @@ def _rule_problems(session: Session, record: CaseExchange) -> list[Problem]:
     if local_table is not None and local_table.kind is not table.kind:
         return [Problem("import.table_kind_conflict", "table.kind",
                         "deze tafel bestaat hier al als een ander soort tafel")]
-    problems: list[Problem] = []
+    problems: list[Problem] = _prefixed(table_problems(table), "table")
     if case.table_id != table.id:
         problems.append(Problem("import.case_other_table", "case.table_id",
                                 "de casus hoort niet bij de tafel in het bestand"))
@@ -94,10 +91,39 @@ def _rule_problems(session: Session, record: CaseExchange) -> list[Problem]:
                     "dit agendapunt hoort hier bij een andere bespreking (ontbreekt de id van "
                     "de bespreking in het bestand?); er is niets ingelezen"))
         local = meeting_repo.get(session.conn, meeting.id)
+        here = local.item_for_case(case.id) if local is not None else None
+        there = meeting.item_for_case(case.id)
+        if here is not None and there is not None and here.id != there.id:
+            problems.append(Problem(
+                "import.item_id_changed", f"{prefix}.agenda.{meeting.agenda.index(there)}.id",
+                "deze bespreking heeft hier al een agendapunt voor deze casus met een andere id "
+                "(ontbreekt de id of is die veranderd?); er is niets ingelezen"))
         if local is not None and local.table_id != meeting.table_id:
             problems.append(Problem("import.meeting_other_table", f"{prefix}.table_id",
                                     "deze bespreking bestaat hier al bij een andere tafel"))
     return problems
+
+
+_STORE_FIELD = {"participants": "participants", "agreements": "agreements",
+                "scaling_answers": "scaling_answers", "agenda_items": "agenda",
+                "guardians": "family.guardians", "children": "children",
+                "deadlines": "deadlines", "case_leads": "case_leads", "meetings": "meetings"}
+
+
+@contextmanager
+def _refused_by_store() -> Iterator[None]:
+    """The store's last guard in words: an id that already belongs to another record here
+    (a participant, an afspraak …) refuses the whole file, and the transaction rolls back."""
+    try:
+        yield
+    except DatabaseError as exc:
+        if type(exc).__name__ != "IntegrityError":
+            raise
+        table = next((t for t in _STORE_FIELD if f" {t}." in f" {exc}"), "")
+        raise InvalidInput([Problem(
+            "import.id_taken", f"{_STORE_FIELD.get(table, 'case')}.id",
+            "een id in dit bestand hoort hier al bij een ander gegeven (is het bestand met de "
+            "hand veranderd?); er is niets ingelezen")]) from None
 
 
 def import_case(session: Session, data: bytes) -> ImportResult:
@@ -123,7 +149,7 @@ def import_record(session: Session, record: CaseExchange) -> ImportResult:
         ids = {m.id for m in record.meetings}
         same = (current.case == case and
                 [m for m in current.meetings if m.id in ids] == record.meetings)
-    with transaction(session.conn):
+    with transaction(session.conn), _refused_by_store():
         if not same:
             with session.change("case.import", "case", case.id, fields=[
                     "case", *[f"meeting.{m.id}" for m in record.meetings]]) as conn:

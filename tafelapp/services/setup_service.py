@@ -18,14 +18,16 @@ from tafelapp.domain.enums import PartnerKind
 from tafelapp.domain.models import CertifiedInstitution, Table
 from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.domain.region import (
+    CLOCK_SKEW,
     REGION_FORMAT,
     RegionFile,
     ServerSettings,
     entry_label,
+    file_problems,
     reference_problems,
 )
 from tafelapp.domain.rules.region_server import service_base
-from tafelapp.domain.validation import problems_from_validation
+from tafelapp.domain.validation import load_json, problems_from_validation, validate_file
 from tafelapp.services import directory_service, outbox_service
 from tafelapp.services.session import Session, save_changed
 from tafelapp.signing.identities import certificate_from_pem, certificate_info, certificate_pem
@@ -101,23 +103,19 @@ def _labelled(problems: list[Problem], raw: object) -> list[Problem]:
     return [Problem(p.code, entry_label(raw, p.field), p.message, p.severity) for p in problems]
 
 
-def parse_region(data: bytes) -> RegionFile:
+def parse_region(data: bytes, now: dt.datetime | None = None) -> RegionFile:
     """Read a region file; every wrong field is named as the administrator knows it."""
-    try:
-        raw = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInput([Problem("region.not_json", "Bestand",
-                                    f"dit is geen leesbaar regiobestand (JSON): {exc}")]) from None
+    raw = load_json(data, "regiobestand")
     if not isinstance(raw, dict) or raw.get("format") != REGION_FORMAT:
         raise InvalidInput([Problem("region.wrong_format", "Bestand",
                                     "dit is geen regiobestand van Tafelapp (verwacht \"format\": "
                                     f"\"{REGION_FORMAT}\"); een casusexport leest u in met "
                                     "'tafelapp import'")])
     try:
-        region = RegionFile.model_validate(raw)
-    except ValidationError as exc:
-        raise InvalidInput(_labelled(problems_from_validation(exc), raw)) from None
-    problems = []
+        region = validate_file(RegionFile, data, "regiobestand")
+    except InvalidInput as exc:
+        raise InvalidInput(_labelled(exc.problems, raw)) from None
+    problems = file_problems(region, now or dt.datetime.now(dt.UTC))
     for i, person in enumerate(region.people):
         if person.certificate_pem and certificate_from_pem(person.certificate_pem) is None:
             problems.append(Problem("region.bad_certificate", f"people.{i}.certificate_pem",
@@ -135,8 +133,23 @@ def _upsert(session: Session, kind: str, record: Any, before: Any, save: Any,
     (result.updated if before is not None else result.added).append(f"{kind}:{record.id}")
 
 
-def apply_region(session: Session, region: RegionFile, raw: object = None) -> RegionImport:
-    """Store a region file all-or-nothing; records are matched by their stable id."""
+def _older_problem(region: RegionFile, previous: dt.datetime, now: dt.datetime) -> Problem:
+    ahead = previous > now + CLOCK_SKEW
+    return Problem(
+        "region.older_file", "Bestand",
+        f"dit regiobestand ({region.exported_at:%d-%m-%Y %H:%M}) is ouder dan het bestand dat al "
+        f"is ingelezen ({previous:%d-%m-%Y %H:%M}"
+        + (", een datum in de toekomst" if ahead else "") + "); er is niets veranderd. Weet u "
+        "zeker dat dit bestand klopt, dan kan een functioneel beheerder het toch inlezen met "
+        "'tafelapp setup import BESTAND --accept-older' (dat komt in het auditlog)")
+
+
+def apply_region(session: Session, region: RegionFile, raw: object = None,
+                 accept_older: bool = False) -> RegionImport:
+    """Store a region file all-or-nothing; records are matched by their stable id.
+
+    A file older than the last one read is refused, unless a functional administrator accepts
+    it (`accept_older`, audited): the way back after a wrongly dated file was read."""
     conn = session.conn
     known_people = {p.id for p in directory_repo.people(conn)}
     known_orgs = {o.id for o in directory_repo.organisations(conn)}
@@ -147,14 +160,21 @@ def apply_region(session: Session, region: RegionFile, raw: object = None) -> Re
                                      else region.model_dump(mode="json")))
     stored = settings_repo.get(conn, _REGION_KEY) or {}
     previous_at = stored.get("file_exported_at")
-    if previous_at and dt.datetime.fromisoformat(previous_at) > region.exported_at:
-        raise InvalidInput([Problem(
-            "region.older_file", "Bestand",
-            f"dit regiobestand ({region.exported_at:%d-%m-%Y %H:%M}) is ouder dan het bestand dat "
-            f"al is ingelezen ({dt.datetime.fromisoformat(previous_at):%d-%m-%Y %H:%M}); er is "
-            "niets veranderd")])
+    previous = _moment(previous_at) if previous_at else None
+    older = previous is not None and previous > region.exported_at
+    if older and not accept_older:
+        assert previous is not None
+        raise InvalidInput([_older_problem(region, previous, session.now())])
     result = RegionImport()
     with transaction(conn):
+        if older:
+            with session.change("region.accept_older", "settings", _REGION_KEY,
+                                fields=["file_exported_at"]):
+                settings_repo.put(conn, _REGION_KEY, {
+                    **stored, "file_exported_at": region.exported_at.isoformat()})
+            stored = settings_repo.get(conn, _REGION_KEY) or {}
+            previous_at = stored.get("file_exported_at")
+            result.updated.append("file_exported_at")
         for org in region.organisations:
             _upsert(session, "organisation", org, directory_repo.organisation(conn, org.id),
                     directory_repo.save_organisation, result)
@@ -168,9 +188,9 @@ def apply_region(session: Session, region: RegionFile, raw: object = None) -> Re
                 table = table.model_copy(update={"institutions": _institutions(all_orgs)})
             _upsert(session, "table", table, table_repo.get(conn, table.id), table_repo.save,
                     result)
-        profile = {"name": region.region,
-                   "file_exported_at": max(filter(None, [previous_at,
-                                                         region.exported_at.isoformat()]))}
+        latest = max(filter(None, [_moment(previous_at) if previous_at else None,
+                                   region.exported_at]))
+        profile = {"name": region.region, "file_exported_at": latest.isoformat()}
         if profile != stored:
             with session.change("region.profile", "settings", _REGION_KEY, fields=["region"]):
                 settings_repo.put(conn, _REGION_KEY, profile)
@@ -184,10 +204,16 @@ def apply_region(session: Session, region: RegionFile, raw: object = None) -> Re
     return result
 
 
-def import_region(session: Session, data: bytes) -> RegionImport:
+def _moment(text: str) -> dt.datetime:
+    """A stored moment; one stored without a time zone (before they were required) is UTC."""
+    moment = dt.datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def import_region(session: Session, data: bytes, accept_older: bool = False) -> RegionImport:
     """`tafelapp setup import FILE` and "Instellingen inlezen": validate, then apply at once."""
-    region = parse_region(data)
-    return apply_region(session, region, json.loads(data.decode("utf-8-sig")))
+    region = parse_region(data, session.now())
+    return apply_region(session, region, load_json(data, "regiobestand"), accept_older)
 
 
 def _with_tables(session: Session, people: list[dict[str, Any]],

@@ -31,6 +31,9 @@ def url_problem(url: str, field: str) -> Problem | None:
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
         return Problem("region.url_scheme", field, "gebruik een adres dat begint met https://")
+    port = port_problem(url, field)
+    if port:
+        return port
     if parts.username or parts.password:
         return Problem("region.url_credentials", field,
                        "zet geen gebruikersnaam of wachtwoord in het adres")
@@ -38,6 +41,18 @@ def url_problem(url: str, field: str) -> Problem | None:
         return Problem("region.url_plain_http", field,
                        "http:// zou het toegangsbewijs en de notulen onversleuteld versturen; "
                        "gebruik https:// (http:// alleen voor een server op deze computer)")
+    return None
+
+
+def port_problem(url: str, field: str) -> Problem | None:
+    """A port in the address must be a number from 1 to 65535 (`https://host:8443/…`)."""
+    try:
+        port = urlsplit(url).port
+    except ValueError:
+        port = 0
+    if port == 0:
+        return Problem("region.url_port", field,
+                       "het poortnummer in het adres moet een getal van 1 tot en met 65535 zijn")
     return None
 
 
@@ -68,6 +83,8 @@ def settings_problems(base_url: str, rsin: str, informatieobjecttype: str, confi
         if value and (parts.scheme not in ("https", "http") or not parts.hostname):
             problems.append(Problem("region.url_scheme", field,
                                     "verwacht een adres dat begint met https://"))
+        elif value and (wrong_port := port_problem(value, field)):
+            problems.append(wrong_port)
     if rsin and not rsin_ok(rsin):
         problems.append(Problem("region.rsin", "rsin",
                                 "een RSIN heeft negen cijfers en voldoet aan de elfproef"))
