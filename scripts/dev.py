@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv"
@@ -164,7 +166,34 @@ def run_app(extra: list[str]) -> int:
     if not has_display:
         _say("no display found: opening the command-line session on the same vault")
         return subprocess.call([str(BIN / "tafelapp"), "start"], cwd=ROOT)
-    return subprocess.call([str(BIN / "tafelapp-gui")], cwd=ROOT)
+    return wait_for_gui(start_gui([]))
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _hold_stop_signals() -> None:
+    """In the app's process before it runs: Ctrl+C and SIGTERM wait (blocked, not lost) until
+    ui/app.py has its handler, so even a signal during Python's own start-up closes cleanly."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    for number in STOP_SIGNALS:
+        signal.signal(number, signal.SIG_DFL)
+
+
+def start_gui(args: list[str], **popen: Any) -> subprocess.Popen[Any]:
+    """Start the desktop app (`python -m ui.app`) the way `run` does."""
+    hold = _hold_stop_signals if os.name == "posix" else None
+    return subprocess.Popen([str(BIN / "python"), "-m", "ui.app", *args], cwd=ROOT,
+                            preexec_fn=hold, **popen)
+
+
+def wait_for_gui(process: subprocess.Popen[Any]) -> int:
+    """Wait for the app; a Ctrl+C in the terminal reaches it too and it closes itself."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return process.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_tests(extra: list[str]) -> int:

@@ -2,17 +2,44 @@
 
 from __future__ import annotations
 
-import argparse
-import gc
-import os
-import sys
-import tempfile
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+import signal
+import threading
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+# Ctrl+C (SIGINT) and SIGTERM only raise this flag: a Python handler that raised or did Qt work
+# would run between any two bytecodes of the UI thread, in the middle of an import, of Qt's own
+# start-up or of the main window's construction (KeyboardInterrupt there aborted the process or
+# left a half-built window; the old handler locked and closed a window that did not exist yet).
+# The UI thread looks at the flag at moments it chooses (`_StopWatch`).
+STOP = threading.Event()
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _note_stop(_signum: int, _frame: object) -> None:
+    STOP.set()
+
+
+def hold_stop_signals() -> None:
+    """From now on Ctrl+C and SIGTERM close the app at the next safe moment instead of at once."""
+    for number in STOP_SIGNALS:
+        signal.signal(number, _note_stop)
+    if hasattr(signal, "pthread_sigmask"):  # scripts/dev.py starts the app with them blocked
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
+if __name__ == "__main__":  # `python -m ui.app`: before Qt is even imported
+    hold_stop_signals()
+
+import argparse  # noqa: E402 - after the signal guard, on purpose
+import gc  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
+from PySide6.QtCore import QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 if TYPE_CHECKING:  # the first window must not wait for these imports
     from ui.main_window import MainWindow
@@ -130,23 +157,37 @@ def smoke(app: QApplication, executor: Any, window: object) -> int:
     return 0 if ok else 1
 
 
-def _close_on_interrupt(app: QApplication, window: object) -> None:
-    """Ctrl+C in the terminal locks the vault and closes the app cleanly (edits are stored).
+STOP_MESSAGE = "Tafelapp wordt vergrendeld en gesloten (Ctrl+C)."
 
-    Qt's event loop keeps Python from seeing the signal, so a short timer lets it in.
-    """
-    import signal
 
-    def interrupted(_signum: int, _frame: object) -> None:
-        print("Tafelapp wordt vergrendeld en gesloten (Ctrl+C).", file=sys.stderr, flush=True)
-        window.lock()  # type: ignore[attr-defined]
-        QTimer.singleShot(0, window.close)  # type: ignore[attr-defined]
-        QTimer.singleShot(0, app.quit)
+class _StopWatch(QObject):
+    """Looks at the stop flag every 100 ms on the UI thread (the timer also lets Python's signal
+    handler run while Qt's loop waits) and closes whatever exists at that moment: the main
+    window (locked first, so edits are stored and the vault closed) or else the unlock form."""
 
-    signal.signal(signal.SIGINT, interrupted)
-    wake = QTimer(app)
-    wake.timeout.connect(lambda: None)
-    wake.start(200)
+    def __init__(self, app: QApplication, window: Callable[[], Any],
+                 unlock: Callable[[], Any]) -> None:
+        super().__init__(app)
+        self._app, self._window, self._unlock = app, window, unlock
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.check)
+        self._timer.start(100)
+
+    def check(self) -> None:
+        """Close now if a stop was asked for."""
+        if not STOP.is_set():
+            return
+        self._timer.stop()
+        print(STOP_MESSAGE, file=sys.stderr, flush=True)
+        window = self._window()
+        if window is not None:
+            window.lock()
+            window.close()
+        else:
+            unlock = self._unlock()
+            if unlock is not None:
+                unlock.close()
+        self._app.quit()
 
 
 def _heavy_imports() -> None:
@@ -192,9 +233,11 @@ def quick_unlock(app: QApplication, args: argparse.Namespace
     unlock.demo_requested.connect(keep_demo)
     loader = threading.Thread(target=_heavy_imports, name="tafelapp-imports", daemon=True)
     loader.start()
-    built: dict[str, Any] = {}
+    built: dict[str, Any] = {"loader": loader}
 
     def finish() -> None:
+        if STOP.is_set():
+            return  # closing: the main window is not built (the watch closes the form)
         if loader.is_alive():
             QTimer.singleShot(15, finish)
             return
@@ -207,7 +250,6 @@ def quick_unlock(app: QApplication, args: argparse.Namespace
         window.show()
         window.start(prepared=True)
         built.update(executor=executor, window=window)
-        _close_on_interrupt(app, window)
         if os.environ.get("TAFELAPP_STARTUP_PROBE"):  # bench/ui.py: the whole app is ready
             print("STARTUP_READY", flush=True)
             QTimer.singleShot(0, app.quit)
@@ -223,27 +265,48 @@ def quick_unlock(app: QApplication, args: argparse.Namespace
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the desktop app until its window closes."""
+    """Run the desktop app until its window closes (or Ctrl+C/SIGTERM closes it, at any moment)."""
+    hold_stop_signals()
     args = _parse(sys.argv[1:] if argv is None else argv)
+    if STOP.is_set():  # asked to stop before Qt was started: nothing to close
+        print(STOP_MESSAGE, file=sys.stderr, flush=True)
+        return 0
+    built: dict[str, Any] = {}
+    unlock: Any = None
     if args.smoke or args.demo:
         app, executor, window, args = build(sys.argv[1:] if argv is None else argv)
         if args.smoke:
             return int(smoke(app, executor, window))
+        built.update(executor=executor, window=window)
         window.show()
         window.start(demo=True)
-        _close_on_interrupt(app, window)
     else:
         app = _application()
-        built, _unlock = quick_unlock(app, args)
+        built, unlock = quick_unlock(app, args)
+    watch = _StopWatch(app, lambda: built.get("window"), lambda: unlock)
     if os.environ.get("TAFELAPP_STARTUP_PROBE"):  # bench/ui.py: report the first frame
         QTimer.singleShot(0, lambda: print("STARTUP_SHOWN", flush=True))
         if args.demo:
             QTimer.singleShot(0, app.quit)
+    QTimer.singleShot(0, watch.check)  # a stop that came while the app was being built
     code = app.exec()
-    running = executor if args.demo else built.get("executor")
+    return _finish(built, code)
+
+
+def _finish(built: dict[str, Any], code: int) -> int:
+    """After the event loop: let the import thread end, store and close the vault, stop the
+    worker; only then may Python tear Qt down (a thread still inside an import or a job while
+    the QApplication goes away crashed the process)."""
+    loader = built.get("loader")
+    if loader is not None:
+        loader.join(timeout=60)
+    window = built.get("window")
+    if window is not None and STOP.is_set():
+        window.lock()
+    running = built.get("executor")
     if running is not None:
         running.shutdown()
-    return code
+    return 0 if STOP.is_set() else code
 
 
 if __name__ == "__main__":

@@ -76,6 +76,9 @@ class DbExecutor(QObject):
                 error = exc
                 self._relay.delivered.emit(lambda: self._deliver_error(error, on_err))
                 return
+            if self._closed and isinstance(result, Session):
+                result.close()  # the app closed while this vault was being opened
+                return
             self._relay.delivered.emit(lambda: on_ok(result) if on_ok else None)
 
         self._pool.submit(work)
