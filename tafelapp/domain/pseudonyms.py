@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tafelapp.domain import name_reading as reading
 from tafelapp.domain.models import Case
 
 BIRTH_DATE = "[geboortedatum]"
@@ -35,6 +37,9 @@ class PersonalData:
     first_names: dict[str, str] = field(default_factory=dict)  # also found with a diminutive
     birth_dates: list[dt.date] = field(default_factory=list)
     phones: set[str] = field(default_factory=set)  # digits only, Dutch form (0…)
+    # surname parts (lower case) the case only ever writes after an interfix: De Wit -> "wit"
+    after_interfix: set[str] = field(default_factory=set)
+    bare_parts: set[str] = field(default_factory=set)  # … and those it also writes without one
 
 
 def _clean(name: str) -> str:
@@ -55,12 +60,23 @@ def _surname_parts(parts: list[str]) -> list[str]:
     return found
 
 
+def _note_interfixes(name: str, data: PersonalData) -> None:
+    """Which surname parts stand after an interfix (De Wit, Van der Berg) and which do not."""
+    previous = ""
+    for index, part in enumerate(re.split(r"[\s-]+", _clean(name))):
+        if index and len(part) >= 3 and part.lower() not in INTERFIXES:
+            (data.after_interfix if previous.lower() in INTERFIXES else data.bare_parts).add(
+                part.lower())
+        previous = part
+
+
 def _add_name(name: str, data: PersonalData, first: bool = True) -> None:
     """A person's full name, their first name, surname (with and without interfix) and each
     part of a double surname, all to initials."""
     clean = _clean(name)
     if not clean:
         return
+    _note_interfixes(clean, data)
     data.terms.setdefault(name, initials(clean))
     data.terms.setdefault(clean, initials(clean))
     parts = clean.split()
@@ -91,6 +107,7 @@ def personal_data(case: Case, extra_names: list[str]) -> PersonalData:
     data = PersonalData()
     family = case.family
     data.terms[family.name] = f"gezin {initials(family.name)}"
+    _note_interfixes(f"gezin {family.name}", data)
     for part in _surname_parts(family.name.split()):
         if part.lower() != "fictief":
             data.terms.setdefault(part, initials(part))
@@ -112,11 +129,13 @@ def personal_data(case: Case, extra_names: list[str]) -> PersonalData:
         for part in _surname_parts(child.last_name.split()):
             data.terms.setdefault(part, initials(part))
         data.terms.setdefault(child.last_name, initials(child.last_name))
+        _note_interfixes(f"{child.first_name} {child.last_name}", data)
         if child.birth_date:
             data.birth_dates.append(child.birth_date)
     for name in extra_names:
         _add_name(name, data)
     data.terms = {k: v for k, v in data.terms.items() if k and len(k) > 1}
+    data.after_interfix -= data.bare_parts
     return data
 
 
@@ -184,17 +203,55 @@ _ADDRESS = re.compile(r"\b(?:op|aan|naar|adres:?|Adres:?|woont in|bij)\s+(?:de\s
                       r"(?:[-/]\w+)?(?:\s+(?:nr\.?|huisnummer)\s*\d+)?)")
 
 
-def known_spans(text: str, data: PersonalData) -> list[Span]:
-    """Where the case's own values (and anything shaped like a BSN, a Dutch phone number, an
-    e-mail address or a postcode) occur in `text`."""
+def reads_as_name(text: str, start: int, end: int, value: str, data: PersonalData,
+                  places: Sequence[tuple[int, int]] = (),
+                  institutions: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether text[start:end], which spells the case's name part `value`, is meant as that
+    name here (the rules are in `tafelapp.domain.name_reading`). When in doubt: a name."""
+    written, own = reading.cores(text[start:end]), reading.cores(value)
+    if len(written) != 1 or len(own) != 1 or not reading.is_ordinary(own[0]):
+        return True  # two name words, or a word that is no ordinary Dutch word ("Yilmaz")
+    if reading.named_before(text, start, data.first_names):
+        return True
+    if re.match(r"-\s?[A-Z]", text[end:end + 3]):
+        return True  # the first half of a double surname
+    core = written[0]
+    if core[0].islower():
+        return False  # "de muren zijn wit", "de bakker op de hoek"
+    if core.isupper() and len(core) > 1:
+        return True
+    if reading.inside(start, end, institutions):
+        return False  # "basisschool De Linden"
+    bare = len(reading.words(text[start:end])) == 1
+    if bare and own[0].lower() in data.after_interfix:
+        return not (reading.opens_sentence(text, start) or reading.inside(start, end, places))
+    return True
+
+
+def known_reading(text: str, data: PersonalData, places: Sequence[tuple[int, int]] = ()
+                  ) -> tuple[list[Span], list[tuple[int, int]]]:
+    """The spans of the case's own values in `text` (and anything shaped like a BSN, a Dutch
+    phone number, an e-mail address or a postcode), and the places where a name part of the
+    case is written but read as an ordinary word (so a detector does not take it either).
+    `places` are the place names found in the text (they stay)."""
     spans: list[Span] = []
+    cleared: list[tuple[int, int]] = []
+    institutions = reading.institution_spans(text)
+
+    def add(m: re.Match[str], value: str, pseudonym: str) -> None:
+        if pseudonym.startswith("[") or reads_as_name(text, m.start(), m.end(), value, data,
+                                                      places, institutions):
+            spans.append(Span(m.start(), m.end(), pseudonym))
+        else:
+            cleared.append((m.start(), m.end()))
+
     for value in sorted(data.terms, key=len, reverse=True):
         for m in re.finditer(rf"(?<!\w){re.escape(value)}(?:'?s)?(?!\w)", text, re.IGNORECASE):
-            spans.append(Span(m.start(), m.end(), data.terms[value]))
+            add(m, value, data.terms[value])
     for value, pseudonym in data.first_names.items():
         for m in re.finditer(rf"(?<!\w){re.escape(value)}{DIMINUTIVE}(?!\w)", text,
                              re.IGNORECASE):
-            spans.append(Span(m.start(), m.end(), pseudonym))
+            add(m, value, pseudonym)
         if len(value) >= 5:  # a short form: Yas for Yasmina, Moham for Mohammed
             short = "|".join(re.escape(value[:n]) for n in range(len(value) - 1, 2, -1))
             for m in re.finditer(rf"(?<!\w)(?:{short}){DIMINUTIVE}(?!\w)", text):
@@ -214,7 +271,13 @@ def known_spans(text: str, data: PersonalData) -> list[Span]:
         spans.append(Span(m.start(), m.end(), ADDRESS))
     for m in _ADDRESS.finditer(text):
         spans.append(Span(m.start("street"), m.end("street"), ADDRESS))
-    return spans
+    return spans, cleared
+
+
+def known_spans(text: str, data: PersonalData) -> list[Span]:
+    """Where the case's own values (and anything shaped like a BSN, a phone number, an e-mail
+    address or a postcode) occur in `text`, read as names where they are meant as names."""
+    return known_reading(text, data)[0]
 
 
 def replace_spans(text: str, spans: list[Span]) -> str:

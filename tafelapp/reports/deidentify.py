@@ -3,19 +3,31 @@
 deduce (Dutch de-identification, UMC Utrecht) finds names the case does not know (a neighbour,
 a teacher, a nickname), street addresses, phone numbers, e-mail, BSN and other numbers. Its full
 lookup tables take 10 s and 1.1 GB to load; most of that is the tables of streets, healthcare
-institutions, hospitals and places, which we do not use (organisations and places stay; streets
-are found by their form and by the case's own addresses). `prepare()` writes a copy of deduce's
-cache without them (0.3 s, 50 MB to load); one instance per process, shared behind a lock.
+institutions and hospitals, which we do not use (organisations stay; streets are found by their
+form and by the case's own addresses). `prepare()` writes a copy of deduce's cache without them
+(0.4 s, ~50 MB to load); one instance per process, shared behind a lock.
+
+deduce's place names are kept, but as places that *stay*: its name lists also hold Den Haag,
+Rijswijk, Wassenaar and Westland as surnames. So Tafelapp reads deduce's own annotations before
+deduce merges them ("achternaam", "prefix+naam", "initiaal+interfix+naam", "locatie") and drops
+a name that is no more than a place ("in Den Haag"; "familie Wassenaar" stays a name), a word
+inside the name of a school or team ("wijkteam Haven", "de Jan Ligthartschool"), a frequent
+ordinary word deduce knows only from its lists opening a sentence ("Vrede in huis …"), and a word
+the case's own rules read as an ordinary word ("Berg op, berg af" for the family Van der Berg).
+The rules: `tafelapp.domain.name_reading`. School names stay (they point at no one child: see
+there).
 """
 
 from __future__ import annotations
 
 import logging
 import pickle
+import re
 import threading
 from pathlib import Path
 from typing import Any
 
+from tafelapp.domain import name_reading as reading
 from tafelapp.domain.pseudonyms import (
     ADDRESS,
     BSN,
@@ -24,7 +36,7 @@ from tafelapp.domain.pseudonyms import (
     Span,
     dates_in,
     is_birth_date,
-    known_spans,
+    known_reading,
     replace_spans,
 )
 
@@ -32,15 +44,20 @@ NAME = "[naam]"
 NUMBER = "[nummer]"
 LINK = "[link]"
 # deduce tag -> what the stuurgroep sees; dates are decided per date (a meeting date stays)
-_TAGS = {"persoon": NAME, "patient": NAME, "locatie": ADDRESS, "telefoonnummer": CONTACT,
-         "emailadres": CONTACT, "bsn": BSN, "identificatie": NUMBER, "url": LINK}
-# Place names (the municipality is the table's), organisations and ages stay: the stuurgroep
-# needs them and they do not point at one family.
-_DISABLED = {"placename", "institutions", "hospital", "institution", "ages", "age",
-             "eponymous_disease"}
+_TAGS = {"telefoonnummer": CONTACT, "emailadres": CONTACT, "bsn": BSN, "identificatie": NUMBER,
+         "url": LINK}
+# the parts of deduce's own name tags ("initiaal+interfix+naam", "voornaam+achternaam" …)
+_NAME_PARTS = {"voornaam", "achternaam", "naam", "initiaal", "prefix", "interfix", "patient",
+               "voornaam_patient", "achternaam_patient"}
+_LOOKUP_ONLY = {"voornaam", "achternaam"}  # found in a name list, nothing around it
+# Organisations and ages stay: the stuurgroep needs them and they do not point at one family.
+# Places are found (they stay too); deduce's own merging is left out: we read its annotations.
+_DISABLED = {"institutions", "hospital", "institution", "ages", "age", "eponymous_disease",
+             "person_annotation_converter", "overlap_resolver", "merge_adjacent_annotations",
+             "redactor", "clean_street_tags"}
 
-_UNUSED_TABLES = ("street", "healthcare_institution", "hospital", "placename",
-                  "eponymous_disease")
+_UNUSED_TABLES = ("street", "healthcare_institution", "hospital", "eponymous_disease")
+_CACHE_NAME = "tafelapp-cache-2"  # with the place names (the first copy had none)
 _lock = threading.Lock()
 _instance: Any = None
 
@@ -49,7 +66,7 @@ def _trimmed_cache() -> Path:
     """Where the trimmed cache lives: beside deduce's own data (so a build carries it)."""
     import deduce
 
-    return Path(deduce.__file__).parent / "data" / "lookup" / "tafelapp-cache"
+    return Path(deduce.__file__).parent / "data" / "lookup" / _CACHE_NAME
 
 
 def prepare() -> Path:
@@ -88,19 +105,64 @@ def _deduce() -> Any:
         return _instance
 
 
-def detected_spans(text: str, birth_dates: list[Any]) -> list[Span]:
-    """What deduce finds, as spans; a date only when it is a birth date."""
+def _annotations(text: str) -> list[tuple[int, int, str]]:
     document = _deduce().deidentify(text, disabled=_DISABLED)
+    return sorted((a.start_char, a.end_char, a.tag) for a in document.annotations)
+
+
+def _is_name(tag: str) -> bool:
+    return tag not in _TAGS and all(part in _NAME_PARTS for part in tag.split("+"))
+
+
+def _core_start(text: str, start: int, end: int) -> int:
+    """Past the lower-case words deduce counts to a name ("bij de Dam" -> "Dam")."""
+    m = re.match(r"(?:[a-z'’.]+\s+)+", text[start:end])
+    return start + m.end() if m else start
+
+
+def detected_spans(text: str, birth_dates: list[Any],
+                   cleared: list[tuple[int, int]] | None = None,
+                   annotations: list[tuple[int, int, str]] | None = None) -> list[Span]:
+    """What deduce finds, as spans: a date only when it is a birth date, a place never, a name
+    unless it reads as a place, an institution's name or an ordinary word (`cleared`: where the
+    case's own rules read one of its name parts as an ordinary word)."""
+    if annotations is None:
+        annotations = _annotations(text)
+    places = _places(text, annotations)
+    institutions = reading.institution_spans(text)
     spans = []
-    for annotation in document.annotations:
-        start, end, tag = annotation.start_char, annotation.end_char, annotation.tag
+    for start, end, tag in annotations:
         if tag == "datum":
             for d_start, _end, day, month, year in dates_in(text[start:end]) or []:
                 if is_birth_date(text, start + d_start, day, month, year, birth_dates):
                     spans.append(Span(start, end, "[geboortedatum]", known=False))
+        elif (tag == "locatie" and _has_digit(text, start, end)) or tag.startswith("straat+"):
+            spans.append(Span(start, end, ADDRESS, known=False))
         elif tag in _TAGS:
             spans.append(Span(start, end, _TAGS[tag], known=False))
+        elif _is_name(tag) and _reads_as_name(text, start, end, tag, places, institutions,
+                                              cleared or []):
+            spans.append(Span(start, end, NAME, known=False))
+    for start, end in reading.titled_names(text):
+        if not reading.inside(start, end, institutions):
+            spans.append(Span(start, end, NAME, known=False))
     return spans
+
+
+def _has_digit(text: str, start: int, end: int) -> bool:
+    return any(ch.isdigit() for ch in text[start:end])
+
+
+def _reads_as_name(text: str, start: int, end: int, tag: str, places: list[tuple[int, int]],
+                   institutions: list[tuple[int, int]], cleared: list[tuple[int, int]]) -> bool:
+    if reading.inside(start, end, institutions) or reading.inside(start, end, cleared):
+        return False
+    if (reading.inside(_core_start(text, start, end), end, places)
+            and not reading.named_before(text, start, ())):
+        return False  # "in Den Haag", "Berg en Dal"; "familie Wassenaar" is a person
+    word = text[start:end]
+    return not (tag in _LOOKUP_ONLY and len(reading.words(word)) == 1
+                and reading.opens_sentence(text, start) and reading.is_frequent(word))
 
 
 def pseudonymise(text: str, data: PersonalData) -> str:
@@ -108,5 +170,12 @@ def pseudonymise(text: str, data: PersonalData) -> str:
     deduce finds by a label ([naam], [adres], [contactgegeven], [BSN], [nummer])."""
     if not text.strip():
         return text
-    spans = known_spans(text, data) + detected_spans(text, data.birth_dates)
-    return replace_spans(text, spans)
+    annotations = _annotations(text)
+    spans, cleared = known_reading(text, data, _places(text, annotations))
+    return replace_spans(text, spans + detected_spans(text, data.birth_dates, cleared,
+                                                      annotations))
+
+
+def _places(text: str, annotations: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Where deduce found a place name (Den Haag, Delft, Leidschendam-Voorburg): not a postcode."""
+    return [(s, e) for s, e, tag in annotations if tag == "locatie" and not _has_digit(text, s, e)]
