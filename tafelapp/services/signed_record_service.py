@@ -7,12 +7,22 @@ import base64
 import hashlib
 
 from tafelapp.domain.exchange import ExchangedMinutes
-from tafelapp.domain.minutes import Minutes, MinutesKind, MinutesStatus, record_sha256
+from tafelapp.domain.meeting import Meeting
+from tafelapp.domain.minutes import (
+    Minutes,
+    MinutesKind,
+    MinutesSignature,
+    MinutesStatus,
+    SignerRole,
+    record_sha256,
+)
 from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.domain.rules.signing import ROLE_NL
 from tafelapp.services.session import Session
-from tafelapp.signing import pades
+from tafelapp.signing.identities import certificate_from_pem, certificate_info
+from tafelapp.signing.proof import Proof, Signer, prove
 from tafelapp.signing.verify import pinned_hash
-from tafelapp.store import meeting_repo, minutes_repo, outbox_repo
+from tafelapp.store import directory_repo, meeting_repo, minutes_repo, outbox_repo
 
 
 def exchanged(session: Session, minutes: Minutes) -> ExchangedMinutes:
@@ -50,42 +60,184 @@ def check_fits(session: Session, incoming: Minutes) -> None:
                       f"{_who(incoming)}. Er is niets overschreven")
 
 
-def _verified_pdf(session: Session, item: ExchangedMinutes) -> bytes | None:
+def _pdf_of(item: ExchangedMinutes) -> bytes | None:
+    """The PDF that travels with notulen, checked against the hash and pin they name."""
     minutes = item.minutes
-    if not minutes.signatures:
-        return None
     if not item.pdf_base64:
-        raise _refuse("package.pdf_missing", f"bij notulen {minutes.number} ontbreekt de PDF")
+        return None
     try:
         pdf = base64.b64decode(item.pdf_base64, validate=True)
     except ValueError:
         raise _refuse("package.pdf_unreadable", "de PDF in het bestand is beschadigd") from None
     if hashlib.sha256(pdf).hexdigest() != minutes.document_sha256:
         raise _refuse("package.pdf_other", "de PDF past niet bij de notulen in het bestand")
-    report = pades.verify(pdf)
-    if not (report.signatures and all(s.unchanged for s in report.signatures)
-            and report.signatures[-1].covers_whole_file) or \
-            len(report.signatures) != len(minutes.signatures):
-        raise _refuse("package.signature_broken",
-                      f"de handtekeningen in de PDF van notulen {minutes.number} zijn niet "
-                      f"intact ({report.verdict})")
     if minutes.kind is MinutesKind.MINUTES and pinned_hash(pdf) != minutes.record_sha256:
         raise _refuse("package.pin_other", "het verslag in de PDF is niet het verslag in het "
                                            "bestand")
     return pdf
 
 
+def known_signers(session: Session) -> dict[bytes, Signer]:
+    """Whose each certificate this vault knows is: the region's people (their certificates from
+    the region file) and this vault's own identities (linked: that person; else the holder's
+    name)."""
+    people = {p.id: p for p in directory_repo.people(session.conn)}
+    found: dict[bytes, Signer] = {}
+    for person in people.values():
+        der = certificate_from_pem(person.certificate_pem) if person.certificate_pem else None
+        if der:
+            found[der] = Signer(person.name, person.id)
+    for ident in minutes_repo.identities(session.conn):
+        material = minutes_repo.identity_material(session.conn, ident.id)
+        if material and material[0] not in found:
+            linked = people.get(ident.person_id or "")
+            found[material[0]] = Signer(linked.name, linked.id) if linked else \
+                Signer(ident.owner_name)
+    return found
+
+
+def _holders(meeting: Meeting) -> dict[SignerRole, Signer]:
+    holders = {SignerRole.CHAIR: Signer(meeting.chair, meeting.chair_id)}
+    if meeting.secretary:
+        holders[SignerRole.SECRETARY] = Signer(meeting.secretary, meeting.secretary_id)
+    return holders
+
+
+def proof_of(session: Session, pdf: bytes, meeting: Meeting) -> Proof:
+    """What `pdf` proves about who signed it, against this vault's known signers and roots."""
+    from tafelapp.services.setup_service import trust_anchors
+
+    signers = known_signers(session)
+    roots = [der for der in trust_anchors(session) if der not in signers]
+    return prove(pdf, _holders(meeting), signers, roots)
+
+
+_STATE_NL = {MinutesStatus.DRAFT: "niet ondertekend", MinutesStatus.SIGNING: "in ondertekening",
+             MinutesStatus.FINAL: "vastgesteld"}
+
+
+def _claim_problems(claimed: Minutes, proof: Proof, status: MinutesStatus,
+                    signatures: list[MinutesSignature]) -> list[str]:
+    """Where what the file says about the notulen is more (or other) than the PDF proves."""
+    problems = []
+    if claimed.status is not status:
+        lacking = "; ".join(f"de handtekening van de {ROLE_NL[r]} ontbreekt"
+                            for r in proof.missing)
+        problems.append(f"het bestand noemt de notulen {_STATE_NL[claimed.status]}, maar de PDF "
+                        f"bewijst {_STATE_NL[status]}" + (f" ({lacking})" if lacking else ""))
+    if proof.order and claimed.signing_order != proof.order:
+        problems.append("de volgorde van ondertekenen in het bestand is niet die in de PDF")
+    for number, said in enumerate(claimed.signatures):
+        what = f"de handtekening van de {ROLE_NL[said.role]}"
+        real = signatures[number] if number < len(signatures) else None
+        if real is None:
+            if claimed.status is status:
+                problems.append(f"{what} ({said.signer_name}) staat niet in de PDF")
+        elif real.role is not said.role:
+            problems.append(f"het bestand noemt als handtekening {number + 1} {what}, maar in "
+                            f"de PDF staat daar de handtekening van de {ROLE_NL[real.role]}")
+        elif said.certificate_fingerprint != real.certificate_fingerprint or \
+                " ".join(said.signer_name.split()).lower() != \
+                " ".join(real.signer_name.split()).lower():
+            problems.append(f"het bestand noemt {said.signer_name} als ondertekenaar van {what}, "
+                            f"maar die handtekening is gezet met het certificaat van "
+                            f"{real.signer_name}")
+    if len(claimed.signatures) < len(signatures):
+        problems.append("de PDF bevat meer handtekeningen dan het bestand noemt")
+    if (claimed.finalised_at is not None) != (status is MinutesStatus.FINAL):
+        problems.append("het bestand geeft een datum van vaststellen die de PDF niet bewijst"
+                        if claimed.finalised_at else "het bestand mist de datum van vaststellen")
+    return problems
+
+
+def proven(session: Session, claimed: Minutes, pdf: bytes | None, meeting: Meeting) -> Minutes:
+    """THE guard for notulen that enter this vault (signing package, case export): their status,
+    signatures and date of vaststellen are derived from the PDF — each signature intact, in the
+    declared field of its role, by a certificate of the person who holds that role — never taken
+    from the file. A file that claims more (or other) than its PDF proves is refused, naming
+    what does not hold."""
+    number = claimed.number
+    if pdf is None:
+        if claimed.signatures or claimed.status is not MinutesStatus.DRAFT or \
+                claimed.finalised_at or claimed.document_sha256:
+            raise _refuse("package.pdf_missing",
+                          f"bij notulen {number} ontbreekt de ondertekende PDF; zonder PDF zijn "
+                          "ze niet ondertekend")
+        return claimed
+    proof = proof_of(session, pdf, meeting)
+    status = proof.status
+    if status is None:
+        raise _refuse("package.not_proven", f"notulen {number} niet ingelezen: "
+                      + "; ".join(proof.problems) + ". Er is niets veranderd")
+    said = {s.role: s for s in claimed.signatures}
+    signatures = []
+    for sig in proof.signatures:
+        info = certificate_info(sig.report.certificate_der)
+        claim = said.get(sig.role)
+        signatures.append(MinutesSignature(
+            role=sig.role, signer_name=sig.signer.name[:200],
+            identity_id=claim.identity_id if claim else f"pdf-{info.fingerprint[:16]}",
+            signed_at=sig.signed_at or (claim.signed_at if claim else session.now()),
+            certificate_subject=info.subject, certificate_fingerprint=info.fingerprint,
+            local_identity=info.local, certificate_name=info.common_name,
+            timestamped=sig.report.timestamp is not None))
+    problems = _claim_problems(claimed, proof, status, signatures)
+    if problems:
+        raise _refuse("package.claims_more", f"notulen {number} niet ingelezen: "
+                      + "; ".join(problems) + ". Er is niets veranderd")
+    return claimed.model_copy(update={
+        "status": status, "signatures": signatures,
+        "finalised_at": signatures[-1].signed_at if status is MinutesStatus.FINAL else None})
+
+
+def status_mismatches(session: Session) -> list[str]:
+    """`tafelapp check`: final notulen whose PDF does not prove them final (by the same guard),
+    named by number and with what does not hold."""
+    found = []
+    for minutes in minutes_repo.final(session.conn):
+        meeting = meeting_repo.get(session.conn, minutes.meeting_id)
+        pdf = minutes_repo.document(session.conn, minutes.id)
+        if meeting is None or pdf is None:
+            found.append(f"notulen {minutes.number}: de bespreking of de PDF ontbreekt")
+            continue
+        proof = proof_of(session, pdf, meeting)
+        if proof.status is not MinutesStatus.FINAL:
+            why = "; ".join(proof.problems) or "; ".join(
+                f"de handtekening van de {ROLE_NL[r]} ontbreekt" for r in proof.missing)
+            found.append(f"notulen {minutes.number} staan als vastgesteld, maar de PDF bewijst "
+                         f"dat niet: {why}")
+    return found
+
+
+def _rectification_problem(session: Session, incoming: Minutes) -> str | None:
+    if incoming.kind is not MinutesKind.RECTIFICATION and incoming.rectifies is None:
+        return None
+    original = minutes_repo.get(session.conn, incoming.rectifies) if incoming.rectifies else None
+    if incoming.kind is not MinutesKind.RECTIFICATION or original is None or \
+            original.kind is not MinutesKind.MINUTES or \
+            original.agenda_item_id != incoming.agenda_item_id or \
+            original.status is not MinutesStatus.FINAL:
+        return (f"rectificatie {incoming.number} verwijst naar notulen die niet (vastgesteld) in "
+                "het bestand of in deze kluis staan; er is niets ingelezen")
+    return None
+
+
 def merge(session: Session, item: ExchangedMinutes) -> str:
     """Store arriving notulen: `created`, `updated` (more signatures on the same record) or
-    `unchanged`. The record they were rendered from must be the one stored here."""
-    incoming = item.minutes
-    check_fits(session, incoming)
-    pdf = _verified_pdf(session, item)
-    meeting = meeting_repo.get(session.conn, incoming.meeting_id)
-    agenda_item = meeting.item(incoming.agenda_item_id) if meeting else None
-    if meeting is None or agenda_item is None:
-        raise _refuse("package.record_missing", f"de bespreking van notulen {incoming.number} "
+    `unchanged`. The record they were rendered from must be the one stored here, and their state
+    is what their PDF proves (`proven`)."""
+    claimed = item.minutes
+    check_fits(session, claimed)
+    pdf = _pdf_of(item)
+    meeting = meeting_repo.get(session.conn, claimed.meeting_id)
+    agenda_item = meeting.item(claimed.agenda_item_id) if meeting else None
+    if meeting is None or agenda_item is None or agenda_item.case_id != claimed.case_id:
+        raise _refuse("package.record_missing", f"de bespreking van notulen {claimed.number} "
                                                 "staat niet in het bestand of deze kluis")
+    rectification = _rectification_problem(session, claimed)
+    if rectification:
+        raise _refuse("package.rectifies_unknown", rectification)
+    incoming = proven(session, claimed, pdf, meeting)
     if incoming.kind is MinutesKind.MINUTES and incoming.signatures and \
             record_sha256(meeting, agenda_item, incoming.text) != incoming.record_sha256:
         raise _refuse("package.record_other", f"het verslag past niet bij de ondertekende "

@@ -35,6 +35,9 @@ class SignatureReport:
     byte_range: tuple[int, ...] = ()
     changes_after: tuple[str, ...] = ()
     timestamp: dt.datetime | None = None
+    certificate_der: bytes = b""
+    declared: bool = True
+    """It fills one of the signature fields the document declared (or the document declared none)."""
 
     @property
     def unchanged(self) -> bool:
@@ -48,9 +51,18 @@ class SignatureReport:
             return "gewijzigd: de ondertekende bytes kloppen niet meer"
         if self.changes_after:
             return "gewijzigd na deze handtekening: " + "; ".join(self.changes_after)
+        if not self.declared:
+            return ("intact, maar in geen van de gevraagde handtekeningvelden: ondertekenaar "
+                    "onbekend")
         if self.trusted:
             return f"intact, ondertekend door een bekende ondertekenaar ({self.known_as})"
         return "intact, maar de ondertekenaar is onbekend (geen vertrouwd certificaat)"
+
+
+CHANGED_AFTER_FINAL = ("het document is gewijzigd nadat het was vastgesteld: na de laatste "
+                       "gevraagde handtekening is er een handtekening buiten de gevraagde velden "
+                       "bijgezet")
+SIGNED_THEN_CHANGED = "het document was ondertekend en is daarna gewijzigd"
 
 
 @dataclass(frozen=True)
@@ -60,11 +72,15 @@ class VerifyReport:
     signatures: list[SignatureReport]
     error: str | None = None
     missing: list[str] = field(default_factory=list)
+    declared: list[str] = field(default_factory=list)
+    """The signature fields the document declared before its first signature, in order."""
+    tampered: list[str] = field(default_factory=list)
+    """Why the document was changed although every signature may look intact (in Dutch)."""
 
     @property
     def intact(self) -> bool:
         """Every signature unchanged and valid, and nothing after the last one."""
-        return (self.error is None and bool(self.signatures)
+        return (self.error is None and bool(self.signatures) and not self.tampered
                 and all(s.unchanged for s in self.signatures)
                 and self.signatures[-1].covers_whole_file)
 
@@ -76,13 +92,15 @@ class VerifyReport:
     @property
     def known(self) -> bool:
         """Every signer's certificate leads to a trust anchor (a region person, PKIoverheid/UZI)."""
-        return bool(self.signatures) and all(s.trusted for s in self.signatures)
+        return bool(self.signatures) and all(s.trusted and s.declared for s in self.signatures)
 
     @property
     def verdict(self) -> str:
         """The document in one Dutch sentence."""
         if self.error:
             return f"niet te controleren: {self.error}"
+        if self.tampered:
+            return "gewijzigd: " + "; ".join(self.tampered)
         if not self.intact:
             return "gewijzigd"
         if self.missing:
@@ -196,9 +214,16 @@ def _verify(pdf: bytes, trust_roots: dict[bytes, str]) -> VerifyReport:
     if not pdf.lstrip()[:5].startswith(b"%PDF-"):
         return VerifyReport([], "dit bestand is geen PDF")
     reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-    embedded = list(reader.embedded_signatures)
+    embedded = sorted(reader.embedded_signatures, key=lambda e: e.signed_revision)
     last = reader.xrefs.total_revisions - 1
     final = _snapshot(reader.get_historical_resolver(last))
+    if not embedded:
+        return VerifyReport([], None if (traces := _signature_traces(pdf, reader)) else
+                            "het document bevat geen handtekening",
+                            tampered=[f"{SIGNED_THEN_CHANGED} ({'; '.join(traces)})"]
+                            if traces else [])
+    declared = [name for name, (kind, _v) in _snapshot(reader.get_historical_resolver(
+        embedded[0].signed_revision))["fields"].items() if kind == "/Sig"]
     anchors = [asn1_x509.Certificate.load(der) for der in trust_roots]
     reports = []
     for sig in embedded:
@@ -224,17 +249,65 @@ def _verify(pdf: bytes, trust_roots: dict[bytes, str]) -> VerifyReport:
                 and status.coverage.name == "ENTIRE_FILE",
                 modification=level, trusted=bool(status.trusted), known_as=known,
                 byte_range=tuple(int(x) for x in sig.sig_object["/ByteRange"]),
-                changes_after=tuple(changes), timestamp=ts))
+                changes_after=tuple(changes), timestamp=ts, certificate_der=cert.dump(),
+                declared=not declared or sig.field_name in declared))
         except Exception as exc:
             reports.append(SignatureReport(sig.field_name, cert.subject.human_friendly, None,
-                                           False, False, False, f"fout: {type(exc).__name__}"))
+                                           False, False, False, f"fout: {type(exc).__name__}",
+                                           certificate_der=cert.dump(),
+                                           declared=not declared or sig.field_name in declared))
     signed_fields = {sig.field_name for sig in embedded}
     missing = [name for name, (kind, value) in final["fields"].items()
                if kind == "/Sig" and not value and name not in signed_fields]
-    if not reports:
-        return VerifyReport([], "het document bevat geen handtekening",
-                            [m.lower() for m in missing])
-    return VerifyReport(reports, None, [m.lower() for m in missing])
+    return VerifyReport(reports, None, [m.lower() for m in missing], declared,
+                        _after_final(reports, declared))
+
+
+def _after_final(reports: list[SignatureReport], declared: list[str]) -> list[str]:
+    """A signature outside the declared fields, once every declared one was there, is a change
+    to a final document (a signature in between is only an unknown signer)."""
+    filled: set[str] = set()
+    for report in reports:
+        if report.declared:
+            filled.add(report.field)
+        elif declared and filled >= set(declared):
+            return [CHANGED_AFTER_FINAL]
+    return []
+
+
+def _signature_traces(pdf: bytes, reader: Any) -> list[str]:
+    """Signs that a document without a signature had one: an earlier revision with a signed
+    field, a signature dictionary nothing refers to any more, declared signature fields, DocMDP
+    permissions, or the record pin Tafelapp writes only into notulen it signs."""
+    traces: list[str] = []
+    revisions = reader.xrefs.total_revisions
+    for revision in range(revisions):
+        try:
+            resolver = reader.get_historical_resolver(revision)
+            fields = _fields(resolver.root)
+        except Exception:
+            continue
+        if any(kind == "/Sig" and value for kind, value in fields.values()):
+            traces.append(f"versie {revision + 1} van het bestand droeg een handtekening")
+            break
+    final_root = reader.get_historical_resolver(revisions - 1).root
+    if any(kind == "/Sig" for kind, _v in _fields(final_root).values()):
+        traces.append("er zijn handtekeningvelden, maar ze zijn leeg")
+    if "/Perms" in final_root:
+        traces.append("het bestand heeft ondertekeningsrechten (/Perms)")
+    compact = pdf.replace(b" ", b"")
+    if b"/ByteRange[" in compact and b"/Contents<" in compact:
+        traces.append("er staat nog een handtekening in het bestand waar niets meer naar verwijst")
+    for revision in range(revisions):
+        try:
+            info = _deref(reader.get_historical_resolver(revision).trailer_view.get("/Info"))
+        except Exception:
+            continue
+        if info is not None and PIN_KEY in info:
+            traces.append("het bestand draagt het kenmerk dat Tafelapp alleen in ondertekende "
+                          "notulen zet")
+            break
+    return traces
 
 
 PIN_KEY = "/tafelapprecordsha256"

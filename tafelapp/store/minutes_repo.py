@@ -110,3 +110,10 @@ def delete_draft(conn: Connection, minutes_id: str) -> None:
     """Remove an unsigned concept (never signed notulen: the WHERE makes sure)."""
     conn.execute("DELETE FROM minutes WHERE id = ? AND status = ?",
                  (minutes_id, MinutesStatus.DRAFT.value))
+
+
+def final(conn: Connection) -> list[Minutes]:
+    """Every final notulen and rectificatie, oldest first (`tafelapp check` proves each)."""
+    rows = conn.execute("SELECT * FROM minutes WHERE status = ? ORDER BY created_at",
+                        (MinutesStatus.FINAL.value,)).fetchall()
+    return [_load(r) for r in rows]

@@ -1,7 +1,9 @@
 """Signing on two laptops by file: the chair signs on A and exports a package, the secretary opens
 it on B (checked: signatures, record against the PDF), signs, and the package brought back makes
 A final too. Twice is a no-op; a forked record is refused with both versions named; a tampered
-package is refused; both laptops upload, the region keeps the document exactly once."""
+package is refused; both laptops upload, the region keeps the document exactly once. The two
+laptops know each other's signers as a region does: through the region file, which carries each
+person's certificate (forged packages: tests/sync/test_forged_packages.py)."""
 
 from __future__ import annotations
 
@@ -21,13 +23,20 @@ from tafelapp.services import (
     meeting_service,
     minutes_service,
     package_service,
+    setup_service,
     vault_service,
 )
 from tafelapp.services.demo_service import seed_demo
+from tafelapp.services.session import Session
 from tafelapp.store import outbox_repo
 from tests.conftest import PASSPHRASE
 from tests.sync.conftest import configure_region
 from tests.sync.test_outbox import server_copies
+
+
+def share_region(source: Session, target: Session) -> None:
+    """The functional administrator's region file, from one vault read into the other."""
+    setup_service.import_region(target, setup_service.export_region_json(source).encode())
 
 
 @pytest.fixture
@@ -40,7 +49,10 @@ def laptops(tmp_path: Path) -> Any:
     chair = minutes_service.create_local_identity(a, meeting.chair, "123456")
     minutes_service.sign_minutes(a, minutes.id, chair.id, "123456", "CHAIR")
     assert meeting.secretary is not None
+    share_region(a, b)  # B learns the chair's certificate …
     secretary = minutes_service.create_local_identity(b, meeting.secretary, "654321")
+    assert secretary.person_id  # linked to the region's secretary on B
+    share_region(b, a)  # … and A the secretary's
     yield {"a": a, "b": b, "minutes": minutes.id, "meeting": meeting, "secretary": secretary,
            "chair": chair, "ids": ids}
     for s in (a, b):
