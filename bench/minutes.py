@@ -110,19 +110,22 @@ def main() -> None:
 
 def _package_round_trip(folder: Path, session: Any, minutes_id: str
                         ) -> tuple[list[float], list[float]]:
-    """The chair signs in the vault, exports the package; a fresh second vault opens it."""
-    from tafelapp.services import package_service
+    """The chair signs in the vault, exports the package; a fresh second vault (with the region
+    file) opens it."""
+    from tafelapp.services import package_service, setup_service
 
     meeting = meeting_service.get_meeting(session, minutes_service.get_minutes(
         session, minutes_id).meeting_id)
     chair = minutes_service.create_local_identity(session, meeting.chair, "123456")
     minutes_service.sign_minutes(session, minutes_id, chair.id, "123456", "CHAIR")
+    region = setup_service.export_region_json(session).encode()
     exports, opens = [], []
     for n in range(5):
         start = time.perf_counter()
         data = package_service.export_package(session, minutes_id)
         exports.append(time.perf_counter() - start)
         other = vault_service.create(folder / f"b{n}.tafelapp", "Benchmark-Kluis-Zin-2026", "b")
+        setup_service.import_region(other, region)  # the chair's certificate comes with it
         start = time.perf_counter()
         assert package_service.open_package(other, data).outcome == "created"
         opens.append(time.perf_counter() - start)

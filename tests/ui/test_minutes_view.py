@@ -91,7 +91,7 @@ def test_secretary_edits_with_preview_and_both_sign(make_app: Callable[..., App]
 
 def test_the_secretary_opens_a_package_from_the_chairs_laptop_and_signs(
         make_app: Callable[..., Any], tmp_path: Path) -> None:
-    from tafelapp.services import package_service, vault_service
+    from tafelapp.services import package_service, setup_service, vault_service
     from tafelapp.services.demo_service import seed_demo
     from tests.conftest import PASSPHRASE
 
@@ -103,8 +103,10 @@ def test_the_secretary_opens_a_package_from_the_chairs_laptop_and_signs(
     minutes_service.sign_minutes(chair_laptop, minutes.id, chair.id, "123456", "CHAIR")
     package = tmp_path / "pakket.json"
     package.write_bytes(package_service.export_package(chair_laptop, minutes.id))
-    chair_laptop.close()
     second = vault_service.create(tmp_path / "b.tafelapp", PASSPHRASE, actor="secretaris")
+    setup_service.import_region(  # the region file carries the chair's certificate
+        second, setup_service.export_region_json(chair_laptop).encode())
+    chair_laptop.close()
     assert meeting.secretary is not None
     own = minutes_service.create_local_identity(second, meeting.secretary, "654321")
     second.close()
