@@ -10,7 +10,15 @@ from pathlib import Path
 
 from tafelapp import __version__
 from tafelapp.cli.cases import cmd_export, cmd_import, cmd_list, cmd_show, cmd_worklist
-from tafelapp.cli.common import EXIT_ERROR, EXIT_INVALID, EXIT_LOCKED, EXIT_OK, Locked
+from tafelapp.cli.common import (
+    EXIT_ERROR,
+    EXIT_INVALID,
+    EXIT_LOCKED,
+    EXIT_OK,
+    Locked,
+    print_problems,
+    say,
+)
 from tafelapp.cli.common import read_secret as _read_secret
 from tafelapp.cli.notulen import add_parsers as add_notulen_parsers
 from tafelapp.cli.notulen import cmd_identity, cmd_notulen
@@ -185,20 +193,19 @@ def main(argv: Sequence[str] | None = None, session: Session | None = None) -> i
     try:
         return run(args, session)
     except InvalidInput as exc:
-        for problem in exc.problems:
-            print(problem.render(), file=sys.stderr)
+        print_problems(exc.problems)
         return EXIT_INVALID
     except (WrongPassphrase, Locked) as exc:
-        print(f"Kluis vergrendeld: {exc}", file=sys.stderr)
+        say(f"Kluis vergrendeld: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     except VaultError as exc:
-        print(str(exc), file=sys.stderr)
+        say(str(exc), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `tafelapp werklijst | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"Fout: {exc}", file=sys.stderr)
+        say(f"Fout: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("\nAfgebroken.", file=sys.stderr)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tafelapp.cli.common import EXIT_OK
+from tafelapp.cli.common import EXIT_OK, print_json_text, say
 from tafelapp.cli.common import print_json as _print_json
 from tafelapp.domain.worklist import ATTENTION_NL
 from tafelapp.services import case_service, exchange_service, file_service, meeting_service, worklist_service
@@ -21,22 +21,22 @@ def cmd_list(args: argparse.Namespace, session: Session) -> int:
         if args.json:
             _print_json([r.model_dump(mode="json") for r in rows])
             return EXIT_OK
-        print(f"{'Casusnummer':<16} {'Tafel':<5} {'Gezin':<28} {'Route':<14} {'Volgende termijn'}")
+        say(f"{'Casusnummer':<16} {'Tafel':<5} {'Gezin':<28} {'Route':<14} {'Volgende termijn'}")
         for r in rows:
             due = r.next_due.strftime("%d-%m-%Y") if r.next_due else "-"
-            print(f"{r.case_number:<16} {r.table_kind:<5} {r.family_name[:28]:<28} "
-                  f"{(r.route or '-'):<14} {due}")
-        print(f"{len(rows)} casus(sen)")
+            say(f"{r.case_number:<16} {r.table_kind:<5} {r.family_name[:28]:<28} "
+                f"{(r.route or '-'):<14} {due}")
+        say(f"{len(rows)} casus(sen)")
     else:
         meetings = meeting_service.list_meetings(session)
         if args.json:
             _print_json([m.model_dump(mode="json") for m in meetings])
             return EXIT_OK
-        print(f"{'Datum':<11} {'Tijd':<6} {'Tafel':<5} {'Locatie':<12} {'Casussen':<9} Id")
+        say(f"{'Datum':<11} {'Tijd':<6} {'Tafel':<5} {'Locatie':<12} {'Casussen':<9} Id")
         for m in meetings:
             start = m.start.strftime("%H:%M") if m.start else "-"
-            print(f"{m.date:%d-%m-%Y} {start:<6} {m.table_kind:<5} {m.location_kind:<12} "
-                  f"{m.cases:<9} {m.id}")
+            say(f"{m.date:%d-%m-%Y} {start:<6} {m.table_kind:<5} {m.location_kind:<12} "
+                f"{m.cases:<9} {m.id}")
     return EXIT_OK
 
 
@@ -48,10 +48,10 @@ def cmd_worklist(args: argparse.Namespace, session: Session) -> int:
                       "kind": i.kind.value, "due": i.due, "working_days_left": i.working_days_left,
                       "reason": i.reason} for i in items])
         return EXIT_OK
-    print(f"{'Urgentie':<14} {'Casus':<16} {'Wat':<28} Waarom")
+    say(f"{'Urgentie':<14} {'Casus':<16} {'Wat':<28} Waarom")
     for i in items:
-        print(f"{i.urgency:<14} {i.case_number:<16} {ATTENTION_NL[i.kind]:<28} {i.reason}")
-    print(f"{len(items)} punt(en) van aandacht, {len({i.case_id for i in items})} casus(sen)")
+        say(f"{i.urgency:<14} {i.case_number:<16} {ATTENTION_NL[i.kind]:<28} {i.reason}")
+    say(f"{len(items)} punt(en) van aandacht, {len({i.case_id for i in items})} casus(sen)")
     return EXIT_OK
 
 
@@ -70,7 +70,7 @@ def cmd_show(args: argparse.Namespace, session: Session) -> int:
         _print_json(data)
         return EXIT_OK
     from tafelapp.cli.format import format_meeting
-    print(format_meeting(session, meeting, statuses))
+    say(format_meeting(session, meeting, statuses))
     return EXIT_OK
 
 
@@ -78,10 +78,10 @@ def cmd_export(args: argparse.Namespace, session: Session) -> int:
     text = exchange_service.export_case_json(session, case_service.find_case_id(session, args.case))
     if args.output:
         out = file_service.write_file(Path(args.output), text.encode("utf-8"))
-        print(f"Geëxporteerd naar {out} (bevat persoonsgegevens: behandel als vertrouwelijk)",
-              file=sys.stderr)
+        say(f"Geëxporteerd naar {out} (bevat persoonsgegevens: behandel als vertrouwelijk)",
+            file=sys.stderr)
     else:
-        print(text)
+        print_json_text(text)
     return EXIT_OK
 
 
@@ -90,7 +90,7 @@ def cmd_import(args: argparse.Namespace, session: Session) -> int:
     result = exchange_service.import_case(session, data)
     label = {"created": "nieuw ingelezen", "updated": "bijgewerkt",
              "unchanged": "was al aanwezig en is ongewijzigd"}[result.outcome]
-    print(f"Casus {result.case_number}: {label}.")
+    say(f"Casus {result.case_number}: {label}.")
     for warning in result.warnings:
-        print(f"let op: {warning.render()}", file=sys.stderr)
+        say(f"let op: {warning.render()}", file=sys.stderr)
     return EXIT_OK

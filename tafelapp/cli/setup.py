@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
+from tafelapp.cli.common import say
 from tafelapp.domain import labels
 from tafelapp.domain.directory import same_person
 from tafelapp.domain.problems import InvalidInput, Problem
-from tafelapp.services import directory_service, intake_service, setup_service, table_service
+from tafelapp.services import (
+    case_service,
+    directory_service,
+    intake_service,
+    setup_service,
+    table_service,
+)
 from tafelapp.services.file_service import write_file
 from tafelapp.services.session import Session
 
@@ -23,6 +29,9 @@ def add_parsers(sub: Any) -> None:
     q.add_argument("-o", "--output", required=True)
     q = setup.add_parser("import", help="lees een regiobestand in (alles of niets)")
     q.add_argument("file")
+    q.add_argument("--accept-older", action="store_true",
+                   help="functioneel beheer: lees dit bestand ook als het ouder is dan het "
+                        "laatst ingelezen bestand (komt in het auditlog)")
     setup.add_parser("show", help="toon tafels, organisaties en personen")
     q = setup.add_parser("trust", help="vertrouw een stamcertificaat (PKIoverheid, UZI) bij "
                                        "het controleren van handtekeningen")
@@ -55,6 +64,9 @@ def add_parsers(sub: Any) -> None:
     q.add_argument("file", help="aanmelding (zie README, 'Echt beginnen')")
     q.add_argument("--agenda", action="store_true",
                    help="zet de casus op de volgende bespreking (plant er een als die er niet is)")
+    q.add_argument("--new-case", action="store_true",
+                   help="het is een nieuwe casus, ook al staat er een open casus met hetzelfde "
+                        "gezin en dezelfde kinderen aan deze tafel")
 
 
 def _person_id(session: Session, name: str | None, field: str) -> str | None:
@@ -72,84 +84,67 @@ def cmd_setup(args: argparse.Namespace, session: Session) -> int:
     """setup export|import|show|trust|region|table|organisation|person."""
     if args.action == "export":
         path = write_file(Path(args.output), setup_service.export_region_json(session).encode())
-        print(f"Regiobestand geschreven: {path}")
+        say(f"Regiobestand geschreven: {path}")
     elif args.action == "import":
-        result = setup_service.import_region(session, Path(args.file).read_bytes())
+        result = setup_service.import_region(session, Path(args.file).read_bytes(),
+                                             accept_older=args.accept_older)
         if result.changed:
-            print(f"Ingelezen: {len(result.added)} nieuw, {len(result.updated)} bijgewerkt, "
-                  f"{result.unchanged} ongewijzigd.")
+            say(f"Ingelezen: {len(result.added)} nieuw, {len(result.updated)} bijgewerkt, "
+                f"{result.unchanged} ongewijzigd.")
         else:
-            print("Niets veranderd: alles in dit bestand stond er al.")
+            say("Niets veranderd: alles in dit bestand stond er al.")
     elif args.action == "show":
         _show(session)
     elif args.action == "trust":
         name = setup_service.add_trust_root(session, Path(args.file).read_text("ascii",
                                                                              errors="replace"))
-        print(f"Vertrouwd stamcertificaat: {name}")
+        say(f"Vertrouwd stamcertificaat: {name}")
     elif args.action == "region":
         setup_service.set_region_name(session, args.name)
-        print("Regio opgeslagen.")
+        say("Regio opgeslagen.")
     elif args.action == "table":
         table = setup_service.save_table(
             session, kind=args.kind, name=args.name, municipality=args.municipality,
             place=args.place, weekday=args.weekday, usual_start=args.time,
             default_chair_id=_person_id(session, args.chair, "default_chair_id"),
             default_secretary_id=_person_id(session, args.secretary, "default_secretary_id"))
-        print(f"Tafel opgeslagen: {table.name} ({table.id})")
+        say(f"Tafel opgeslagen: {table.name} ({table.id})")
     elif args.action == "organisation":
         org = directory_service.save_organisation(session, name=args.name, kind=args.kind,
                                                   target_groups=args.target_group,
                                                   complaints=args.complaints)
-        print(f"Organisatie opgeslagen: {org.name} ({org.id})")
+        say(f"Organisatie opgeslagen: {org.name} ({org.id})")
     else:
         person = directory_service.person_for_name(session, args.name, args.organisation,
                                                    function=args.function, email=args.email,
                                                    phone=args.phone)
-        print(f"Persoon in het adresboek: {person.name} ({person.id})")
+        say(f"Persoon in het adresboek: {person.name} ({person.id})")
     return 0
 
 
 def _show(session: Session) -> None:
     book = directory_service.directory(session)
-    print(f"Regio: {setup_service.region_name(session) or '(nog geen naam)'}")
+    say(f"Regio: {setup_service.region_name(session) or '(nog geen naam)'}")
     for table in table_service.list_tables(session):
-        print(f"Tafel  {table.kind.value}  {table.name} — {table.municipality}  ({table.id})")
+        say(f"Tafel  {table.kind.value}  {table.name} — {table.municipality}  ({table.id})")
     for org in book.organisations:
-        print(f"Organisatie  {org.name} — {labels.PARTNER_KIND[org.kind.value]}  ({org.id})")
+        say(f"Organisatie  {org.name} — {labels.PARTNER_KIND[org.kind.value]}  ({org.id})")
     for person in book.people:
         mail = person.email or "GEEN E-MAILADRES"
-        print(f"Persoon  {book.label(person)} <{mail}>  ({person.id})")
+        say(f"Persoon  {book.label(person)} <{mail}>  ({person.id})")
 
 
 def cmd_case(args: argparse.Namespace, session: Session) -> int:
-    """case new FILE [--agenda]."""
-    try:
-        data = json.loads(Path(args.file).read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInput([Problem("intake.not_json", "Bestand",
-                                    f"dit is geen leesbaar JSON-bestand: {exc}")]) from None
-    if not isinstance(data, dict):
-        raise InvalidInput([Problem("intake.not_object", "Bestand",
-                                    "verwacht een object met tafel, route, melder, gezin en "
-                                    "kinderen")])
-    fields = dict(data)
-    if "referrer" in fields:
-        fields["referrer_id"] = _person_id(session, str(fields.pop("referrer")), "referrer_person")
-    if "table" in fields:
-        wanted = str(fields.pop("table"))
-        match = [t for t in table_service.list_tables(session) if wanted in (t.id, t.name)]
-        if not match:
-            raise InvalidInput([Problem("table.not_found", "table_id", f"onbekend: {wanted}")])
-        fields["table_id"] = match[0].id
-    allowed = {"table_id", "route", "referrer_id", "family", "children", "question",
-               "referral_date", "criteria", "preconditions"}
-    unknown = sorted(set(fields) - allowed)
-    if unknown:
-        raise InvalidInput([Problem("intake.unknown_field", unknown[0], "onbekend veld")])
-    case = intake_service.register_case(session, **fields)
-    print(f"Casus geregistreerd: {case.case_number}")
+    """case new FILE [--agenda] [--new-case]: the same service path as the aanmelding screen."""
+    fields = intake_service.aanmelding_fields(session, Path(args.file).read_bytes())
     if args.agenda:
-        done = intake_service.put_on_agenda(session, case.id)
-        print(("Nieuwe bespreking gepland: " if done.planned_now else "Op de agenda van: ")
-              + f"{done.meeting.date:%d-%m-%Y} (agendapunt {done.item.id})")
+        done = intake_service.register_and_schedule(session, new_case=args.new_case, **fields)
+        case = case_service.get_case(session, done.item.case_id)
+        say(f"Casus geregistreerd: {case.case_number}")
+        say(("Nieuwe bespreking gepland: " if done.planned_now else "Op de agenda van: ")
+            + f"{done.meeting.date:%d-%m-%Y} (agendapunt {done.item.id}, "
+            f"{len(done.item.participants)} deelnemers ingevuld)")
+    else:
+        case = intake_service.register_case(session, new_case=args.new_case, **fields)
+        say(f"Casus geregistreerd: {case.case_number}")
     return 0

@@ -60,8 +60,16 @@ def test_aanmelding_plans_a_meeting_on_the_usual_day_with_the_usual_people(
     case = case_service.get_case(session, item.case_id)
     assert case.referral is not None and case.referral.referrer_kind.value == "VEILIG_THUIS"
     assert case.referral.referrer_organisation == "Veilig Thuis Proefland"
-    # A second aanmelding goes onto the same planned meeting.
-    again = intake_service.register_and_schedule(session, **_intake(made))
+    # The same aanmelding again is refused (nothing written) unless the user says it is a new
+    # case; then it goes onto the same planned meeting.
+    with pytest.raises(InvalidInput) as refused:
+        intake_service.register_and_schedule(session, **_intake(made))
+    assert refused.value.problems[0].code == "intake.duplicate"
+    assert case.case_number in refused.value.problems[0].message
+    assert len(case_service.list_cases(session)) == 1
+    warned = intake_service.intake_problems(session, **_intake(made))
+    assert [p.severity.value for p in warned if p.code == "intake.duplicate"] == ["warning"]
+    again = intake_service.register_and_schedule(session, new_case=True, **_intake(made))
     assert not again.planned_now and again.meeting.id == meeting.id
 
 
