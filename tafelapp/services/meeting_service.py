@@ -21,7 +21,7 @@ from tafelapp.domain.meeting import (
 from tafelapp.domain.problems import InvalidInput, Problem, errors, warnings
 from tafelapp.domain.rules.decision import decision_citation, normalise_decision
 from tafelapp.domain.rules.jbt import jbt_condition_problems
-from tafelapp.domain.rules.meeting import agenda_item_problems
+from tafelapp.domain.rules.meeting import agenda_item_problems, agreement_date_problems
 from tafelapp.domain.rules.signing import record_locked_problem
 from tafelapp.domain.summaries import MeetingSummary
 from tafelapp.services.case_service import get_case
@@ -324,9 +324,12 @@ def _refuse_condition_without_consequence(agreement: Agreement) -> None:
 
 
 def add_agreement(session: Session, item_id: str, **fields: Any) -> Agreement:
-    """Add an agreement (doel, voorwaarde with its gevolg, or afspraak) with owner and due date."""
+    """Add an agreement (doel, voorwaarde with its gevolg, or afspraak) with owner and due date
+    (on the day of the discussion or later)."""
     agreement = build(Agreement, "agreement", **fields)
     _refuse_condition_without_consequence(agreement)
+    meeting, item = locate_item(session, item_id)
+    refuse_errors(agreement_date_problems(agreement, item.last_day(meeting.date)))
     _change_item(session, item_id, "agreement.add", lambda m, i: i.model_copy(
         update={"agreements": [*i.agreements, agreement]}))
     return agreement
@@ -362,6 +365,8 @@ def update_agreement(session: Session, item_id: str, agreement_id: str,
             raise not_found("agreement", "agreement_id", agreement_id)
         new = updated(current, "agreement", **changes)
         _refuse_condition_without_consequence(new)
+        if "due_date" in changes:
+            refuse_errors(agreement_date_problems(new, item.last_day(meeting.date)))
         result.append(new)
         return item.model_copy(update={"agreements": [
             new if a.id == agreement_id else a for a in item.agreements]})

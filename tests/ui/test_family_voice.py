@@ -34,8 +34,11 @@ def test_the_family_is_heard_before_the_decision_and_a_dissent_is_recorded(
     app.settle()
     page = app.window.meeting_view.pages[MeetingStep.DECISION]
     assert isinstance(page, DecisionPage)
-    rows = {r.name.text(): r for r in page.voices.rows}
+    rows = {r.name.text().split(" (ouder)")[0]: r for r in page.voices.rows}
     assert set(rows) == {"<b>Sanne van Dalen (fictief)</b>", "<b>Mehmet Yilmaz (fictief)</b>"}
+    assert {r.stance.accessibleName() for r in page.voices.rows} == {  # told apart by name
+        "Eens met het besluit? — ouder Sanne van Dalen (fictief)",
+        "Eens met het besluit? — ouder Mehmet Yilmaz (fictief)"}
     assert "stem van Sanne van Dalen (fictief) is nog niet vastgelegd" in page.problems.text()
     sanne, mehmet = rows["<b>Sanne van Dalen (fictief)</b>"], rows["<b>Mehmet Yilmaz (fictief)</b>"]
     mehmet.stance.setCurrentIndex(mehmet.stance.findData("NOT_ASKED"))
@@ -131,7 +134,7 @@ def test_an_adjourned_discussion_continues_another_day_and_counts_from_it(
         make_app: Callable[..., App]) -> None:
     import datetime as dt
 
-    from PySide6.QtCore import QDate
+    from PySide6.QtCore import QDate, Qt
 
     from tafelapp.domain.enums import DeadlineKind
     from tafelapp.services import case_service
@@ -145,15 +148,21 @@ def test_an_adjourned_discussion_continues_another_day_and_counts_from_it(
     closing = app.window.meeting_view.pages[MeetingStep.CLOSING]
     assert isinstance(closing, ClosingPage)
     resume = meeting.date + dt.timedelta(days=7)
-    closing.continue_on.setDate(QDate(resume.year, resume.month, resume.day))
-    closing.adjourn.click()  # no reason: refused, in words
+    assert closing.continue_on.date() == QDate(resume.year, resume.month, resume.day)  # default
+    bot = app.qtbot
+    closing.has_next.setFocus()
+    bot.keyClick(closing, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # Sc&horsen, no reason
+    bot.wait(250)  # a mnemonic 'animates' its click for 100 ms
     app.settle()
-    assert "Voortzetting, Reden" in closing.continued.text() or "Reden" in \
-        closing.continued.text()
-    app.qtbot.keyClicks(closing.continue_reason, "De Raad moest weg; verder met de Raad erbij.")
-    closing.adjourn.click()
+    assert "Reden" in closing.pause_message.text()  # refused, in words, at the row
+    bot.keyClick(closing, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # &Reden
+    assert closing.continue_reason.hasFocus()
+    bot.keyClicks(closing.continue_reason, "De Raad moest weg; verder met de Raad erbij.")
+    bot.keyClick(closing.continue_reason, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    bot.wait(250)
     app.settle()
     assert f"Geschorst en voortgezet op {resume:%d-%m-%Y}" in closing.continued.text()
+    assert closing.pause_message.text() == ""
     decision = item.decision
     assert decision is not None
     app.call(lambda s: meeting_service.take_decision(  # decided when the discussion went on

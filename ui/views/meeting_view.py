@@ -32,6 +32,7 @@ from ui.views.steps.safety_plan import SafetyPlanPage
 from ui.views.steps.scaling import ScalingPage
 from ui.widgets.autosave import AutoSaver
 from ui.widgets.header import header_row
+from ui.widgets.keyboard import chain_tab_order, focus_style, prepare_text_fields
 from ui.workers import DbExecutor
 
 PAGES: list[type[StepPage]] = [OpeningPage, ParticipantsPage, SafetyPlanPage, ScalingPage,
@@ -54,8 +55,10 @@ class MeetingView(QWidget):
         self.executor = executor
         self.saver = saver
         self.env = MeetingEnv(executor, saver, self.request_refresh, self.status_message.emit)
+        self.setStyleSheet(focus_style())
         layout = QVBoxLayout(self)
         top, self.back, self.header = header_row("Agenda")
+        self.back.setAccessibleName("Terug naar de agenda")
         self.verdict = QLabel("")
         top.addWidget(self.verdict)
         layout.addLayout(top)
@@ -78,8 +81,10 @@ class MeetingView(QWidget):
         nav = QHBoxLayout()
         self.previous = QPushButton("Vorige stap")
         self.previous.setIcon(icon("back"))
+        self.previous.setToolTip("Vorige stap (Alt+PgUp)")
         self.next = QPushButton("Volgende stap")
         self.next.setIcon(icon("next"))
+        self.next.setToolTip("Volgende stap (Alt+PgDown); Alt+1…8 opent een stap")
         nav.addStretch(1)
         nav.addWidget(self.previous)
         nav.addWidget(self.next)
@@ -89,11 +94,11 @@ class MeetingView(QWidget):
         self.previous.clicked.connect(lambda: self._move(-1))
         self.next.clicked.connect(lambda: self._move(1))
         self.back.clicked.connect(self.back_requested)
-        QShortcut(QKeySequence("Alt+PgDown"), self, lambda: self._move(1))
-        QShortcut(QKeySequence("Alt+PgUp"), self, lambda: self._move(-1))
+        QShortcut(QKeySequence("Alt+PgDown"), self, lambda: self._move(1, focus=True))
+        QShortcut(QKeySequence("Alt+PgUp"), self, lambda: self._move(-1, focus=True))
         for number in range(1, len(PAGES) + 1):
             QShortcut(QKeySequence(f"Alt+{number}"), self,
-                      lambda n=number: self.steps.setCurrentRow(n - 1))
+                      lambda n=number: self._open_row(n - 1))
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(150)
@@ -146,7 +151,8 @@ class MeetingView(QWidget):
             self.stack.addWidget(page)
         closing = self.pages[MeetingStep.CLOSING]
         assert isinstance(closing, ClosingPage)
-        closing.step_requested.connect(lambda step: self.go_to(MeetingStep(step)))
+        closing.step_requested.connect(
+            lambda step: self._open_row(list(MeetingStep).index(MeetingStep(step))))
         closing.family_view_requested.connect(self._on_closing_family_view_requested)
         closing.minutes_requested.connect(self._on_closing_minutes_requested)
 
@@ -211,6 +217,28 @@ class MeetingView(QWidget):
         if ctx is not None and step in self._stale:
             self._stale.discard(step)
             self.pages[step].refresh(ctx)
+        self._order_tabs(self.pages[step])
+
+    def _order_tabs(self, page: StepPage) -> None:
+        """Tab runs from the step list through the page, top to bottom, to the page's primary
+        action and then 'Volgende stap' (not back to '← Agenda' halfway)."""
+        page.body.activate()
+        prepare_text_fields(page)
+        chain_tab_order([self.back, self.steps, *page.focus_chain(), self.next, self.previous])
+
+    def focus_step(self) -> None:
+        """Put the cursor in the first field of the step on screen."""
+        page = self.pages[self.current_step]
+        self._order_tabs(page)
+        first = page.first_field()
+        if first is not None:
+            page.ensureWidgetVisible(first)
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _open_row(self, row: int) -> None:
+        """Alt+1…8 or a link: show that step and put the cursor in its first field."""
+        self.steps.setCurrentRow(row)
+        self.focus_step()
 
     def _on_steps_current_row_changed(self, row: int) -> None:
         if row < 0:
@@ -222,7 +250,9 @@ class MeetingView(QWidget):
         self.next.setEnabled(row < len(PAGES) - 1)
         self.step_changed.emit(self.current_step.value)
 
-    def _move(self, delta: int) -> None:
+    def _move(self, delta: int, focus: bool = False) -> None:
         row = self.steps.currentRow() + delta
         if 0 <= row < len(PAGES):
             self.steps.setCurrentRow(row)
+            if focus:
+                self.focus_step()

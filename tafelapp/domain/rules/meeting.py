@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from tafelapp.domain.enums import TableKind
-from tafelapp.domain.meeting import AgendaItem, Meeting
+from tafelapp.domain.meeting import AgendaItem, Agreement, Meeting
 from tafelapp.domain.models import Case, Table
 from tafelapp.domain.problems import Problem
 from tafelapp.domain.rules.decision import decision_problems
@@ -35,6 +36,15 @@ def agenda_item_problems(meeting: Meeting, item: AgendaItem, case: Case,
     if table.kind is TableKind.JBT:
         problems += jbt_condition_problems(item, route)
     return problems
+
+
+def agreement_date_problems(agreement: Agreement, made_on: dt.date) -> list[Problem]:
+    """An afspraak made at the meeting of `made_on` is due on that day or later, never before."""
+    if agreement.due_date is not None and agreement.due_date < made_on:
+        return [Problem("agreement.due_before_meeting", "agreement.due_date",
+                        f"{agreement.due_date:%d-%m-%Y} ligt vóór de bespreking van "
+                        f"{made_on:%d-%m-%Y}; kies die dag of later (DD-MM-JJJJ)")]
+    return []
 
 
 def duplicate_id_problems(records: list[tuple[str, list[Any]]]) -> list[Problem]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QWidget,
 )
 
 from tafelapp.domain import labels
@@ -26,10 +27,12 @@ from ui.views.steps.base import (
     MeetingEnv,
     StepPage,
     date_edit,
+    day_of,
     fill_table,
     message_label,
     record_table,
     selected_row_id,
+    set_day,
 )
 from ui.views.steps.followup_panel import FollowUpPanel
 from ui.widgets.person_picker import attach_completer
@@ -47,7 +50,7 @@ class AgreementsPage(StepPage):
         self.followups = FollowUpPanel(env)
         self.body.addWidget(self.followups)
         self.body.addWidget(QLabel("<b>Afspraken van deze bespreking</b>"))
-        self.table = record_table(COLUMNS, "Afspraken")
+        self.table = record_table(COLUMNS, "Afspraken van deze bespreking")
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()  # 'Wat' stays readable; narrow screens scroll
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -55,13 +58,16 @@ class AgreementsPage(StepPage):
         header.setStretchLastSection(True)
         self.body.addWidget(self.table)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Status van de gekozen afspraak:"))
+        status_label = QLabel("St&atus van de gekozen afspraak:")
+        row.addWidget(status_label)
         self.status = QComboBox()
         for value, label in labels.AGREEMENT_STATUS.items():
             self.status.addItem(label, value)
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName("Status van de gekozen afspraak")
+        status_label.setBuddy(self.status)
         row.addWidget(self.status)
-        self.remove = QPushButton("Verwijderen")
+        self.remove = QPushButton("&Verwijderen")
+        self.remove.setAccessibleName("De gekozen afspraak verwijderen")
         self.remove.setIcon(icon("remove"))
         row.addWidget(self.remove)
         row.addStretch(1)
@@ -70,26 +76,29 @@ class AgreementsPage(StepPage):
         self.body.addWidget(QLabel("<b>Afspraak toevoegen</b>"))
         form = QFormLayout()
         self.text = QPlainTextEdit()
-        self.text.setAccessibleName("Wat")
+        self.text.setAccessibleName("Nieuwe afspraak: wat")
+        self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(70)
         self.kind = QComboBox()
         for value, label in labels.AGREEMENT_KIND.items():
             self.kind.addItem(label, value)
         self.kind.setCurrentIndex(self.kind.findData(AgreementKind.ARRANGEMENT.value))
-        self.kind.setAccessibleName("Soort")
+        self.kind.setAccessibleName("Nieuwe afspraak: soort")
         self.owner = QLineEdit()
-        self.owner.setAccessibleName("Wie")
+        self.owner.setAccessibleName("Nieuwe afspraak: wie")
         self.owner.setPlaceholderText("Typ een paar letters: deelnemers en adresboek")
         self._owners = attach_completer(self.owner)
-        self.has_due = QCheckBox("met datum")
-        self.due = date_edit("Uiterlijk")
+        self.has_due = QCheckBox("met &datum")
+        self.has_due.setAccessibleName("Nieuwe afspraak: met datum uiterlijk")
+        self.due = date_edit("Nieuwe afspraak: uiterlijk (DD-MM-JJJJ)")
         self.due.setEnabled(False)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due)
         due_row.addStretch(1)
         self.consequence = QPlainTextEdit()
-        self.consequence.setAccessibleName("Als het niet lukt")
+        self.consequence.setAccessibleName("Nieuwe afspraak: als het niet lukt")
+        self.consequence.setTabChangesFocus(True)
         self.consequence.setMaximumHeight(60)
         form.addRow("&Wat", self.text)
         form.addRow("&Soort", self.kind)
@@ -99,7 +108,8 @@ class AgreementsPage(StepPage):
         form.addRow(due_label, due_row)
         form.addRow("Als het &niet lukt", self.consequence)
         self.body.addLayout(form)
-        self.add = QPushButton("Afspraak toevoegen")
+        self.add = QPushButton("Afspraak &toevoegen")
+        self.add.setToolTip("Afspraak toevoegen (Alt+T)")
         self.add.setIcon(icon("add"))
         self.body.addWidget(self.add)
         self.message = message_label()
@@ -112,6 +122,18 @@ class AgreementsPage(StepPage):
         self.remove.clicked.connect(self._on_remove_clicked)
         self.table.itemSelectionChanged.connect(self._sync_selection)
         self._sync_kind()
+
+    def primary(self) -> QWidget:
+        return self.add
+
+    def first_field(self) -> QWidget:
+        return self.text  # a new afspraak is typed at once; the tables are a Tab away
+
+    def load(self, ctx: MeetingContext) -> None:
+        """A new afspraak is due two weeks after the discussion (or at the next moment)."""
+        day = ctx.item.next_moment or ctx.item.last_day(ctx.meeting.date) + dt.timedelta(days=14)
+        set_day(self.due, day)
+        super().load(ctx)
 
     def _sync_kind(self) -> None:
         self.consequence.setEnabled(self.kind.currentData() == AgreementKind.CONDITION.value)
@@ -141,11 +163,9 @@ class AgreementsPage(StepPage):
                 self.status.setCurrentIndex(self.status.findData(current.status.value))
 
     def _on_add_clicked(self) -> None:
-        qd = self.due.date()
         fields = {"text": self.text.toPlainText(), "kind": self.kind.currentData(),
                   "owner": self.owner.text(),
-                  "due_date": dt.date(qd.year(), qd.month(), qd.day())
-                  if self.has_due.isChecked() else None,
+                  "due_date": day_of(self.due) if self.has_due.isChecked() else None,
                   "consequence": self.consequence.toPlainText() or None
                   if self.consequence.isEnabled() else None}
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -21,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tafelapp.domain.problems import InvalidInput
+from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.domain.steps import STEP_TITLES, MeetingStep
 from tafelapp.services.meeting_context_service import MeetingContext
 from tafelapp.services.session import Session
 from ui.text import problems_line
 from ui.widgets.autosave import AutoSaver
+from ui.widgets.keyboard import visual_chain
 from ui.widgets.problems_panel import ProblemsPanel
 from ui.workers import DbExecutor
 
@@ -74,6 +76,14 @@ class MeetingEnv:
         self.executor.submit(job, ok, err)
 
 
+class _Inner(QWidget):
+    """A page's content: never squeezed below its natural height (the scroll area scrolls
+    instead), so fields keep their height whether or not a message line is shown."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+
 class StepPage(QScrollArea):
     """A scrollable page for one step: title, live problems, and the step's own widgets."""
 
@@ -83,14 +93,40 @@ class StepPage(QScrollArea):
         super().__init__()
         self.env = env
         self.setWidgetResizable(True)
-        inner = QWidget()
+        inner = _Inner()
+        self.inner = inner
         self.setWidget(inner)
         self.body = QVBoxLayout(inner)
         title = QLabel(STEP_TITLES[self.step])
         title.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.body.addWidget(title)
-        self.problems = ProblemsPanel()
-        self.body.addWidget(self.problems)
+        self.problems = StepProblems()
+        self.problems_box = QScrollArea()  # a fixed height: a warning coming or going moves
+        self.problems_box.setWidgetResizable(True)  # nothing below it (clicks do not miss)
+        self.problems_box.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.problems_box.setWidget(self.problems)
+        self.problems_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.problems_box.setFixedHeight(self.problems.fontMetrics().lineSpacing() * 3 + 18)
+        self.body.addWidget(self.problems_box)
+
+    def primary(self) -> QWidget | None:
+        """The step's own main action, last in the tab order (None: 'Volgende stap' is)."""
+        return None
+
+    def focus_chain(self) -> list[QWidget]:
+        """What Tab visits on this page, top to bottom, ending in the primary action."""
+        chain = visual_chain(self.inner)
+        main = self.primary()
+        if main is not None and main in chain:
+            chain.remove(main)
+            chain.append(main)
+        return chain
+
+    def first_field(self) -> QWidget | None:
+        """Where typing goes when the step is opened by keyboard (Alt+1…8)."""
+        chain = [w for w in self.focus_chain()
+                 if w is not self.primary() and not isinstance(w, QLabel)]
+        return chain[0] if chain else None
 
     def load(self, ctx: MeetingContext) -> None:
         """Fill every field from the stored record (on opening the step's item)."""
@@ -131,6 +167,8 @@ def record_table(columns: list[str], accessible: str) -> QTableWidget:
     table.verticalHeader().hide()
     table.setMinimumHeight(170)
     table.setAccessibleName(accessible)
+    table.horizontalHeader().setAccessibleName(f"Kolommen van {accessible.lower()}: "
+                                               + ", ".join(columns))
     return table
 
 
@@ -162,19 +200,45 @@ def data_label() -> QLabel:
     return label
 
 
+class StepProblems(ProblemsPanel):
+    """The step's live problems, always shown (in a box of fixed height), 'niets open' when none."""
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        super().show_problems(problems)
+        if not problems:
+            self.setText("<span style='color:#2e7d32'>Niets open in deze stap.</span>")
+        self.setVisible(True)
+
+
 def date_edit(accessible: str) -> QDateEdit:
-    """A date field showing dd-MM-yyyy with a calendar popup."""
+    """A date field showing dd-MM-yyyy with a calendar popup; its day is set from the meeting
+    (`set_day`), never from the computer's clock."""
     edit = QDateEdit()
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setCalendarPopup(True)
-    edit.setDate(QDate.currentDate())
     edit.setAccessibleName(accessible)
     return edit
 
 
+def set_day(edit: QDateEdit, day: dt.date) -> None:
+    """Show `day` in a date field without it counting as an edit."""
+    edit.blockSignals(True)
+    edit.setDate(QDate(day.year, day.month, day.day))
+    edit.blockSignals(False)
+
+
+def day_of(edit: QDateEdit) -> dt.date:
+    """The day a date field shows."""
+    qd = edit.date()
+    return dt.date(qd.year(), qd.month(), qd.day())
+
+
 def message_label() -> QLabel:
-    """A red line under a form for what was refused (case data: emptied on lock)."""
+    """A red line under a form for what was refused (case data: emptied on lock). Two lines are
+    reserved, so a message appearing or going does not move the controls below it."""
     label = data_label()
     label.setWordWrap(True)
     label.setStyleSheet("color: #c62828;")
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2 + 4)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     return label

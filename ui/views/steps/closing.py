@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTextBrowser,
+    QWidget,
 )
 
 from tafelapp.domain.problems import Severity
@@ -20,7 +21,15 @@ from tafelapp.reports.record_html import record_html
 from tafelapp.services import meeting_service, voice_service
 from tafelapp.services.meeting_context_service import MeetingContext
 from ui.icons import icon
-from ui.views.steps.base import MeetingEnv, StepPage, data_label, date_edit
+from ui.views.steps.base import (
+    MeetingEnv,
+    StepPage,
+    data_label,
+    date_edit,
+    day_of,
+    message_label,
+    set_day,
+)
 
 
 class ClosingPage(StepPage):
@@ -39,32 +48,54 @@ class ClosingPage(StepPage):
         self.missing = data_label()
         self.missing.setWordWrap(True)
         self.missing.setOpenExternalLinks(False)
+        self.missing.setTextInteractionFlags(  # Tab reaches each link, Enter follows it
+            Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.missing.setAccessibleName("Nog open: ga naar de stap")
         self.body.addWidget(self.missing)
         row = QHBoxLayout()
-        self.has_next = QCheckBox("Volgende moment:")
-        self.next_moment = date_edit("Volgende moment")
+        self.has_next = QCheckBox("&Volgende moment:")
+        self.has_next.setAccessibleName("Er is een volgend moment")
+        self.next_moment = date_edit("Volgende moment (DD-MM-JJJJ)")
         row.addWidget(self.has_next)
         row.addWidget(self.next_moment)
         row.addStretch(1)
-        self.family = QPushButton("Gezinsoverzicht tonen")
-        self.family.setIcon(icon("family"))
-        row.addWidget(self.family)
-        self.minutes = QPushButton("Notulen…")
-        self.minutes.setIcon(icon("pdf"))
-        row.addWidget(self.minutes)
         self.body.addLayout(row)
+        actions = QHBoxLayout()  # a row of its own: both stay in view at 150 %
+        self.family = QPushButton("&Gezinsoverzicht tonen")
+        self.family.setIcon(icon("family"))
+        self.family.setToolTip("Het Gezinsoverzicht van deze bespreking (Alt+G)")
+        actions.addWidget(self.family)
+        self.minutes = QPushButton("&Notulen…")
+        self.minutes.setIcon(icon("pdf"))
+        self.minutes.setAccessibleName("Notulen maken en ondertekenen")
+        self.minutes.setToolTip("Naar de notulen: tekst, ondertekenen, verzenden (Alt+N)")
+        actions.addWidget(self.minutes)
+        actions.addStretch(1)
+        self.body.addLayout(actions)
         pause = QHBoxLayout()  # schorsen: the discussion continues on another day
-        pause.addWidget(QLabel("Schorsen en voortzetten op"))
-        self.continue_on = date_edit("Voortzetten op")
+        pause_label = QLabel("Schorsen en voortzetten &op")
+        pause.addWidget(pause_label)
+        self.continue_on = date_edit("Schorsen en voortzetten op (DD-MM-JJJJ)")
+        pause_label.setBuddy(self.continue_on)
         pause.addWidget(self.continue_on)
+        pause.addStretch(1)
+        self.body.addLayout(pause)
+        why = QHBoxLayout()
+        why_label = QLabel("&Reden")
+        why.addWidget(why_label)
         self.continue_reason = QLineEdit()
         self.continue_reason.setAccessibleName("Reden van het schorsen")
         self.continue_reason.setPlaceholderText("Waarom geschorst? (bijvoorbeeld: de Raad kon "
                                                 "niet blijven)")
-        pause.addWidget(self.continue_reason, 1)
-        self.adjourn = QPushButton("Schorsen")
-        pause.addWidget(self.adjourn)
-        self.body.addLayout(pause)
+        why_label.setBuddy(self.continue_reason)
+        why.addWidget(self.continue_reason, 1)
+        self.adjourn = QPushButton("Sc&horsen")
+        self.adjourn.setAccessibleName("Schorsen en voortzetten op de gekozen dag")
+        why.addWidget(self.adjourn)
+        self.body.addLayout(why)
+        self.pause_message = message_label()  # what was refused, right under the row
+        self.body.addWidget(self.pause_message)
         self.continued = data_label()
         self.continued.setWordWrap(True)
         self.body.addWidget(self.continued)
@@ -80,38 +111,40 @@ class ClosingPage(StepPage):
         self.has_next.clicked.connect(lambda _c: self._save_next())
         self.next_moment.dateChanged.connect(self._on_next_moment_changed)
 
+    def primary(self) -> QWidget:
+        return self.minutes
+
     def _on_next_moment_changed(self, _day: QDate) -> None:
         if self.has_next.isChecked():
             self._save_next()
 
     def _save_next(self) -> None:
-        qd = self.next_moment.date()
-        day = dt.date(qd.year(), qd.month(), qd.day()) if self.has_next.isChecked() else None
+        day = day_of(self.next_moment) if self.has_next.isChecked() else None
         self.env.saver.schedule("closing.next", self.env.item_job(
             meeting_service.set_next_moment, day), self.next_moment)
 
     def _on_adjourn_clicked(self) -> None:
-        qd = self.continue_on.date()
-        day = dt.date(qd.year(), qd.month(), qd.day())
+        day = day_of(self.continue_on)
 
         def done(_r: object) -> None:
             self.continue_reason.clear()
+            self.pause_message.clear()
         self.env.act(self.env.item_job(voice_service.continue_on, day,
                                        self.continue_reason.text()), done,
-                     problems=self.continued)
+                     problems=self.pause_message)
 
     def load(self, ctx: MeetingContext) -> None:
         day = ctx.item.next_moment
-        self.next_moment.blockSignals(True)
         self.has_next.setChecked(day is not None)
+        last = ctx.item.last_day(ctx.meeting.date)  # the meeting's day, not the computer's
         shown = day or (ctx.item.decision.evaluation_date if ctx.item.decision else None) or \
-            ctx.meeting.date + dt.timedelta(days=42)
-        self.next_moment.setDate(QDate(shown.year, shown.month, shown.day))
-        self.next_moment.blockSignals(False)
+            last + dt.timedelta(days=42)
+        set_day(self.next_moment, shown)
+        set_day(self.continue_on, last + dt.timedelta(days=7))
         super().load(ctx)
 
     def refresh(self, ctx: MeetingContext) -> None:
-        self.problems.hide()
+        self.problems_box.hide()  # the open points are listed below, each with its step
         self.continued.setText("; ".join(
             f"Geschorst en voortgezet op {c.on:%d-%m-%Y} ({c.reason})"
             for c in ctx.item.continuations))

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit
 
+from tafelapp.domain import labels
 from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service
 from tafelapp.services.meeting_context_service import MeetingContext
-from ui.views.steps.base import MeetingEnv, StepPage
+from ui.views.steps.base import MeetingEnv, StepPage, data_label
 from ui.widgets.autosave import set_text_quietly
 
 FIELDS = [
-    ("strengths", "Wat gaat er goed? (krachten)"),
-    ("worries", "Wat zijn de zorgen?"),
-    ("must_happen_now", "Wat moet er nu gebeuren?"),
-    ("danger_statement", "Grootste zorg (risico-uitspraak)"),
-    ("family_view", "Hoe kijkt het gezin er zelf naar?"),
-]
+    ("strengths", "Wat gaat er &goed? (krachten)"),
+    ("worries", "Wat zijn de &zorgen?"),
+    ("must_happen_now", "Wat moet er &nu gebeuren?"),
+    ("danger_statement", "Grootste zorg (&risico-uitspraak)"),
+]  # how the family sees it is asked once, per person, in the Besluit step (shown here)
 SHARES = {"": "niet vastgelegd", "yes": "ja, het gezin deelt de zorgen",
           "no": "nee, het gezin deelt de zorgen niet"}
 
@@ -32,21 +34,32 @@ class SafetyPlanPage(StepPage):
         for name, label in FIELDS:
             caption = QLabel(label)
             edit = QPlainTextEdit()
-            edit.setAccessibleName(label)
+            edit.setAccessibleName(label.replace("&", ""))
             edit.setMinimumHeight(80)
             caption.setBuddy(edit)
             self.body.addWidget(caption)
             self.body.addWidget(edit)
             self.fields[name] = edit
             self._bind(edit, name)
-        self.body.addWidget(QLabel("Deelt het gezin de zorgen van de melder?"))
+        self.body.addWidget(QLabel("Hoe kijkt het gezin er zelf naar? (gevraagd per persoon bij "
+                                   "stap 5, Besluit — Alt+5)"))
+        self.family_view = data_label()
+        self.family_view.setWordWrap(True)
+        self.family_view.setStyleSheet("background: #eceff1; padding: 6px;")
+        self.family_view.setAccessibleName("Hoe het gezin er zelf naar kijkt (alleen lezen)")
+        self.body.addWidget(self.family_view)
+        shares_label = QLabel("&Deelt het gezin de zorgen van de melder?")
+        self.body.addWidget(shares_label)
         self.shares = QComboBox()
+        shares_label.setBuddy(self.shares)
         for value, label in SHARES.items():
             self.shares.addItem(label, value)
-        self.shares.setAccessibleName("Deelt het gezin de zorgen")
+        self.shares.setAccessibleName("Deelt het gezin de zorgen van de melder?")
         self.body.addWidget(self.shares)
-        self.body.addWidget(QLabel("Veiligheidsdoelen (één per regel)"))
+        goals_label = QLabel("Veiligheidsd&oelen (één per regel)")
+        self.body.addWidget(goals_label)
         self.goals = QPlainTextEdit()
+        goals_label.setBuddy(self.goals)
         self.goals.setAccessibleName("Veiligheidsdoelen")
         self.goals.setMinimumHeight(70)
         self.body.addWidget(self.goals)
@@ -72,3 +85,12 @@ class SafetyPlanPage(StepPage):
         value = {None: "", True: "yes", False: "no"}[plan.family_shares_worries]
         self.shares.setCurrentIndex(self.shares.findData(value))
         super().load(ctx)
+
+    def refresh(self, ctx: MeetingContext) -> None:
+        super().refresh(ctx)
+        names = {p.id: f"{p.name} ({labels.ROLE[p.role.value]})" for p in ctx.item.participants}
+        lines = [f"• {escape(names.get(v.participant_id, '?'))}: {escape(v.view)}"
+                 for v in ctx.item.family_voices if v.view.strip()]
+        if ctx.item.safety_plan.family_view.strip():  # asked here before it was asked per person
+            lines.insert(0, "• " + escape(ctx.item.safety_plan.family_view))
+        self.family_view.setText("<br/>".join(lines) or "Nog niet gevraagd (stap 5, Besluit).")

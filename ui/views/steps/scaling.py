@@ -2,18 +2,78 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from tafelapp.domain import labels
 from tafelapp.domain.enums import Attendance, Role
 from tafelapp.domain.meeting import STANDARD_SCALING_QUESTION, Participant
+from tafelapp.domain.score_input import parse_score, score_problem
 from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service
 from tafelapp.services.meeting_context_service import MeetingContext
-from ui.views.steps.base import MeetingEnv, StepPage, data_label
+from ui.text import problem_line
+from ui.views.steps.base import MeetingEnv, StepPage, data_label, message_label
 from ui.widgets.score_chart import ScoreChart
 
 NOT_ANSWERED = -1
+
+
+class ScoreBox(QSpinBox):
+    """A 0–10 field that lets 11, −1 or 7,5 be typed, so it can say why that is no score (a plain
+    spin box swallows the keystroke and keeps '1'); the refused text is never stored and the last
+    valid score comes back."""
+
+    def __init__(self, message: QLabel, who: str) -> None:
+        super().__init__()
+        self.message = message
+        self.who = who
+        self.setRange(NOT_ANSWERED, 10)
+        self.setSpecialValueText("—")
+        self.setKeyboardTracking(False)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000") + 40)
+
+    def validate(self, text: str, pos: int) -> Any:
+        # anything may be typed; whether it is a score is the domain's to say, on Enter / leaving
+        state = (QValidator.State.Acceptable if score_problem(text) is None
+                 else QValidator.State.Intermediate)
+        return state, text, pos
+
+    def valueFromText(self, text: str) -> int:
+        if score_problem(text) is not None:
+            return self.value()
+        score = parse_score(text)
+        return NOT_ANSWERED if score is None else score
+
+    def textFromValue(self, value: int) -> str:
+        return "—" if value == NOT_ANSWERED else str(value)
+
+    def check_typed(self) -> bool:
+        """Say at the field when the typed text is no score; True when it is one (or empty)."""
+        problem = score_problem(self.lineEdit().text())
+        if problem is None:
+            self.message.setText("")
+            return True
+        kept = self.textFromValue(self.value())
+        self.message.setText(f"{problem_line(problem)}. "
+                             + ("Er staat nog geen score." if self.value() == NOT_ANSWERED
+                                else f"Opgeslagen blijft {kept}."))
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.check_typed():
+            self.lineEdit().setText(self.textFromValue(self.value()))
+            self.lineEdit().selectAll()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if not self.check_typed():
+            self.lineEdit().setText(self.textFromValue(self.value()))
+        super().focusOutEvent(event)
 
 
 class ScalingPage(StepPage):
@@ -34,7 +94,7 @@ class ScalingPage(StepPage):
         self.chart = ScoreChart()
         self.body.addWidget(self.chart)
         self.body.addStretch(1)
-        self.spins: dict[str, QSpinBox] = {}
+        self.spins: dict[str, ScoreBox] = {}
         self.how: dict[str, QComboBox] = {}
 
     def refresh(self, ctx: MeetingContext) -> None:
@@ -79,27 +139,28 @@ class ScalingPage(StepPage):
         self.spins = {}
         self.how = {}
         for p in respondents:
-            spin = QSpinBox()
-            spin.setRange(NOT_ANSWERED, 10)
-            spin.setSpecialValueText("—")
-            spin.setAccessibleName(f"Score van {p.name}")
-            spin.setKeyboardTracking(False)
+            role = labels.ROLE[p.role.value]
+            message = message_label()
+            message.setProperty("caseData", False)  # kept while the row lives; emptied with it
+            spin = ScoreBox(message, p.name)
+            spin.setAccessibleName(f"Score (0 tot en met 10) van {role} {p.name}")
             spin.valueChanged.connect(lambda value, pid=p.id: self._save(pid, value))
-            label = f"{p.name} ({labels.ROLE[p.role.value]})"
+            label = f"{p.name} ({role})"
             self.spins[p.id] = spin
+            row = QHBoxLayout()
+            row.addWidget(spin)
             if p.attendance is Attendance.PRESENT:
-                self.rows.addRow(label, spin)
+                row.addWidget(message, 1)
+                self.rows.addRow(label, row)
                 continue
             how = QComboBox()
             how.addItem("hoe gegeven?", "")
             for value, text in labels.SCORE_GIVEN.items():
                 how.addItem(text, value)
-            how.setAccessibleName(f"Hoe gaf {p.name} de score")
+            how.setAccessibleName(f"Hoe gaf {role} {p.name} de score")
             how.activated.connect(lambda _i, pid=p.id: self._save(pid, self.spins[pid].value()))
-            row = QHBoxLayout()
-            row.addWidget(spin)
             row.addWidget(how)
-            row.addStretch(1)
+            row.addWidget(message, 1)
             self.rows.addRow(f"{label} — niet aan tafel", row)
             self.how[p.id] = how
 

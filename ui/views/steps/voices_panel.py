@@ -26,21 +26,25 @@ from ui.views.steps.base import MeetingEnv, data_label, message_label
 class VoiceRow:
     """One person's view, whether they agree, and their words (or why they were not asked)."""
 
-    def __init__(self, grid: QGridLayout, row: int, participant_id: str, name: str) -> None:
+    def __init__(self, grid: QGridLayout, row: int, participant_id: str, name: str,
+                 role: str = "") -> None:
         self.participant_id = participant_id
-        self.name = QLabel(f"<b>{name}</b>")
+        who = f"{role} {name}".strip()
+        self.name = QLabel(f"<b>{name}</b>" + (f" ({role})" if role else ""))
         self.view = QLineEdit()
-        self.view.setAccessibleName(f"Hoe ziet {name} de zorgen")
+        self.view.setAccessibleName(f"Hoe ziet {who} de zorgen?")
         self.view.setPlaceholderText("Hoe ziet deze persoon de zorgen?")
         self.stance = QComboBox()
         self.stance.addItem("— eens met het besluit? —", "")
         for value, label in labels.FAMILY_STANCE.items():
             self.stance.addItem(label, value)
-        self.stance.setAccessibleName(f"Eens met het besluit ({name})")
+        self.stance.setAccessibleName(f"Eens met het besluit? — {who}")
         self.words = QLineEdit()
-        self.words.setAccessibleName(f"In eigen woorden ({name})")
+        self.words.setAccessibleName(f"In eigen woorden — {who}")
         self.words.setPlaceholderText("In eigen woorden")
         self.save = QPushButton("Vastleggen")
+        self.save.setAccessibleName(f"Stem van {who} vastleggen")
+        self.save.setToolTip(f"De stem van {who} vastleggen (Enter in een veld van deze rij)")
         # three lines per person, so it fits a 1280×720 screen at 150 % without scrolling sideways
         grid.addWidget(self.name, row * 3, 0, 1, 3)
         grid.addWidget(self.view, row * 3 + 1, 0, 1, 3)
@@ -48,6 +52,8 @@ class VoiceRow:
         grid.addWidget(self.words, row * 3 + 2, 1)
         grid.addWidget(self.save, row * 3 + 2, 2)
         self.stance.currentIndexChanged.connect(lambda _i: self._sync())
+        for line in (self.view, self.words):  # Enter in the row stores the row
+            line.returnPressed.connect(self.save.click)
 
     def _sync(self) -> None:
         asked = self.stance.currentData() != FamilyStance.NOT_ASKED.value
@@ -92,15 +98,17 @@ class VoicesPanel(QWidget):
         layout.addWidget(self.dissents)
         line = QHBoxLayout()
         self.dissenter = QComboBox()
-        self.dissenter.setAccessibleName("Wie is het niet eens")
+        self.dissenter.setAccessibleName("Afwijkend standpunt: wie is het niet eens")
         self.dissenter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.dissenter.setMinimumContentsLength(18)
         self.dissent_reason = QLineEdit()
-        self.dissent_reason.setAccessibleName("Reden van het afwijkende standpunt")
+        self.dissent_reason.setAccessibleName("Afwijkend standpunt: reden")
         self.dissent_reason.setPlaceholderText("Waarom niet eens met het besluit?")
-        self.add_dissent = QPushButton("Vastleggen")
-        self.add_dissent.setToolTip("Het afwijkende standpunt vastleggen")
+        self.add_dissent = QPushButton("Afwijkend standpunt vastleggen")
+        self.add_dissent.setAccessibleName("Afwijkend standpunt vastleggen")
+        self.add_dissent.setToolTip("Het afwijkende standpunt vastleggen (Enter in de reden)")
+        self.dissent_reason.returnPressed.connect(self.add_dissent.click)
         line.addWidget(self.dissenter)
         line.addWidget(self.dissent_reason, 1)
         line.addWidget(self.add_dissent)
@@ -128,7 +136,8 @@ class VoicesPanel(QWidget):
         if [r.participant_id for r in self.rows] != [p.id for p in members]:
             self._drop_rows()
             for index, person in enumerate(members):
-                row = VoiceRow(self.grid, index, person.id, person.name)
+                row = VoiceRow(self.grid, index, person.id, person.name,
+                               labels.ROLE[person.role.value])
                 row.save.clicked.connect(lambda _c=False, r=row: self._on_save_clicked(r))
                 self.rows.append(row)
         voices = {v.participant_id: v for v in ctx.item.family_voices}

@@ -1,0 +1,106 @@
+"""Keyboard helpers for the meeting and notulen screens: tab order, focus style, Alt in text fields."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+_QSS = Path(__file__).resolve().parents[2] / "resources" / "focus.qss"
+_FALLBACK = ("*:focus { border: 2px solid #0d47a1; }"
+             "QPushButton:focus { background: #e3f2fd; }")
+INTERACTIVE = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit,
+               QAbstractItemView, QTabBar)
+
+
+def focus_style() -> str:
+    """The stylesheet of the focus indicator (resources/focus.qss)."""
+    try:
+        return _QSS.read_text(encoding="utf-8")
+    except OSError:
+        return _FALLBACK
+
+
+def is_inner_part(widget: QWidget) -> bool:
+    """True for the line edit inside a spin box or combo box (the outer widget takes focus)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, (QAbstractSpinBox, QComboBox)):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def takes_tab(widget: QWidget) -> bool:
+    """Reachable by Tab right now: shown, enabled and accepting tab focus."""
+    if isinstance(widget, QLabel):
+        flags = widget.textInteractionFlags()
+        if not flags & Qt.TextInteractionFlag.LinksAccessibleByKeyboard:
+            return False
+    elif not isinstance(widget, INTERACTIVE):
+        return False
+    return (widget.isVisibleTo(widget.window()) and widget.isEnabled()
+            and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and not is_inner_part(widget))
+
+
+def visual_chain(root: QWidget) -> list[QWidget]:
+    """The widgets under `root` that Tab should visit, top to bottom and left to right."""
+    found = [w for w in root.findChildren(QWidget) if takes_tab(w)]
+
+    def where(w: QWidget) -> tuple[int, int]:
+        p = w.mapTo(root, QPoint(0, 0))
+        return (p.y() + w.height() // 2) // 8, p.x()  # a row is whatever shares its middle
+    return sorted(found, key=where)
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Tab goes through `widgets` in this order (each next to the one before)."""
+    for before, after in itertools.pairwise(widgets):
+        QWidget.setTabOrder(before, after)
+
+
+class _NoStrayAlt(QObject):
+    """Alt+letter that is not a shortcut would type the letter into a text field (Qt on Linux
+    accepts Alt+key as text); a mnemonic or shortcut is matched before the key press arrives, so
+    what reaches the field here was no shortcut: it is swallowed instead of typed."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            mods = event.modifiers()
+            alt_only = (mods & Qt.KeyboardModifier.AltModifier and
+                        not mods & (Qt.KeyboardModifier.ControlModifier |
+                                    Qt.KeyboardModifier.MetaModifier))
+            if alt_only and event.text() and event.text().isprintable():
+                return True  # AltGr (Ctrl+Alt on Windows, its own key on X11) still types
+        return False
+
+
+_GUARD: list[_NoStrayAlt] = []  # made on the UI thread at first use (modules load on a thread)
+
+
+def prepare_text_fields(root: QWidget) -> None:
+    """Every text field under `root` ignores Alt+letter that is no shortcut, and in a multi-line
+    field Tab moves on instead of typing a tab (idempotent)."""
+    if not _GUARD:
+        _GUARD.append(_NoStrayAlt())
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)) and \
+                not widget.property("altGuard"):
+            widget.installEventFilter(_GUARD[0])
+            widget.setProperty("altGuard", True)
+            if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+                widget.setTabChangesFocus(True)
