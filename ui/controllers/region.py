@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton
 
 from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.services import (
@@ -217,5 +217,14 @@ class RegionController:
                     "unchanged": "was al bekend; niets veranderd"}[opened.outcome]
             self.w.statusBar().showMessage(f"Ondertekenpakket {opened.number} {said}.", 10000)
             self.w.show_minutes(item_id)
-        self.w.executor.submit(job, done, lambda e: self.w.statusBar().showMessage(
-            "Pakket niet geopend: " + _text(e).replace("\n", "; "), 15000))
+        def refused(exc: Exception) -> None:  # what does not hold, where it cannot be missed
+            self.w.statusBar().showMessage(
+                "Pakket niet geopend: " + _text(exc).replace("\n", "; "), 15000)
+            box = QMessageBox(QMessageBox.Icon.Warning, "Ondertekenpakket niet geopend",
+                              f"Het pakket {path.name} is niet geopend; er is niets veranderd.",
+                              QMessageBox.StandardButton.Ok, self.w)
+            box.setObjectName("package_refused")
+            box.setInformativeText(_text(exc))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+        self.w.executor.submit(job, done, refused)
