@@ -53,11 +53,12 @@ _STRONG = (r"basisschool|obs|cbs|pcbs|rkbs|ikc|kindcentrum|kinderdagverblijf|kdv
            r"gebiedsteam|wijkcentrum|buurthuis|jongerencentrum|gezondheidscentrum|woongroep|"
            r"leefgroep|behandelgroep|gezinshuis")
 _WEAK = r"school|opvang|kinderopvang|college|lyceum|scholengemeenschap|praktijkschool|locatie"
-_CAP = r"[A-Z][\w'’.-]*"
+# A capitalised word; a full stop only inside initials ("M.G. Schmidtschool"), not the sentence's.
+_CAP = r"[A-Z](?:[\w'’-]|\.(?=\w))*(?:\.(?=\s+[A-Z]))?"
 _INSTITUTION = re.compile(
     rf"(?i:\b(?:{_STRONG}))\s+(?P<a>(?:(?:De|Het|'t)\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})"
     rf"|(?i:\b(?:{_WEAK}))\s+(?P<b>(?:De|Het|'t)\s+{_CAP}(?:\s+{_CAP}){{0,2}})"
-    rf"|(?P<c>(?:{_CAP}\s+){{0,3}}[A-Z][\w'’.-]*(?:school|college|lyceum|kindcentrum)\b)")
+    rf"|(?P<c>(?:{_CAP}\s+){{0,3}}[A-Z][\w'’-]*(?:school|college|lyceum|kindcentrum)\b)")
 _TITLED = re.compile(
     rf"(?i:(?<![\w.])(?:{_TITLE}))\s+"
     rf"(?P<name>(?:(?:van|de|der|den|ter|ten|el)\s+){{0,3}}{_CAP}(?:[\s-]{_CAP}){{0,2}})")
@@ -86,7 +87,7 @@ def cores(text: str) -> list[str]:
 def opens_sentence(text: str, start: int) -> bool:
     """Whether the word at `start` opens a sentence, a line or a list item."""
     before = text[:start]
-    stripped = before.rstrip(_OPENERS)
+    stripped = before.rstrip(_OPENERS + "\n\r")
     if not stripped or "\n" in before[len(stripped):]:
         return True
     if stripped[-1] in "!?":
@@ -98,20 +99,23 @@ def opens_sentence(text: str, start: int) -> bool:
                 or token.isdigit())
 
 
-def _strip_interfixes(before: str) -> str:
+def _strip_interfixes(before: str, interfixes: set[str]) -> str:
     while True:
         trimmed = before.rstrip()
         m = _WORD_END.search(trimmed)
-        if m and m[1].lower() in INTERFIX_WORDS:
+        if m and m[1].lower() in interfixes:
             before = trimmed[:m.start()]
             continue
         return trimmed
 
 
-def named_before(text: str, start: int, first_names: Iterable[str]) -> bool:
+def named_before(text: str, start: int, first_names: Iterable[str],
+                 interfixes: Iterable[str] | None = None) -> bool:
     """A title, "familie", "gezin", "juf", an initial or one of the case's first names right
-    before `start` (interfixes between them skipped): what follows is a name."""
-    before = _strip_interfixes(text[max(0, start - 60):start])
+    before `start` (with `interfixes` between them skipped — the case's own, so "Liam te jong"
+    is no name of the family De Jong): what follows is a name."""
+    before = _strip_interfixes(text[max(0, start - 60):start],
+                               INTERFIX_WORDS if interfixes is None else set(interfixes))
     if _TITLE_END.search(before) or _INITIAL_END.search(before):
         return True
     m = _WORD_END.search(before)

@@ -40,6 +40,7 @@ class PersonalData:
     # surname parts (lower case) the case only ever writes after an interfix: De Wit -> "wit"
     after_interfix: set[str] = field(default_factory=set)
     bare_parts: set[str] = field(default_factory=set)  # … and those it also writes without one
+    interfix_words: set[str] = field(default_factory=set)  # the interfixes of its names: de, van
 
 
 def _clean(name: str) -> str:
@@ -64,7 +65,9 @@ def _note_interfixes(name: str, data: PersonalData) -> None:
     """Which surname parts stand after an interfix (De Wit, Van der Berg) and which do not."""
     previous = ""
     for index, part in enumerate(re.split(r"[\s-]+", _clean(name))):
-        if index and len(part) >= 3 and part.lower() not in INTERFIXES:
+        if part.lower() in INTERFIXES:
+            data.interfix_words.add(part.lower())
+        elif index and len(part) >= 3:
             (data.after_interfix if previous.lower() in INTERFIXES else data.bare_parts).add(
                 part.lower())
         previous = part
@@ -211,7 +214,7 @@ def reads_as_name(text: str, start: int, end: int, value: str, data: PersonalDat
     written, own = reading.cores(text[start:end]), reading.cores(value)
     if len(written) != 1 or len(own) != 1 or not reading.is_ordinary(own[0]):
         return True  # two name words, or a word that is no ordinary Dutch word ("Yilmaz")
-    if reading.named_before(text, start, data.first_names):
+    if reading.named_before(text, start, data.first_names, data.interfix_words):
         return True
     if re.match(r"-\s?[A-Z]", text[end:end + 3]):
         return True  # the first half of a double surname
@@ -241,9 +244,19 @@ def known_reading(text: str, data: PersonalData, places: Sequence[tuple[int, int
     def add(m: re.Match[str], value: str, pseudonym: str) -> None:
         if pseudonym.startswith("[") or reads_as_name(text, m.start(), m.end(), value, data,
                                                       places, institutions):
+            if pseudonym.startswith("gezin ") and reading.named_before(text, m.start(), ()):
+                pseudonym = pseudonym.removeprefix("gezin ")  # "mevrouw D.W.", "familie D.W."
             spans.append(Span(m.start(), m.end(), pseudonym))
         else:
             cleared.append((m.start(), m.end()))
+
+    def short_form_meant(m: re.Match[str]) -> bool:
+        """"Den" of Dennis is no name in "Den Haag", "Ann" of Annemiek none in "Annie M.G.
+        Schmidtschool"."""
+        if reading.inside(m.start(), m.end(), [*places, *institutions]):
+            return False
+        return not (m[0].lower() in reading.INTERFIX_WORDS
+                    and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]))
 
     for value in sorted(data.terms, key=len, reverse=True):
         for m in re.finditer(rf"(?<!\w){re.escape(value)}(?:'?s)?(?!\w)", text, re.IGNORECASE):
@@ -255,7 +268,8 @@ def known_reading(text: str, data: PersonalData, places: Sequence[tuple[int, int
         if len(value) >= 5:  # a short form: Yas for Yasmina, Moham for Mohammed
             short = "|".join(re.escape(value[:n]) for n in range(len(value) - 1, 2, -1))
             for m in re.finditer(rf"(?<!\w)(?:{short}){DIMINUTIVE}(?!\w)", text):
-                spans.append(Span(m.start(), m.end(), pseudonym))
+                if short_form_meant(m):
+                    spans.append(Span(m.start(), m.end(), pseudonym))
     for start, end, day, month, year in dates_in(text):
         if is_birth_date(text, start, day, month, year, data.birth_dates):
             spans.append(Span(start, end, BIRTH_DATE))

@@ -49,6 +49,8 @@ _TAGS = {"telefoonnummer": CONTACT, "emailadres": CONTACT, "bsn": BSN, "identifi
 # the parts of deduce's own name tags ("initiaal+interfix+naam", "voornaam+achternaam" …)
 _NAME_PARTS = {"voornaam", "achternaam", "naam", "initiaal", "prefix", "interfix", "patient",
                "voornaam_patient", "achternaam_patient"}
+# interfixes of a name before a place ("familie van Wassenaar"), not "in", "op", "te": "opa in Delft"
+_NAME_INTERFIXES = {"van", "de", "der", "den", "ter", "ten", "el"}
 _LOOKUP_ONLY = {"voornaam", "achternaam"}  # found in a name list, nothing around it
 # Organisations and ages stay: the stuurgroep needs them and they do not point at one family.
 # Places are found (they stay too); deduce's own merging is left out: we read its annotations.
@@ -140,13 +142,28 @@ def detected_spans(text: str, birth_dates: list[Any],
             spans.append(Span(start, end, ADDRESS, known=False))
         elif tag in _TAGS:
             spans.append(Span(start, end, _TAGS[tag], known=False))
-        elif _is_name(tag) and _reads_as_name(text, start, end, tag, places, institutions,
-                                              cleared or []):
-            spans.append(Span(start, end, NAME, known=False))
+        elif _is_name(tag):
+            end = _before_institution(text, start, end)
+            if _reads_as_name(text, start, end, tag, places, institutions, cleared or []):
+                spans.append(Span(start, end, NAME, known=False))
     for start, end in reading.titled_names(text):
         if not reading.inside(start, end, institutions):
             spans.append(Span(start, end, NAME, known=False))
     return spans
+
+
+_ORGANISATION_START = re.compile(
+    r"\s+(?:van|bij|op|uit)\s+(?:(?:De|Het|'t)\s|(?:het\s+|de\s+)?(?:Centrum|Instituut|"
+    r"Ziekenhuis|Bureau|Stichting|Gemeente|Politie|Raad|Leger|Wijkteam|Jeugdteam|Buurtteam|"
+    r"Huis|Team|Kinderbescherming|Jeugdbescherming)\b)")
+
+
+def _before_institution(text: str, start: int, end: int) -> int:
+    """deduce reads "Meester Molenaar van Het Kompas" and "Anja Meijer van het Centrum voor
+    Jeugd en Gezin" as one name: a name stops where an organisation's begins (a capitalised
+    article after "van", or a word like Centrum, Stichting, Raad); "van de Wit" is written so."""
+    m = _ORGANISATION_START.search(text[start:end])
+    return start + m.start() if m else end
 
 
 def _has_digit(text: str, start: int, end: int) -> bool:
@@ -158,7 +175,7 @@ def _reads_as_name(text: str, start: int, end: int, tag: str, places: list[tuple
     if reading.inside(start, end, institutions) or reading.inside(start, end, cleared):
         return False
     if (reading.inside(_core_start(text, start, end), end, places)
-            and not reading.named_before(text, start, ())):
+            and not reading.named_before(text, start, (), _NAME_INTERFIXES)):
         return False  # "in Den Haag", "Berg en Dal"; "familie Wassenaar" is a person
     word = text[start:end]
     return not (tag in _LOOKUP_ONLY and len(reading.words(word)) == 1
