@@ -11,10 +11,10 @@ NAMES = {
     "meeting": "fa5s.users", "agenda": "fa5s.list-ol", "add": "fa5s.plus",
     "remove": "fa5s.trash-alt", "up": "fa5s.arrow-up", "down": "fa5s.arrow-down",
     "start": "fa5s.play", "ok": "fa5s.check-circle", "warning": "fa5s.exclamation-triangle",
-    "error": "fa5s.times-circle", "family": "fa5s.home", "pdf": "fa5s.file-pdf",
+    "error": "fa5s.times-circle", "family": "fa5s.user-friends", "pdf": "fa5s.file-pdf",
     "screen": "fa5s.desktop", "settings": "fa5s.cog", "saved": "fa5s.save",
     "back": "fa5s.arrow-left", "outbox": "fa5s.paper-plane", "next": "fa5s.arrow-right",
-    "search": "fa5s.search",
+    "search": "fa5s.search", "worklist": "fa5s.clipboard-list", "figures": "fa5s.chart-bar",
 }
 COLOURS = {"ok": "#2e7d32", "warning": "#b26a00", "error": "#c62828"}
 

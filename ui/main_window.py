@@ -7,24 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QCursor, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QInputDialog,
-    QLabel,
-    QMenu,
     QPlainTextEdit,
-    QProgressBar,
-    QSizePolicy,
     QStackedWidget,
-    QToolBar,
 )
 
 from tafelapp.domain.problems import InvalidInput
 from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import (
-    distribution_service,
-    file_service,
     meeting_service,
     overview_service,
     roster_service,
@@ -38,7 +30,7 @@ from ui.controllers.chain import ChainController
 from ui.controllers.host import WindowHost
 from ui.controllers.outbox import OutboxController
 from ui.controllers.region import RegionController
-from ui.icons import icon
+from ui.controllers.settings import FamilyController, SettingsController
 from ui.scheduling import DrainTicker
 from ui.text import problems_line
 from ui.views.agenda_view import AgendaView
@@ -52,6 +44,7 @@ from ui.views.overview_view import OverviewView
 from ui.views.unlock_view import UnlockView
 from ui.views.worklist_view import WorklistView
 from ui.widgets.autosave import AutoSaver
+from ui.window_bars import WindowBars
 from ui.workers import DbExecutor
 
 DEMO_PASSPHRASE = "demo-tafelapp-fictief"
@@ -120,48 +113,17 @@ class MainWindow(WindowHost):
                      self.escalation_view, self.figures_view):
             self.stack.addWidget(view)
 
-        toolbar = QToolBar("Navigatie")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.addToolBar(toolbar)
-        self.overview_action = QAction(icon("overview"), "Overzicht", self)
-        self.overview_action.setShortcut(QKeySequence("Ctrl+Home"))
-        self.lock_action = QAction(icon("lock"), "Vergrendelen", self)
-        self.lock_action.setToolTip("Vergrendelen (Ctrl+L)")
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.settings_action = QAction(icon("settings"), "Instellingen", self)
-        self.outbox_action = QAction(icon("outbox"), "Outbox", self)
-        self.worklist_action = QAction(icon("agenda"), "Werklijst", self)
-        self.figures_action = QAction(icon("overview"), "Kengetallen", self)
-        for action in (self.overview_action, self.worklist_action, self.figures_action,
-                       self.outbox_action, self.lock_action, self.settings_action):
-            toolbar.addAction(action)
-            self.addAction(action)
-        self.demo_banner = QLabel("  DEMO — fictieve gegevens  ")
-        self.demo_banner.setStyleSheet("background: #ffe082; font-weight: 600;")
-        # In a toolbar the action, not the widget, decides what is shown.
-        self.demo_banner_action = toolbar.addWidget(self.demo_banner)
-        self.demo_banner_action.setVisible(False)
-
-        self.outbox_state = QLabel("")
-        self.outbox_state.setMinimumWidth(0)
-        self.outbox_state.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                        QSizePolicy.Policy.Preferred)
-        self.outbox_warning = QLabel("")
-        self.statusBar().addWidget(self.outbox_warning)
-        self.statusBar().addWidget(self.outbox_state)
-        self.save_state = QLabel("")
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(120)
-        self.busy.hide()
-        self.statusBar().addPermanentWidget(self.save_state)
-        self.statusBar().addPermanentWidget(self.busy)
+        self.bars = WindowBars(self)
+        self.demo_banner, self.demo_banner_action = self.bars.demo_banner, self.bars.demo_banner_action
+        self.outbox_state, self.outbox_warning = self.bars.outbox_state, self.bars.outbox_warning
+        self.save_state, self.busy = self.bars.save_state, self.bars.busy
+        self.lock_action = self.bars.lock_action
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
+        self.settings_menu = SettingsController(self, self.idle_timer, self.region.show_wizard)
+        self.family = FamilyController(self, self.family_view)
         self._activity = _ActivityFilter(self.idle_timer)
         app = QApplication.instance()
         if app is not None:
@@ -195,13 +157,10 @@ class MainWindow(WindowHost):
         self.minutes_view.back_requested.connect(
             lambda: self.stack.setCurrentWidget(self.meeting_view))
         self.meeting_view.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        self.family_view.pdf_requested.connect(self._on_family_pdf_requested)
-        self.family_view.version_requested.connect(
-            lambda young: self.show_family_view(self.family_view.item_id, young))
-        self.overview_action.triggered.connect(self.show_overview)
-        self.outbox_action.triggered.connect(self.chain.show_outbox)
-        self.worklist_action.triggered.connect(self.chain.show_worklist)
-        self.figures_action.triggered.connect(self.chain.show_figures)
+        self.bars.overview_action.triggered.connect(self.show_overview)
+        self.bars.outbox_action.triggered.connect(self.chain.show_outbox)
+        self.bars.worklist_action.triggered.connect(self.chain.show_worklist)
+        self.bars.figures_action.triggered.connect(self.chain.show_figures)
         self.worklist_view.back_requested.connect(self.show_overview)
         self.worklist_view.case_opened.connect(self._on_overview_case_opened)
         self.worklist_view.escalation_requested.connect(self.chain.show_escalation)
@@ -216,9 +175,10 @@ class MainWindow(WindowHost):
         self.outbox.status_changed.connect(self.chain._on_outbox_status_changed)
         self.outbox_view.back_requested.connect(self.show_overview)
         self.outbox_view.send_requested.connect(self.outbox.send_now)
+        self.outbox.notice.connect(self.outbox_view.show_notice)
         self.minutes_view.documents_queued.connect(self.outbox.drain)
         self.lock_action.triggered.connect(self.lock)
-        self.settings_action.triggered.connect(self._on_settings_triggered)
+        self.bars.settings_action.triggered.connect(self.settings_menu.show_menu)
         self.saver.saved.connect(lambda t: self.save_state.setText(f"Opgeslagen {t}"))
         self.saver.rejected.connect(self._on_saver_rejected)
         self.saver.failed.connect(self._on_background_failed)
@@ -339,9 +299,7 @@ class MainWindow(WindowHost):
         self.locked.emit()
 
     def _set_unlocked_ui(self, unlocked: bool) -> None:
-        for action in (self.overview_action, self.worklist_action, self.figures_action,
-                       self.outbox_action, self.lock_action, self.settings_action):
-            action.setEnabled(unlocked)
+        self.bars.set_enabled(unlocked)
 
     # ----- navigation ------------------------------------------------------------------------
     def restore(self, position: UiPosition) -> None:
@@ -436,47 +394,11 @@ class MainWindow(WindowHost):
         self.minutes_view.open_for_item(item_id)
         self.stack.setCurrentWidget(self.minutes_view)
 
-    # ----- family view -----------------------------------------------------------------------
     def show_family_view(self, item_id: str, young: bool = False) -> None:
-        """The Gezinsoverzicht of an agenda item in its own window (`young`: for the young
-        person, 'jij')."""
-        self.saver.flush()
-        self.executor.submit(
-            lambda s: distribution_service.family_page_and_reader(s, item_id, young),
-            lambda page: self.family_view.show_html(page[0], item_id, page[1], young),
-            self._on_background_failed)
-
-    def _on_family_pdf_requested(self, target: Path) -> None:
-        item_id, young = self.family_view.item_id, self.family_view.young
-        self.family_view.status.setText("PDF wordt gemaakt…")
-        self.executor.submit(lambda s: file_service.write_file(
-            target, distribution_service.family_summary_pdf(s, item_id, young)),
-            lambda p: self.family_view.status.setText(f"Opgeslagen: {p.name}"),
-            lambda e: self.family_view.status.setText(
-                "PDF opslaan mislukt: " + (problems_line(e.problems)
-                                           if isinstance(e, InvalidInput) else str(e))))
+        """The Gezinsoverzicht of an agenda item in its own window (`young`: 'jij')."""
+        self.family.show(item_id, young)
 
     # ----- misc ------------------------------------------------------------------------------
-    def _on_settings_triggered(self) -> None:
-        menu = QMenu(self)
-        menu.addAction("Regio, tafels en adresboek…", self.region.show_wizard)
-        menu.addAction("Automatisch vergrendelen…", self._ask_auto_lock)
-        menu.popup(QCursor.pos())
-
-    def _ask_auto_lock(self) -> None:
-        minutes, ok = QInputDialog.getInt(self, "Instellingen",
-                                          "Automatisch vergrendelen na (minuten):",
-                                          self.settings.auto_lock_minutes, 1, 120)
-        if ok:
-            self.executor.submit(lambda s: settings_service.update_settings(
-                s, auto_lock_minutes=minutes), self._on_settings_changed)
-
-    def _on_settings_changed(self, settings: AppSettings) -> None:
-        self.settings = settings
-        self.idle_timer.start(settings.auto_lock_minutes * 60_000)
-        self.statusBar().showMessage(
-            f"Vergrendelt automatisch na {settings.auto_lock_minutes} minuten.", 5000)
-
     def _on_saver_rejected(self, problems: list[Any]) -> None:
         self.save_state.setText("Niet opgeslagen — " + problems_line(problems).replace("\n", "; "))
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
+from tafelapp.settings import AppSettings
 from ui.controllers.outbox import OutboxController
 from ui.demo_region import DemoRegion
 from ui.scheduling import DrainTicker
@@ -24,6 +25,7 @@ class WindowHost(QMainWindow):
     class, so `ui.controllers` never imports `ui.main_window` (no import circle)."""
 
     executor: DbExecutor
+    settings: AppSettings
     saver: AutoSaver
     stack: QStackedWidget
     outbox: OutboxController

@@ -1,0 +1,61 @@
+"""The main window's toolbar (navigation actions, DEMO banner) and status bar (outbox, saving)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QSizePolicy, QToolBar
+
+from ui.icons import icon
+
+
+class WindowBars:
+    """The actions, the DEMO banner and the status-bar labels the main window and its
+    controllers use; built once onto the window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        toolbar = QToolBar("Navigatie")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        window.addToolBar(toolbar)
+        self.toolbar = toolbar
+        self.overview_action = QAction(icon("overview"), "Overzicht", window)
+        self.overview_action.setShortcut(QKeySequence("Ctrl+Home"))
+        self.lock_action = QAction(icon("lock"), "Vergrendelen", window)
+        self.lock_action.setToolTip("Vergrendelen (Ctrl+L)")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.settings_action = QAction(icon("settings"), "Instellingen", window)
+        self.outbox_action = QAction(icon("outbox"), "Outbox", window)
+        self.worklist_action = QAction(icon("worklist"), "Werklijst", window)
+        self.figures_action = QAction(icon("figures"), "Kengetallen", window)
+        self.actions = (self.overview_action, self.worklist_action, self.figures_action,
+                        self.outbox_action, self.lock_action, self.settings_action)
+        for action in self.actions:
+            toolbar.addAction(action)
+            window.addAction(action)
+        self.demo_banner = QLabel("  DEMO — fictieve gegevens  ")
+        self.demo_banner.setStyleSheet("background: #ffe082; font-weight: 600;")
+        # In a toolbar the action, not the widget, decides what is shown.
+        self.demo_banner_action = toolbar.addWidget(self.demo_banner)
+        self.demo_banner_action.setVisible(False)
+
+        status = window.statusBar()
+        self.outbox_state = QLabel("")
+        self.outbox_state.setMinimumWidth(0)
+        self.outbox_state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.outbox_warning = QLabel("")
+        status.addWidget(self.outbox_warning)
+        status.addWidget(self.outbox_state)
+        self.save_state = QLabel("")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+        status.addPermanentWidget(self.save_state)
+        status.addPermanentWidget(self.busy)
+
+    def set_enabled(self, unlocked: bool) -> None:
+        """Navigation only while the vault is open."""
+        for action in self.actions:
+            action.setEnabled(unlocked)
