@@ -67,16 +67,45 @@ def document_for(session: Session, item: OutboxItem) -> OutgoingDocument:
     pdf = minutes_repo.document(session.conn, minutes.id)
     assert pdf is not None
     ctx = meeting_context(session, minutes.agenda_item_id)
-    kind = "Rectificatie" if minutes.kind is MinutesKind.RECTIFICATION else "Notulen"
     last = minutes.signatures[-1]
     return OutgoingDocument(
-        title=f"{kind} {ctx.table.name} {ctx.meeting.date:%d-%m-%Y} {ctx.case.case_number}",
+        title=_minutes_title(minutes.kind, ctx.table.name, ctx.meeting.date, ctx.case.case_number),
         # the document version was made at its first signature and fixed at its last one; a
         # rectificatie months later is not dated on the meeting
         author=ctx.table.name, created=minutes.signatures[0].signed_at.astimezone().date(),
         signed_on=last.signed_at.astimezone().date(),
         pki=not any(s.local_identity for s in minutes.signatures),
         filename=f"{minutes.number}.pdf", pdf=pdf)
+
+
+def _minutes_title(kind: MinutesKind, table: str, day: dt.date, case_number: str) -> str:
+    word = "Rectificatie" if kind is MinutesKind.RECTIFICATION else "Notulen"
+    return f"{word} {table} {day:%d-%m-%Y} {case_number}"
+
+
+def _escalation_title(case_number: str) -> str:
+    return f"Opschaling stuurgroep {case_number}"
+
+
+def title_of(session: Session, item: OutboxItem) -> str:
+    """What a person calls an outbox item (the document's title), without building its PDF."""
+    if item.kind == "escalation":
+        from tafelapp.services.case_service import get_case
+        from tafelapp.services.escalation_service import get_escalation
+
+        escalation = get_escalation(session, item.ref_id)
+        return _escalation_title(get_case(session, escalation.case_id).case_number)
+    if item.kind == "minutes":
+        minutes = get_minutes(session, item.ref_id)
+        ctx = meeting_context(session, minutes.agenda_item_id)
+        return _minutes_title(minutes.kind, ctx.table.name, ctx.meeting.date,
+                              ctx.case.case_number)
+    return item.identificatie
+
+
+def titles(session: Session) -> dict[str, str]:
+    """The title of every outbox item, by item id (for the outbox screen)."""
+    return {item.id: title_of(session, item) for item in outbox_repo.all_items(session.conn)}
 
 
 def _escalation_document(session: Session, item: OutboxItem) -> OutgoingDocument:
@@ -88,7 +117,7 @@ def _escalation_document(session: Session, item: OutboxItem) -> OutgoingDocument
     case = get_case(session, escalation.case_id)
     table = get_table(session, case.table_id)
     day = escalation.submitted_on or escalation.created_on
-    return OutgoingDocument(title=f"Opschaling stuurgroep {case.case_number}",
+    return OutgoingDocument(title=_escalation_title(case.case_number),
                             author=f"Ketenregie {table.municipality}", created=day,
                             signed_on=day, pki=False, filename=f"opschaling-{case.case_number}.pdf",
                             pdf=dossier(session, escalation.id))

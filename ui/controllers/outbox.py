@@ -15,10 +15,26 @@ from ui.workers import DbExecutor
 # window should appear without waiting for the HTTP stack.
 
 
+NO_REGION = ("Er is nog geen regionale server ingesteld, dus er kan niets worden verzonden. De "
+             "documenten blijven veilig in de outbox. Stel de server in via Instellingen → "
+             "'Regio, tafels en adresboek…', stap 5 'Regionale server' (of met: tafelapp "
+             "region set), en kies daarna opnieuw 'Nu verzenden'.")
+
+
+def send_notice(configured: bool, due: int) -> str:
+    """What 'Nu verzenden' says: no region yet, nothing waiting, or how many go now."""
+    if not configured:
+        return NO_REGION
+    if due == 0:
+        return "Er wacht niets om te verzenden."
+    return "1 document wordt nu verzonden." if due == 1 else f"{due} documenten worden nu verzonden."
+
+
 class OutboxController(QObject):
     """One item at a time: claim (db) → deliver (network thread) → record (db) → next."""
 
     status_changed = Signal(object)
+    notice = Signal(str)  # what 'Nu verzenden' did, in Dutch
 
     def __init__(self, executor: DbExecutor) -> None:
         super().__init__()
@@ -36,8 +52,17 @@ class OutboxController(QObject):
         """'Nu verzenden' / 'Opnieuw proberen': make items due and drain."""
         if self.executor.session is None:
             return
-        self.executor.submit(lambda s: outbox_service.send_now(s, include_rejected),
-                             lambda _n: self.drain())
+
+        def due(s: Session) -> tuple[bool, int]:
+            return (outbox_service.region_settings(s).configured,
+                    outbox_service.send_now(s, include_rejected))
+
+        def then(result: tuple[bool, int]) -> None:
+            configured, count = result
+            self.notice.emit(send_notice(configured, count))
+            if configured:
+                self.drain()
+        self.executor.submit(due, then)
 
     def drain(self) -> None:
         """Deliver everything that is due (ignored while a drain runs or the vault is locked)."""

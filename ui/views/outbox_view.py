@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -47,7 +48,12 @@ class OutboxView(QWidget):
         top.addWidget(self.retry)
         layout.addLayout(top)
         self.summary = QLabel("")
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.notice = QLabel("")  # what 'Nu verzenden' did, or why it could not
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("Melding bij verzenden")
+        layout.addWidget(self.notice)
         self.list = QTextBrowser()
         self.list.setAccessibleName("Outbox")
         layout.addWidget(self.list, 1)
@@ -56,9 +62,11 @@ class OutboxView(QWidget):
         self.retry.clicked.connect(lambda: self.send_requested.emit(True))
 
     def show_items(self, items: list[tuple[Any, list[tuple[str, str, int | None, str | None]]]],
-                   status: Any) -> None:
-        """Each item with its state, attempts, last error and history."""
+                   status: Any, titles: dict[str, str] | None = None) -> None:
+        """Each item by its title (case and document) with its state, attempts, last error and
+        history; the fixed identificatie small below it, for the region's helpdesk."""
         rows = []
+        titles = titles or {}
         for item, history in items:
             colour = {"delivered": "#2e7d32", "rejected": "#c62828",
                       "unconfirmed": "#8a5200"}.get(item.state, "#8a5200")
@@ -67,17 +75,24 @@ class OutboxView(QWidget):
                             for at, outcome, code, _m in history)
             error = f"<br/><i>{item.last_error}</i>" if item.last_error else ""
             url = f"<br/>{item.server_url}" if item.server_url else ""
-            rows.append(f"<p><b>{item.identificatie}</b> — <span style='color:{colour}'>"
+            title = html.escape(titles.get(item.id, item.identificatie))
+            rows.append(f"<p><b>{title}</b> — <span style='color:{colour}'>"
                         f"{STATE_NL.get(item.state, item.state)}</span>, {item.attempts} "
-                        f"poging(en){url}{error}</p><ul>{lines}</ul>")
+                        f"poging(en)<br/><small>kenmerk {item.identificatie}</small>{url}{error}"
+                        f"</p><ul>{lines}</ul>")
         self.list.setHtml("".join(rows) or "<p>De outbox is leeg.</p>")
         self.summary.setText(status_text(status))
         self.retry.setEnabled(status.rejected + status.unconfirmed > 0)
+
+    def show_notice(self, text: str) -> None:
+        """Say what 'Nu verzenden' did (or why nothing could be sent)."""
+        self.notice.setText(text)
 
     def clear(self) -> None:
         """Forget everything (on lock)."""
         self.list.clear()
         self.summary.clear()
+        self.notice.clear()
 
 
 def status_text(status: Any) -> str:

@@ -20,6 +20,9 @@ from ui.icons import icon
 from ui.models.worklist_table_model import WorklistTableModel
 from ui.widgets.header import header_row
 
+NOTHING_TEXT = ("Niets vraagt nu aandacht. Voor elke casus aan elke tafel is gekeken naar: "
+                + ", ".join(ATTENTION_NL.values()) + ".")
+
 
 class WorklistView(QWidget):
     """Sortable, filterable table; Enter opens the case, 'Opschalen…' starts an escalation."""
@@ -73,6 +76,8 @@ class WorklistView(QWidget):
         self.view.setAccessibleName("Werklijst")
         layout.addWidget(self.view, 1)
         self.count = QLabel("")
+        self.count.setWordWrap(True)
+        self.count.setAccessibleName("Aantal punten van aandacht")
         layout.addWidget(self.count)
         self.back.clicked.connect(self.back_requested)
         self.kind.currentIndexChanged.connect(lambda _i: self._apply_filters())
@@ -105,8 +110,14 @@ class WorklistView(QWidget):
         rows = [i for i in self._all if (not kind or ATTENTION_NL[i.kind] == kind)
                 and (not table or i.table_name == table)]
         self.model.set_items(rows)  # keeps the column the user sorted on
-        self.count.setText(f"{len(rows)} punt(en) van aandacht, "
-                           f"{len({i.case_id for i in rows})} casus(sen)")
+        if not self._all:
+            self.count.setText(NOTHING_TEXT)
+        elif not rows:
+            self.count.setText("Niets van deze soort of aan deze tafel; kies 'alle' om de hele "
+                               f"werklijst te zien ({len(self._all)} punt(en) van aandacht).")
+        else:
+            self.count.setText(f"{len(rows)} punt(en) van aandacht, "
+                               f"{len({i.case_id for i in rows})} casus(sen)")
 
     def selected(self) -> WorkItem | None:
         """The work item of the current row."""
