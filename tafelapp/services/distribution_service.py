@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,13 +90,45 @@ def export_signed(session: Session, minutes_id: str, target: Path) -> Path:
     return write_file(target, signed_document(session, minutes_id))
 
 
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def _file_name(text: str) -> str:
+    """A name any file system accepts: no path separators or reserved characters."""
+    return _UNSAFE.sub("-", text).strip(" .-") or "ontvanger"
+
+
+def meeting_folder(folder: Path, day: dt.date, table: str) -> Path:
+    """The subfolder of one meeting in the chosen folder: '2026-11-12 JBT Duinstede'."""
+    return folder / _file_name(f"{day:%Y-%m-%d} {table}")
+
+
+def recipient_file_names(case_number: str, people: list[Recipient]) -> list[str]:
+    """Each recipient's file name: the case and the person ('2026-014 Jan de Vries'), with the
+    role added for a second person of the same name, and a number after that."""
+    used: set[str] = set()
+    names = []
+    for person in people:
+        name = _file_name(f"{case_number} {person.name}")
+        if name in used:
+            name = _file_name(f"{name} ({labels.ROLE.get(person.role, person.role)})")
+        number, base = 2, name
+        while name in used:
+            name, number = f"{base} {number}", number + 1
+        used.add(name)
+        names.append(name)
+    return names
+
+
 def write_distribution(session: Session, minutes_id: str, folder: Path,
                        with_family_summary: bool = True) -> list[Path]:
-    """One .eml draft per recipient (signed PDF attached) and an .ics for the next moment."""
+    """In a subfolder per meeting (date and table): one .eml draft per recipient, named by the
+    case and the person (signed PDF attached), and an .ics for the next moment."""
     minutes = get_minutes(session, minutes_id)
     pdf = signed_document(session, minutes_id)
     ctx = meeting_context(session, minutes.agenda_item_id)
     who = distribution(session, minutes_id)
+    folder = meeting_folder(folder, ctx.meeting.date, ctx.table.name)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     attachments = [(f"{minutes.number}.pdf", pdf)]
     if with_family_summary:
@@ -103,7 +137,8 @@ def write_distribution(session: Session, minutes_id: str, folder: Path,
     date = labels.nl_date(ctx.meeting.date)
     subject = (f"Notulen {ctx.table.name} {date} — {ctx.case.case_number} (vertrouwelijk)")
     written = []
-    for index, person in enumerate(who.included, start=1):
+    names = recipient_file_names(ctx.case.case_number, who.included)
+    for person, name in zip(who.included, names, strict=True):
         assert person.email is not None
         body = (f"Beste {person.name},\n\nIn de bijlage vindt u de ondertekende notulen van de "
                 f"bespreking van {date} ({ctx.case.case_number}). Het document is digitaal "
@@ -111,14 +146,14 @@ def write_distribution(session: Session, minutes_id: str, folder: Path,
                 "Dit bericht is vertrouwelijk. Verstuur het alleen via beveiligde e-mail.\n\n"
                 f"Met vriendelijke groet,\n{ctx.meeting.secretary or ctx.meeting.chair}\n")
         data = eml_draft(person.name, person.email, subject, body, attachments)
-        written.append(write_file(folder / f"{index:02d}-{labels.ROLE.get(person.role, person.role)}"
-                                       f".eml".replace(" ", "_"), data))
+        written.append(write_file(folder / f"{name}.eml", data))
     decision = ctx.item.decision
     next_day = ctx.item.next_moment or (decision.evaluation_date if decision else None)
     if next_day is not None:
         what = ("Evaluatie uitgesteld raadsonderzoek" if decision and decision.evaluation_date ==
                 next_day else "Vervolgbespreking")
-        written.append(write_file(folder / "volgende-moment.ics", ics_event(
+        ics_name = _file_name(f"{ctx.case.case_number} volgende moment") + ".ics"
+        written.append(write_file(folder / ics_name, ics_event(
             f"{minutes.id}-next@tafelapp.invalid", next_day,
             f"{what} — {ctx.case.case_number}", f"{ctx.table.name}", ctx.table.municipality,
             session.now())))

@@ -49,6 +49,13 @@ def test_eml_drafts_carry_the_signed_pdf_and_ics_the_next_moment(
     files = distribution_service.write_distribution(session, final.id, tmp_path / "uit")
     emls = [p for p in files if p.suffix == ".eml"]
     assert len(emls) == len(who.included) == 7
+    meeting = meeting_service.get_meeting(session, setup["jbt_meeting"])
+    case_number = emls[0].name.split(" ")[0]
+    # one subfolder per meeting (date and table), a file per person named by case and person
+    folder = tmp_path / "uit" / f"{meeting.date:%Y-%m-%d} {minutes_table(session, final.id)}"
+    assert {p.parent for p in files} == {folder}
+    assert sorted(p.name for p in emls) == sorted(f"{case_number} {r.name}.eml"
+                                                  for r in who.included)
     message: Message = email.message_from_bytes(emls[0].read_bytes())
     assert message["X-Unsent"] == "1" and "(vertrouwelijk)" in message["Subject"]
     attachments = [part for part in message.walk() if part.get_filename()]
@@ -56,12 +63,33 @@ def test_eml_drafts_carry_the_signed_pdf_and_ics_the_next_moment(
         f"{final.number}.pdf", f"{final.number}-gezinsoverzicht.pdf"]
     assert attachments[0].get_payload(decode=True) == minutes_service.signed_document(
         session, final.id)
-    ics = (tmp_path / "uit" / "volgende-moment.ics").read_text()
+    ics = (folder / f"{case_number} volgende moment.ics").read_text()
     item = meeting_service.get_meeting(session, setup["jbt_meeting"]).agenda[0]
     assert item.next_moment is not None
     assert f"DTSTART;VALUE=DATE:{item.next_moment:%Y%m%d}" in ics
     assert "Evaluatie uitgesteld raadsonderzoek" in ics and "Dalen" not in ics
     assert all(os.stat(p).st_mode & 0o077 == 0 for p in files)
+
+
+def minutes_table(session: Session, minutes_id: str) -> str:
+    from tafelapp.services.meeting_context_service import meeting_context
+
+    minutes = minutes_service.get_minutes(session, minutes_id)
+    return meeting_context(session, minutes.agenda_item_id).table.name
+
+
+def test_two_recipients_of_one_name_get_two_files_and_names_are_safe() -> None:
+    from tafelapp.domain.rules.recipients import Recipient
+
+    people = [Recipient("Jan de Vries", "JB", "a@example.org"),
+              Recipient("Jan de Vries", "RVDK", "b@example.org"),
+              Recipient("Jan de Vries", "RVDK", "c@example.org"),
+              Recipient('A/B: de "raad"?', "OTHER", "d@example.org"),
+              Recipient("raad@example.org", "RVDK", "raad@example.org")]
+    assert distribution_service.recipient_file_names("2026-014", people) == [
+        "2026-014 Jan de Vries", "2026-014 Jan de Vries (Raad voor de Kinderbescherming)",
+        "2026-014 Jan de Vries (Raad voor de Kinderbescherming) 2", "2026-014 A-B- de -raad",
+        "2026-014 raad@example.org"]
 
 
 def test_cli_verify_prints_signers_and_exits_4_on_a_changed_byte(
