@@ -164,9 +164,9 @@ class ChainController:
     def show_outbox(self) -> None:
         """Every document in the outbox with its state and history."""
         self.w.saver.flush()
-        self.w.executor.submit(lambda s: (outbox_service.items(s), outbox_service.status(s),
-                                          outbox_service.titles(s)),
-                               self._on_outbox_loaded)
+        def load(s: Session) -> tuple[Any, Any, dict[str, str]]:
+            return outbox_service.items(s), outbox_service.status(s), outbox_service.titles(s)
+        self.w.executor.submit(load, self._on_outbox_loaded)
 
     def _on_outbox_loaded(self, loaded: tuple[Any, Any]) -> None:
         self.w.outbox_view.show_items(*loaded)
