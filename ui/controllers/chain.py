@@ -168,7 +168,7 @@ class ChainController:
             return outbox_service.items(s), outbox_service.status(s), outbox_service.titles(s)
         self.w.executor.submit(load, self._on_outbox_loaded)
 
-    def _on_outbox_loaded(self, loaded: tuple[Any, Any]) -> None:
+    def _on_outbox_loaded(self, loaded: tuple[Any, Any, dict[str, str]]) -> None:
         self.w.outbox_view.show_items(*loaded)
         self.w.stack.setCurrentWidget(self.w.outbox_view)
 
