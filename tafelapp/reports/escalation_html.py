@@ -34,7 +34,8 @@ def escalation_section(e: Escalation, case_number: str, table_name: str,
                        for a in e.attempts)
     note = ("<p class='muted'>Gepseudonimiseerd: casusnummer en initialen; geen namen, "
             "geboortedata, adressen, telefoonnummers, e-mailadressen of BSN (namen die de casus "
-            "niet kent herkend met deduce).</p>" if e.pseudonymised else
+            "niet kent herkend met deduce). Plaatsnamen, scholen en organisaties blijven staan."
+            "</p>" if e.pseudonymised else
             f"<p><b>Niet gepseudonimiseerd.</b> Reden: {_t(e.depseudonymise_reason or '')}</p>")
     decision = (f"<h3>Besluit van de stuurgroep</h3><p>{p(e.decision)}</p>" if e.decision else "")
     follow = "".join(f"<li>{p(f)}</li>" for f in e.follow_up)
