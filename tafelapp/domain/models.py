@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,7 +16,9 @@ from tafelapp.domain.enums import (
     TableKind,
     UnbornChecklistItem,
 )
-from tafelapp.domain.types import CaseNumber, Id, Name, ShortText, Text, new_id
+from tafelapp.domain.types import NAME_MAX, CaseNumber, Id, Name, ShortText, Text, new_id
+
+_MOTHER = {"moeder", "zwangere", "aanstaande moeder", "biologische moeder"}
 
 
 class Model(BaseModel):
@@ -97,14 +99,29 @@ class UnbornDetails(Model):
 
 
 class Child(Model):
-    """Jeugdige: a child of the case, born (with birth date) or unborn (with details)."""
+    """Jeugdige: a child of the case, born (with birth date) or unborn (with details).
+
+    An unborn child needs no first name (nobody names it yet); a born child does
+    (`rules.referral.child_problems`).
+    """
 
     id: Id = Field(default_factory=new_id)
-    first_name: Name
+    first_name: Annotated[ShortText, Field(max_length=NAME_MAX)] = ""
     last_name: Name
     birth_date: dt.date | None = None
     unborn: bool = False
     unborn_details: UnbornDetails | None = None
+
+    def called(self, family: Family | None = None) -> str:
+        """How texts name the child: the first name, or 'ongeboren kind van <moeder>'."""
+        if self.first_name:
+            return self.first_name
+        guardians = family.guardians if family is not None else []
+        mother = next((g for g in guardians if g.relation.strip().lower() in _MOTHER), None)
+        carer = mother or next(iter(guardians), None)
+        if carer is not None:
+            return f"ongeboren kind van {carer.name}"
+        return f"ongeboren kind van gezin {family.name}" if family else "ongeboren kind"
 
 
 class ReferralCriteria(Model):

@@ -11,21 +11,23 @@ from tafelapp.domain.enums import CaseStatus, DeadlineKind
 from tafelapp.domain.models import Case, CaseLead, Child, Family, Referral
 from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.domain.rules.case_lead import case_lead_problems
-from tafelapp.domain.rules.referral import case_problems
+from tafelapp.domain.rules.referral import case_problems, expected_date_problems
 from tafelapp.domain.summaries import CaseSummary
 from tafelapp.services.session import Session, build, not_found, refuse_errors
 from tafelapp.services.table_service import get_table
 from tafelapp.store import case_repo
 
 
-def case_rule_problems(session: Session, case: Case) -> list[Problem]:
-    """Every rule problem of a case (errors and warnings) as it stands."""
+def case_rule_problems(session: Session, case: Case, before: Case | None = None) -> list[Problem]:
+    """Every rule problem of a case (errors and warnings) as it stands; due dates of unborn
+    children are checked where they differ from `before` (all of them for a new case)."""
     table = get_table(session, case.table_id)
-    return case_problems(case, table.kind, session.today()) + case_lead_problems(case, table.kind)
+    return (case_problems(case, table.kind, session.today()) + case_lead_problems(case, table.kind)
+            + expected_date_problems(before, case, session.today()))
 
 
 def _store(session: Session, action: str, before: Case | None, after: Case) -> Case:
-    refuse_errors(case_rule_problems(session, after))
+    refuse_errors(case_rule_problems(session, after, before))
     with session.change(action, "case", after.id, before=before, after=after) as conn:
         case_repo.save(conn, after)
     return after

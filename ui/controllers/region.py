@@ -26,6 +26,7 @@ from ui.text import problems_line
 from ui.views.intake_dialog import IntakeDialog
 from ui.views.new_meeting_dialog import NewMeetingDialog
 from ui.views.setup_wizard import SetupWizard
+from ui.widgets.message_area import MessageArea
 
 
 def _text(exc: Exception) -> str:
@@ -34,7 +35,7 @@ def _text(exc: Exception) -> str:
 
 
 def _refusal(button: QPushButton, show_problems: Callable[[list[Problem]], None],
-             label: QLabel) -> Callable[[Exception], None]:
+             label: QLabel | MessageArea) -> Callable[[Exception], None]:
     """What a refused save does: enable the button again, show the problems at their fields."""
     def refused(exc: Exception) -> None:
         button.setEnabled(True)
@@ -120,15 +121,16 @@ class RegionController:
     def show_intake(self) -> None:
         """The aanmelding screen, with the tables and the address book."""
         self.w.executor.submit(lambda s: (table_service.list_tables(s),
-                                          directory_service.directory(s)), self._open_intake)
+                                          directory_service.directory(s), s.today()),
+                               self._open_intake)
 
-    def _open_intake(self, loaded: tuple[list[Any], directory_service.Directory]) -> None:
-        tables, book = loaded
+    def _open_intake(self, loaded: tuple[list[Any], directory_service.Directory, Any]) -> None:
+        tables, book, today = loaded
         if not tables:
             self.w.statusBar().showMessage("Richt eerst een tafel in (Instellingen).", 8000)
             self.show_wizard(existing=False)
             return
-        dialog = IntakeDialog(tables, book, self.w)
+        dialog = IntakeDialog(tables, book, self.w, today)
         self.intake = dialog
         dialog.changed.connect(self._on_intake_changed)
         dialog.submit_requested.connect(self._on_intake_submit_requested)

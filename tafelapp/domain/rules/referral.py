@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tafelapp.domain.calendar import age_on
+from tafelapp.domain.calendar import add_months, age_on
 from tafelapp.domain.deadlines import deadline_problems
 from tafelapp.domain.enums import ReferrerKind, Route, TableKind
 from tafelapp.domain.models import Case, Child, Referral
 from tafelapp.domain.problems import Problem, Severity
+
+UNBORN_MAX_MONTHS = 10
+"""How far ahead of the day it is recorded an unborn child's due date may lie (a pregnancy: ~9)."""
 
 _MAY_FILE_AT_JBT = {
     ReferrerKind.VEILIG_THUIS, ReferrerKind.GI, ReferrerKind.RVDK,
@@ -28,6 +31,10 @@ def child_problems(child: Child, field: str, today: dt.date) -> list[Problem]:
             problems.append(Problem("child.unborn_with_birth_date", f"{field}.birth_date",
                                     "een ongeboren kind heeft nog geen geboortedatum"))
     else:
+        if not child.first_name:
+            problems.append(Problem("child.first_name_missing", f"{field}.first_name",
+                                    "voornaam ontbreekt (alleen een ongeboren kind mag nog "
+                                    "zonder naam)"))
         if child.birth_date is None:
             problems.append(Problem("child.birth_date_missing", f"{field}.birth_date",
                                     "geboortedatum ontbreekt"))
@@ -77,6 +84,34 @@ def unborn_problems(child: Child, field: str) -> list[Problem]:
     if len(answered) != len(details.checklist):
         problems.append(Problem("unborn.checklist_duplicate", f"{f}.checklist",
                                 "een vraag van de checklist staat er meer dan eens in"))
+    return problems
+
+
+def expected_date_problems(before: Case | None, after: Case, today: dt.date) -> list[Problem]:
+    """An unborn child is due from today up to a pregnancy's length ahead (at most 10 months).
+
+    Checked when the due date is recorded (a new child or a changed date), not on every later
+    change of the case: a due date that has since passed does not block the case's work.
+    """
+    known = {c.id: c.unborn_details.expected_date for c in (before.children if before else [])
+             if c.unborn and c.unborn_details is not None}
+    latest = add_months(today, UNBORN_MAX_MONTHS)
+    problems: list[Problem] = []
+    for index, child in enumerate(after.children):
+        details = child.unborn_details
+        if not child.unborn or details is None or known.get(child.id) == details.expected_date:
+            continue
+        due, f = details.expected_date, f"children.{index}.unborn_details.expected_date"
+        if due < today:
+            problems.append(Problem(
+                "unborn.due_in_past", f, f"uitgerekende datum {due:%d-%m-%Y} ligt in het "
+                "verleden; is het kind al geboren, kies dan 'ongeboren: nee' en vul de "
+                "geboortedatum in"))
+        elif due > latest:
+            problems.append(Problem(
+                "unborn.due_too_far", f, f"uitgerekende datum {due:%d-%m-%Y} ligt meer dan "
+                f"{UNBORN_MAX_MONTHS} maanden vooruit; een zwangerschap duurt ongeveer 9 "
+                f"maanden, dus uiterlijk {latest:%d-%m-%Y}"))
     return problems
 
 
