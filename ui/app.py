@@ -54,16 +54,39 @@ QToolBar { spacing: 8px; }
 """
 
 
+# Strings of Qt's own dialogs that qtbase_nl.qm (as shipped with PySide6) leaves in English:
+# the non-native file dialog's "Look in" and "Files of type".
+QT_DUTCH_GAPS = {
+    ("QFileDialog", "&Look in:"): "&Zoeken in:",
+    ("QFileDialog", "Look in:"): "Zoeken in:",
+    ("QFileDialog", "Files of &type:"): "Bestands&type:",
+    ("QFileDialog", "Files of type:"): "Bestandstype:",
+}
+_TRANSLATORS: list[Any] = []  # Python translators must outlive the app's use of them
+
+
 def install_dutch(app: QApplication) -> bool:
-    """Qt's own dialogs and buttons in Dutch (qtbase_nl ships with PySide6); True when loaded."""
+    """Qt's own dialogs and buttons in Dutch (qtbase_nl ships with PySide6, and the few strings
+    it lacks from QT_DUTCH_GAPS); True when loaded."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    class GapTranslator(QTranslator):
+        def translate(self, context: str, source: str, disambiguation: str | None = None,
+                      n: int = -1) -> str:
+            return QT_DUTCH_GAPS.get((context, source), "")
+
+        def isEmpty(self) -> bool:
+            return False
 
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not translator.load("qtbase_nl", folder):
         return False
-    app.installTranslator(translator)
+    gaps = GapTranslator(app)
+    _TRANSLATORS.extend((translator, gaps))
+    app.installTranslator(gaps)
+    app.installTranslator(translator)  # the last installed is asked first
     return True
 
 
