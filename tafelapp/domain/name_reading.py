@@ -53,15 +53,16 @@ _STRONG = (r"basisschool|obs|cbs|pcbs|rkbs|ikc|kindcentrum|kinderdagverblijf|kdv
            r"gebiedsteam|wijkcentrum|buurthuis|jongerencentrum|gezondheidscentrum|woongroep|"
            r"leefgroep|behandelgroep|gezinshuis")
 _WEAK = r"school|opvang|kinderopvang|college|lyceum|scholengemeenschap|praktijkschool|locatie"
-# A capitalised word; a full stop only inside initials ("M.G. Schmidtschool"), not the sentence's.
-_CAP = r"[A-Z](?:[\w'’-]|\.(?=\w))*(?:\.(?=\s+[A-Z]))?"
+# A capitalised word, or initials ("M.G. Schmidtschool"): never the sentence's full stop; the
+# words of one name are on one line.
+_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’-]*)"
 _INSTITUTION = re.compile(
-    rf"(?i:\b(?:{_STRONG}))\s+(?P<a>(?:(?:De|Het|'t)\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})"
-    rf"|(?i:\b(?:{_WEAK}))\s+(?P<b>(?:De|Het|'t)\s+{_CAP}(?:\s+{_CAP}){{0,2}})"
-    rf"|(?P<c>(?:{_CAP}\s+){{0,3}}[A-Z][\w'’-]*(?:school|college|lyceum|kindcentrum)\b)")
+    rf"(?i:\b(?:{_STRONG})) +(?P<a>(?:(?:De|Het|'t) +)?{_CAP}(?: +{_CAP}){{0,2}})"
+    rf"|(?i:\b(?:{_WEAK})) +(?P<b>(?:De|Het|'t) +{_CAP}(?: +{_CAP}){{0,2}})"
+    rf"|(?P<c>(?:{_CAP} +){{0,3}}[A-Z][\w'’-]*(?:school|college|lyceum|kindcentrum)\b)")
 _TITLED = re.compile(
     rf"(?i:(?<![\w.])(?:{_TITLE}))\s+"
-    rf"(?P<name>(?:(?:van|de|der|den|ter|ten|el)\s+){{0,3}}{_CAP}(?:[\s-]{_CAP}){{0,2}})")
+    rf"(?P<name>(?:(?:van|de|der|den|ter|ten|el) +){{0,3}}{_CAP}(?:[ -]{_CAP}){{0,2}})")
 
 
 def is_ordinary(word: str) -> bool:

@@ -143,9 +143,11 @@ def detected_spans(text: str, birth_dates: list[Any],
         elif tag in _TAGS:
             spans.append(Span(start, end, _TAGS[tag], known=False))
         elif _is_name(tag):
-            end = _before_institution(text, start, end)
-            if _reads_as_name(text, start, end, tag, places, institutions, cleared or []):
-                spans.append(Span(start, end, NAME, known=False))
+            for index, (p_start, p_end) in enumerate(_sentence_pieces(text, start, end)):
+                p_end = _before_institution(text, p_start, p_end)
+                if _reads_as_name(text, p_start, p_end, tag if index == 0 else "naam", places,
+                                  institutions, cleared or []):
+                    spans.append(Span(p_start, p_end, NAME, known=False))
     for start, end in reading.titled_names(text):
         if not reading.inside(start, end, institutions):
             spans.append(Span(start, end, NAME, known=False))
@@ -156,6 +158,26 @@ _ORGANISATION_START = re.compile(
     r"\s+(?:van|bij|op|uit)\s+(?:(?:De|Het|'t)\s|(?:het\s+|de\s+)?(?:Centrum|Instituut|"
     r"Ziekenhuis|Bureau|Stichting|Gemeente|Politie|Raad|Leger|Wijkteam|Jeugdteam|Buurtteam|"
     r"Huis|Team|Kinderbescherming|Jeugdbescherming)\b)")
+
+
+def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """deduce may run a name on over a full stop or a line break ("gezin De Wit.\nWit is …"):
+    each sentence's piece is read on its own, without the full stop."""
+    pieces, piece_start = [], start
+    for m in re.finditer(r"\S+", text[start:end]):
+        word_start = start + m.start()
+        if word_start > piece_start and reading.opens_sentence(text, word_start):
+            pieces.append((piece_start, word_start))
+            piece_start = word_start
+    pieces.append((piece_start, end))
+    trimmed = []
+    for p_start, p_end in pieces:
+        piece = text[p_start:p_end].rstrip()
+        if piece.endswith(".") and not re.search(r"(?:^|[\s.])[A-Za-z]\.$", piece):
+            piece = piece[:-1]
+        if piece.strip():
+            trimmed.append((p_start, p_start + len(piece)))
+    return trimmed
 
 
 def _before_institution(text: str, start: int, end: int) -> int:

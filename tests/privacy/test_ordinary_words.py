@@ -49,6 +49,7 @@ def test_the_measure_can_fail_both_ways() -> None:
     ("De Wit", "Afspraak met mevrouw de wit over Jesse.", [], ["wit", "Jesse"]),
     ("De Wit", "Terugbellen: ilse de wit.", [], ["ilse", "wit"]),
     ("De Wit", "GEZIN DE WIT staat op de agenda.", [], ["WIT"]),
+    ("De Wit", "Het gezin De Wit.\nWit is de muur.", [".\nWit is de muur."], []),
     ("De Wit", "Het gesprek met De Wit duurde lang.", [], ["Wit"]),
     ("Bakker", "De bakker op de hoek belde.", ["bakker"], []),
     ("Bakker", "Bakker zegt dat het beter gaat.", [], ["Bakker"]),
