@@ -21,6 +21,7 @@ there).
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import re
 import threading
@@ -88,7 +89,7 @@ def prepare() -> Path:
     for name in _UNUSED_TABLES:
         cache["lookup_structs"][name] = LookupTrie()
     (target / "cache").mkdir(parents=True, exist_ok=True)
-    part = target / "cache" / "lookup_structs.pickle.part"
+    part = target / "cache" / f"lookup_structs.pickle.{os.getpid()}.part"  # one per process
     with open(part, "wb") as file:
         pickle.dump(cache, file)
     part.replace(target / "cache" / "lookup_structs.pickle")
@@ -117,9 +118,14 @@ def _is_name(tag: str) -> bool:
 
 
 def _core_start(text: str, start: int, end: int) -> int:
-    """Past the lower-case words deduce counts to a name ("bij de Dam" -> "Dam")."""
-    m = re.match(r"(?:[a-z'’.]+\s+)+", text[start:end])
-    return start + m.end() if m else start
+    """Past the lower-case interfixes deduce counts to a name ("bij de Dam" -> "Dam"), not past
+    a title ("mevrouw Wassenaar" is a person)."""
+    at = start
+    while m := re.match(r"([a-z'’.]+)\s+", text[at:end]):
+        if m[1] not in reading.INTERFIX_WORDS | {"bij", "uit"}:
+            break
+        at += m.end()
+    return at
 
 
 def detected_spans(text: str, birth_dates: list[Any],
@@ -196,8 +202,9 @@ def _reads_as_name(text: str, start: int, end: int, tag: str, places: list[tuple
                    institutions: list[tuple[int, int]], cleared: list[tuple[int, int]]) -> bool:
     if reading.inside(start, end, institutions) or reading.inside(start, end, cleared):
         return False
-    if (reading.inside(_core_start(text, start, end), end, places)
-            and not reading.named_before(text, start, (), _NAME_INTERFIXES)):
+    core = _core_start(text, start, end)
+    if (reading.inside(core, end, places)
+            and not reading.named_before(text, core, (), _NAME_INTERFIXES)):
         return False  # "in Den Haag", "Berg en Dal"; "familie Wassenaar" is a person
     word = text[start:end]
     return not (tag in _LOOKUP_ONLY and len(reading.words(word)) == 1

@@ -75,6 +75,7 @@ def test_a_name_word_is_read_by_its_context(family: str, text: str, stays: list[
     ("Oma woont in Wassenaar, opa in Leidschendam-Voorburg.", ["Wassenaar",
                                                                 "Leidschendam-Voorburg"]),
     ("Vrede in huis is het doel.", ["Vrede"]),
+    ("Dat zei de juf.\nKlein verschil met vorige week.", ["\nKlein verschil"]),
     ("Het wijkteam Haven en basisschool De Regenboog overleggen.", ["Haven", "De Regenboog"]),
     ("De Jan Ligthartschool en de Annie M.G. Schmidtschool hebben plek.",
      ["Jan Ligthartschool", "Annie M.G. Schmidtschool"]),
@@ -87,7 +88,8 @@ def test_places_schools_and_frequent_words_stay(text: str, stays: list[str]) -> 
 
 @pytest.mark.parametrize("text", [
     "Juf Klein belt morgen.", "Familie Wassenaar woont ernaast.", "Meneer Koster van Het Kompas.",
-    "De buurman, meneer Schouten, belde.", "Visser belde gisteren."])
+    "De buurman, meneer Schouten, belde.", "Visser belde gisteren.",
+    "Volgens mevrouw Wassenaar gaat het goed.", "Oom van Wassenaar komt."])
 def test_a_name_the_case_does_not_know_still_goes(text: str) -> None:
     out = pseudonymise(text, _data("Bakker"))
     assert "[naam]" in out, out
