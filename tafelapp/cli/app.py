@@ -113,7 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output")
     p = sub.add_parser("import", help="lees een exportbestand in (alles of niets)")
     p.add_argument("file")
-    p = sub.add_parser("check", help="controleer versleuteling, integriteit en auditlog")
+    p = sub.add_parser("check", help="controleer versleuteling, integriteit, auditlog en "
+                                     "vastgestelde notulen (exit 0: in orde, 1: probleem, 6: "
+                                     "lokaal in orde maar niet vergeleken met de regio)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--offline", action="store_true",
                    help="vergelijk het auditlog niet met de ankers bij de regio")

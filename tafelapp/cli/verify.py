@@ -1,7 +1,10 @@
 """`tafelapp verify FILE`, `notulen verify`, `check` and `audit verify`: is what we hold intact.
 
-Exit codes: 0 intact, complete and every signer known · 5 intact and complete but a signer is not
-known (no trusted certificate) · 4 changed or incomplete · 2 not a (readable) PDF or no signature.
+Exit codes of verify: 0 intact, complete and every signer known · 5 intact and complete but a
+signer is not known (no trusted certificate, or a signature in no declared field) · 4 changed or
+incomplete (also: a signature after the last declared one, signatures taken out) · 2 not a
+(readable) PDF or never signed. Of check: 0 in order and compared with the region · 1 a problem
+· 6 locally in order, not compared with the region.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from tafelapp.services.session import Session
 from tafelapp.signing.verify import VerifyReport
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_TAMPERED, EXIT_UNKNOWN_SIGNER = 0, 1, 2, 4, 5
+EXIT_NOT_COMPARED = 6
+"""`check`: locally in order, but not compared with the region's anchors."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -78,13 +83,14 @@ def cmd_verify(args: argparse.Namespace, session: Session | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace, session: Session) -> int:
-    """The vault's own checks, then the audit chain against the anchors the region keeps."""
-    from tafelapp.sync.anchors import AnchorReport, check_anchors
+    """The vault's own checks, every final notulen proven from its PDF, then the audit chain
+    against the anchors the region keeps. Exit 0 all in order (compared with the region), 1 a
+    problem, 6 locally in order but not compared with the region (offline, unreachable, none)."""
+    from tafelapp.sync.check import run_check
 
-    report = vault_service.check(session)
-    anchors = AnchorReport(False, note="niet gevraagd (--offline)") if args.offline else \
-        check_anchors(session)
-    ok = report.ok and not anchors.differences
+    result = run_check(session, offline=args.offline)
+    report, anchors = result.vault, result.anchors
+    code = EXIT_ERROR if not result.ok else EXIT_OK if result.compared else EXIT_NOT_COMPARED
     if args.json:
         print_json({"path": report.path, "cipher_version": report.cipher_version,
                      "schema_version": report.schema_version,
@@ -93,10 +99,13 @@ def cmd_check(args: argparse.Namespace, session: Session) -> int:
                      "audit_problems": report.audit_problems,
                      "watch_mismatches": report.watch_mismatches,
                      "record_mismatches": report.record_mismatches,
+                     "unproven_minutes": result.unproven,
                      "anchors": {"checked": anchors.checked, "count": anchors.anchors,
-                                 "differences": anchors.differences, "note": anchors.note},
-                     "ok": ok})
-        return EXIT_OK if ok else EXIT_ERROR
+                                 "differences": anchors.differences, "note": anchors.note,
+                                 "last_compared": result.last_compared.isoformat()
+                                 if result.last_compared else None},
+                     "ok": result.ok, "compared": result.compared, "verdict": result.sentence})
+        return code
     print(f"Kluis:                    {report.path}")
     print(f"SQLCipher (cipher_version): {report.cipher_version}")
     print(f"Schemaversie:             {report.schema_version} (nieuwste: {report.latest_schema})")
@@ -113,13 +122,15 @@ def cmd_check(args: argparse.Namespace, session: Session) -> int:
     pinned = ("ok" if not report.record_mismatches else
               "GEWIJZIGD na ondertekening: " + "; ".join(report.record_mismatches))
     print(f"Ondertekende verslagen:   {pinned}")
+    proven = "ok" if not result.unproven else "KLOPT NIET: " + "; ".join(result.unproven)
+    print(f"Vastgestelde notulen:     {proven}")
     if anchors.differences:
         print("Ankers bij de regio:      WIJKT AF: " + "; ".join(anchors.differences))
     else:
         print(f"Ankers bij de regio:      "
               f"{f'{anchors.anchors} gecontroleerd, ok' if anchors.checked else anchors.note}")
-    print("Alles in orde." if ok else "ER IS EEN PROBLEEM MET DE KLUIS.")
-    return EXIT_OK if ok else EXIT_ERROR
+    print(result.sentence)
+    return code
 
 
 def cmd_audit(args: argparse.Namespace, session: Session) -> int:

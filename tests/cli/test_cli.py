@@ -61,8 +61,10 @@ def test_unknown_meeting_is_invalid_input(env: dict[str, str]) -> None:
 
 
 def test_check_reports_cipher_version_and_integrity(env: dict[str, str]) -> None:
-    result = run(env, "check")
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = run(env, "check")  # no region set up: locally in order, not compared (exit 6)
+    assert result.returncode == 6, result.stdout + result.stderr
+    assert "lokaal in orde — niet vergeleken met de regio (laatst vergeleken: nog nooit)" in \
+        result.stdout
     assert "cipher_version" in result.stdout and "4." in result.stdout
     assert "integrity_check:          ok" in result.stdout
     data = json.loads(run(env, "check", "--json").stdout)
@@ -140,7 +142,7 @@ def test_passwd_rekeys(env: dict[str, str], tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert run(env, "--vault", str(vault), "check").returncode == 3
     assert run({**env, "TAFELAPP_PASSPHRASE_FILE": str(new)}, "--vault", str(vault),
-               "check").returncode == 0
+               "check").returncode == 6  # opens and is locally in order (no region to compare)
 
 
 def test_werklijst_lists_what_needs_attention(env: dict[str, str]) -> None:

@@ -126,3 +126,44 @@ def test_check_reports_anchors_and_exits_nonzero_on_a_difference(
     shown = json.loads(result.stdout)
     assert result.returncode == 1 and shown["audit_problems"] == []
     assert shown["anchors"]["differences"] and not shown["ok"]
+
+
+@pytest.mark.parametrize("how", ["offline", "unreachable"])
+def test_a_cut_tail_checked_without_the_region_is_only_locally_in_order(
+        session: Session, demo: dict[str, str], server: RegionalServer, how: str) -> None:
+    """Without the region the cut cannot be seen: check says so, with the last comparison, and
+    exits 6 — never 'Alles in orde'."""
+    import datetime as dt
+
+    first, _second = _two_uploads(session, demo, server)
+    pw = session.path.with_suffix(".pw")
+    pw.write_text(PASSPHRASE)
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("TAFELAPP_")},
+           "TAFELAPP_VAULT": str(session.path), "TAFELAPP_PASSPHRASE_FILE": str(pw)}
+
+    def check(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "tafelapp.cli", "check", *extra], env=env,
+                              text=True, capture_output=True, timeout=120)
+    compared = check("--json")
+    assert compared.returncode == 0, compared.stdout
+    when = dt.datetime.fromisoformat(json.loads(compared.stdout)["anchors"]["last_compared"])
+    _drop_triggers(session)
+    keep = first + 1
+    digest = session.conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (keep,)).fetchone()[0]
+    session.conn.execute("DELETE FROM audit_log WHERE seq > ?", (keep,))
+    session.conn.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", (keep, digest))
+    if how == "unreachable":
+        configure_region(session, "http://127.0.0.1:9")  # nothing listens there
+    result = check("--offline") if how == "offline" else check()
+    expected = (f"lokaal in orde — niet vergeleken met de regio (laatst vergeleken: "
+                f"{when.astimezone():%d-%m-%Y %H:%M})")
+    assert result.returncode == 6, result.stdout + result.stderr
+    assert expected in result.stdout and "Alles in orde" not in result.stdout
+    shown = json.loads((check("--offline", "--json") if how == "offline"
+                        else check("--json")).stdout)
+    assert shown["verdict"] == expected and shown["ok"] and not shown["compared"]
+    if how == "unreachable":
+        configure_region(session, server.url)  # the region back: the cut shows (exit 1)
+        back = check()
+        assert back.returncode == 1 and "ER IS EEN PROBLEEM" in back.stdout
+        assert f"na record {first}" in back.stdout
