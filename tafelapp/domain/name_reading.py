@@ -7,7 +7,8 @@ stands around it, the way a reader decides:
 - a name is written with a capital: a lower-case ordinary Dutch word ("wit", "bakker", "berg",
   "boer") is that word — unless a name stands before it (a title, "familie", "gezin", "juf", an
   initial, a first name: "mevrouw de wit", "femke de wit") or it is no ordinary word at all
-  ("yilmaz" in lower case is still a name);
+  ("yilmaz" in lower case is still a name), or the sentence opens with it in lower case
+  ("visser belt terug": written that sloppily, it is the name);
 - two name words together ("femke de wit", "van dalen-bakker") are a name in any case;
 - a capitalised word is a name, except: a part of the family's surname that the family only ever
   carries after an interfix (De Wit, Van der Berg) opening a sentence ("Wit is haar kleur", "Berg

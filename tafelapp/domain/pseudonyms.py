@@ -220,7 +220,9 @@ def reads_as_name(text: str, start: int, end: int, value: str, data: PersonalDat
         return True  # the first half of a double surname
     core = written[0]
     if core[0].islower():
-        return False  # "de muren zijn wit", "de bakker op de hoek"
+        # "de muren zijn wit", "De bakker op de hoek" — unless the sentence itself opens in lower
+        # case ("visser belt terug"): written so sloppily, it is the name
+        return text[start].islower() and reading.opens_sentence(text, start)
     if core.isupper() and len(core) > 1:
         return True
     if reading.inside(start, end, institutions):

@@ -53,6 +53,7 @@ def test_the_measure_can_fail_both_ways() -> None:
     ("De Wit", "Het gesprek met De Wit duurde lang.", [], ["Wit"]),
     ("Bakker", "De bakker op de hoek belde.", ["bakker"], []),
     ("Bakker", "Bakker zegt dat het beter gaat.", [], ["Bakker"]),
+    ("Visser", "visser belt morgen terug.", [], ["visser"]),
     ("Bakker", "Roos heeft roos; de huisarts weet raad.", ["heeft roos"], ["Roos"]),
     ("De Jong", "Vader vindt Liam te jong voor een telefoon.", ["te jong"], ["Liam"]),
     ("De Jong", "Liam de jong belde zelf.", [], ["Liam", "jong"]),
