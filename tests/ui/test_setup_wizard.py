@@ -1,15 +1,22 @@
-"""The set-up wizard under Instellingen: it shows the current set-up, refuses a wrong value at its
-row with the field named, stores nothing then, and stores a correction; a region file is read in."""
+"""The set-up wizard under Instellingen, by keyboard: it shows the current set-up, checks each page
+on Volgende (a wrong value refused at its row, nothing stored; a missing complaints route warned
+once), keeps its buttons in place, saves on the last page, asks before Escape throws work away;
+a region file is read in."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from tafelapp.services import directory_service, setup_service, vault_service
 from tests.conftest import PASSPHRASE
 from tests.setup.region import set_up_region
 from tests.ui.conftest import App
+from tests.ui.keys import SHIFT, alt, focused, press, type_text
+from ui.views.setup_wizard import SetupWizard
 
 
 def _vault(path: Path) -> None:
@@ -18,8 +25,7 @@ def _vault(path: Path) -> None:
     session.close()
 
 
-def test_the_wizard_changes_the_set_up_and_refuses_at_the_field(
-        make_app: Callable[..., App], tmp_path: Path) -> None:
+def _open_wizard(make_app: Callable[..., App], tmp_path: Path) -> tuple[App, SetupWizard]:
     _vault(tmp_path / "kluis.tafelapp")
     app = make_app(tmp_path / "kluis.tafelapp")
     app.unlock()
@@ -27,32 +33,100 @@ def test_the_wizard_changes_the_set_up_and_refuses_at_the_field(
     app.window.region.show_wizard()
     app.settle()
     wizard = app.window.region.wizard
-    assert wizard is not None and wizard.region.text() == "Regio Proefland"
+    assert wizard is not None
+    wizard.activateWindow()
+    app.qtbot.waitUntil(wizard.isActiveWindow, timeout=10_000)
+    wizard.region.setFocus()
+    return app, wizard
+
+
+def test_the_wizard_by_keyboard_checks_each_page_on_volgende_and_saves_on_the_last(
+        make_app: Callable[..., App], tmp_path: Path) -> None:
+    app, wizard = _open_wizard(make_app, tmp_path)
+    assert wizard.region.text() == "Regio Proefland"
+    places = (wizard.next.geometry(), wizard.save.geometry(), wizard.back.geometry())
+    assert not wizard.save.isEnabled()  # Opslaan only on the last page
+    press(Qt.Key.Key_Return)  # Enter = Volgende
+    orgs = wizard.organisations
+    assert wizard.pages.currentWidget() is orgs
+    # The Raad and Veilig Thuis have no complaints route: a warning at the row, once.
+    alt("o")
+    assert wizard.pages.currentWidget() is orgs
+    text = wizard.message.text()
+    raad = [r["name"] for r in orgs.rows()].index("Raad voor de Kinderbescherming")
+    assert (f"Organisatie {raad + 1} (Raad voor de Kinderbescherming), klachtenregeling: de Raad "
+            "heeft geen klachtenregeling") in text and "Veilig Thuis heeft geen" in text
+    table = orgs.table
+    assert focused() is table and (table.currentRow(), table.currentColumn()) == (raad, 5)
+    type_text("0800-1234 (Raad)")
+    press(Qt.Key.Key_Return)
+    for _ in range(3):
+        press(Qt.Key.Key_Tab, SHIFT)  # back to the Raad's phone
+    type_text("088-1234567")
+    press(Qt.Key.Key_Tab)
+    type_text("info@rvdk.example.org")
+    press(Qt.Key.Key_Return)
+    alt("o")  # Veilig Thuis still has none: said once more, then on
+    assert wizard.pages.currentWidget() is orgs and "Raad" not in wizard.message.text()
+    alt("o")
     people = wizard.people
-    rows = people.rows()
-    assert [r["name"] for r in rows][:2] == ["B. Secretaris", "Femke de Wit"]
-    assert rows[1]["organisation_id"]  # the organisation survived the round trip to the grid
-    tables = wizard.tables.rows()
-    assert tables[0]["default_chair_id"] and tables[0]["weekday"] == "1"
-    before = app.call(directory_service.directory)
-    people.set_cell(1, "email", "femke@")
-    wizard.go(4)
-    wizard.save.click()
-    app.settle()
-    assert "Persoon 2 (Femke de Wit), e-mailadres" in wizard.message.text()
     assert wizard.pages.currentWidget() is people
-    assert app.call(directory_service.directory) == before  # nothing stored
-    people.set_cell(1, "email", "femke.dewit@jbp.example.org")
-    wizard.save.click()
+    names = [r["name"] for r in people.rows()]
+    femke = names.index("Femke de Wit")
+    assert focused() is people.table and people.table.currentRow() == 0
+    for _ in range(femke):
+        press(Qt.Key.Key_Down)
+    for _ in range(3):
+        press(Qt.Key.Key_Tab)  # Naam, Functie, Organisatie: to E-mailadres
+    type_text("femke@")
+    press(Qt.Key.Key_Return)
+    before = app.call(directory_service.directory)
+    alt("o")
+    assert wizard.pages.currentWidget() is people  # refused at the row, nothing stored
+    assert "Persoon 2 (Femke de Wit), e-mailadres" in wizard.message.text()
+    assert (people.table.currentRow(), people.table.currentColumn()) == (femke, 3)
+    type_text("femke.dewit@jbp.example.org")
+    press(Qt.Key.Key_Return)
+    alt("o")
+    assert wizard.pages.currentWidget() is wizard.tables
+    alt("o")
+    assert wizard.pages.currentIndex() == 4 and wizard.save.isEnabled()
+    assert not wizard.next.isEnabled()
+    assert (wizard.next.geometry(), wizard.save.geometry(), wizard.back.geometry()) == places
+    assert app.call(directory_service.directory) == before
+    press(Qt.Key.Key_Return)  # on the last page Enter = Opslaan
     app.settle()
     assert app.window.region.wizard is None
-    femke = next(p for p in app.call(directory_service.directory).people
-                 if p.name == "Femke de Wit")
-    assert femke.email == "femke.dewit@jbp.example.org"
-    assert femke.organisation_id == rows[1]["organisation_id"]
-    chair = next(p for p in app.call(directory_service.directory).people
-                 if p.name == "Mr. A. de Voorzitter")
-    assert chair.table_ids == [tables[0]["id"]]  # the table chaired by default
+    book = app.call(directory_service.directory)
+    femke_stored = next(p for p in book.people if p.name == "Femke de Wit")
+    assert femke_stored.email == "femke.dewit@jbp.example.org"
+    raad = next(o for o in book.organisations if o.kind.value == "RVDK")
+    assert (raad.phone, raad.email, raad.complaints) == (
+        "088-1234567", "info@rvdk.example.org", "0800-1234 (Raad)")
+    chair = next(p for p in book.people if p.name == "Mr. A. de Voorzitter")
+    assert chair.table_ids == [t.id for t in app.call(setup_service.export_region).tables][:1]
+
+
+def test_escape_in_the_wizard_asks_before_typed_work_is_thrown_away(
+        make_app: Callable[..., App], tmp_path: Path) -> None:
+    app, wizard = _open_wizard(make_app, tmp_path)
+    press(Qt.Key.Key_End)
+    type_text(" en Omstreken")
+    press(Qt.Key.Key_Escape)
+    app.qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox),
+                        timeout=10_000)
+    press(Qt.Key.Key_Return)  # default: keep editing
+    app.qtbot.waitUntil(lambda: QApplication.activeModalWidget() is wizard, timeout=10_000)
+    assert wizard.region.text() == "Regio Proefland en Omstreken"
+    wizard.activateWindow()
+    app.qtbot.waitUntil(wizard.isActiveWindow, timeout=10_000)
+    wizard.region.setFocus()
+    press(Qt.Key.Key_Escape)
+    app.qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox),
+                        timeout=10_000)
+    alt("j")
+    app.qtbot.waitUntil(lambda: app.window.region.wizard is None, timeout=10_000)
+    assert app.call(setup_service.region_name) == "Regio Proefland"
 
 
 def test_a_new_vault_reads_a_region_file_in_the_wizard(

@@ -20,9 +20,13 @@ from PySide6.QtWidgets import (
 
 from tafelapp.domain import labels
 from tafelapp.domain.calendar import typed_time
-from tafelapp.domain.problems import Problem
+from tafelapp.domain.problems import Problem, Severity
+from tafelapp.domain.region import REGION_FIELD_NL
+from tafelapp.services.wizard_service import page_problems
+from ui.widgets.discard_guard import DiscardGuard
 from ui.widgets.editable_table import Column, EditableTable
 from ui.widgets.fit import fit_to_screen
+from ui.widgets.message_area import MessageArea
 
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 PAGE_TITLES = ["Regio", "Organisaties", "Personen", "Tafels", "Regionale server"]
@@ -45,8 +49,14 @@ _INTRO = [
 ]
 
 
-class SetupWizard(QDialog):
-    """Collects a region's set-up; the controller stores it through `setup_service.save_wizard`."""
+class SetupWizard(DiscardGuard, QDialog):
+    """Collects a region's set-up; the controller stores it through `setup_service.save_wizard`.
+
+    'Vorige', 'Volgende' and 'Opslaan' keep their places on every page (a second press on the
+    same spot never saves half a region): Opslaan is enabled on the last page only, Enter is
+    Volgende, and Volgende checks the page first (the message at the row). Escape asks before
+    typed work is thrown away.
+    """
 
     save_requested = Signal(dict, str, list)
     import_requested = Signal()
@@ -58,8 +68,7 @@ class SetupWizard(QDialog):
         layout = QVBoxLayout(self)
         self.title = QLabel("")
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.intro = QLabel("")
-        self.intro.setWordWrap(True)
+        self.intro = MessageArea(3, "Uitleg bij deze stap")  # the same room on every page
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         self.pages = QStackedWidget()
@@ -76,18 +85,19 @@ class SetupWizard(QDialog):
         self.pages.addWidget(region_page)
 
         self.organisations = EditableTable([
-            Column("name", "Naam", width=280),
-            Column("kind", "Soort", list(labels.PARTNER_KIND.items()), width=230),
-            Column("target_groups", "Doelgroepen (bij een GI, met komma's)", width=260),
+            Column("name", "Naam", width=230),
+            Column("kind", "Soort", list(labels.PARTNER_KIND.items()), width=170),
+            Column("phone", "Telefoon", width=110), Column("email", "E-mailadres", width=180),
+            Column("target_groups", "Doelgroepen (GI, met komma's)", width=170),
             Column("complaints", "Klachtenregeling (telefoon of website)"),
-        ], "Organisaties", "Organisatie toevoegen")
+        ], "Organisaties", "Organisatie &toevoegen")
         self.pages.addWidget(self.organisations)
         self.people = EditableTable([
             Column("name", "Naam", width=200), Column("function", "Functie", width=150),
             Column("organisation_id", "Organisatie", [], width=220),
             Column("email", "E-mailadres", width=220), Column("phone", "Telefoon", width=110),
             Column("role", "Vaste rol", [("", "—"), *labels.ROLE.items()]),
-        ], "Personen", "Persoon toevoegen")
+        ], "Personen", "Persoon &toevoegen")
         self.pages.addWidget(self.people)
         self.tables = EditableTable([
             Column("kind", "Soort", [("JBT", "JBT"), ("ZVT", "ZVT")], width=70),
@@ -100,7 +110,7 @@ class SetupWizard(QDialog):
             Column("default_secretary_id", "Secretaris", [], width=140),
             Column("signs_first", "Tekent eerst", [("CHAIR", "voorzitter"),
                                                    ("SECRETARY", "secretaris")]),
-        ], "Tafels", "Tafel toevoegen")
+        ], "Tafels", "Tafel &toevoegen")
         self.pages.addWidget(self.tables)
 
         server_page = QWidget()
@@ -119,24 +129,23 @@ class SetupWizard(QDialog):
             server.addRow(label, edit)
         self.pages.addWidget(server_page)
 
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
+        self.message = MessageArea(3, "Meldingen van de inrichting", "color: #c62828;")
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.back = QPushButton("Vorige")
-        self.next = QPushButton("Volgende")
-        self.skip = QPushButton("Overslaan en opslaan")
-        self.save = QPushButton("Opslaan")
-        self.save.setDefault(True)
+        self.back = QPushButton("&Vorige")
+        self.next = QPushButton("V&olgende")
+        self.save = QPushButton("Op&slaan")
+        self.back.setAccessibleName("Vorige stap")
+        self.next.setAccessibleName("Volgende stap (na controle van deze stap)")
+        self.save.setAccessibleName("Inrichting opslaan")
         buttons.addWidget(self.back)
         buttons.addStretch(1)
-        for b in (self.next, self.skip, self.save):
-            buttons.addWidget(b)
+        buttons.addWidget(self.next)
+        buttons.addWidget(self.save)
         layout.addLayout(buttons)
+        self._warned: dict[int, list[str]] = {}
         self.back.clicked.connect(lambda: self.go(self.pages.currentIndex() - 1))
-        self.next.clicked.connect(lambda: self.go(self.pages.currentIndex() + 1))
-        self.skip.clicked.connect(self._on_save_clicked)
+        self.next.clicked.connect(self._on_next_clicked)
         self.save.clicked.connect(self._on_save_clicked)
         self.import_button.clicked.connect(self.import_requested)
         self._loaded_people: set[str] = set()
@@ -146,6 +155,11 @@ class SetupWizard(QDialog):
         for name, kind in SUGGESTED_ORGANISATIONS:
             self.organisations.add_row({"name": name, "kind": kind})
         self.go(0)
+        self.mark_clean()
+
+    def typed_state(self) -> Any:
+        """Everything typed (the collected set-up and the secret)."""
+        return self.collected(), self.secret.text()
 
     def _person_in_use(self, person_id: str) -> str:
         """Why a person cannot leave the book now: a table counts on them as chair or secretary."""
@@ -172,9 +186,31 @@ class SetupWizard(QDialog):
         self.intro.setText(_INTRO[page])
         last = page == self.pages.count() - 1
         self.back.setEnabled(page > 0)
-        self.next.setVisible(not last)
-        self.skip.setVisible(last)
-        self.save.setVisible(last or page > 0)
+        self.next.setEnabled(not last)
+        self.save.setEnabled(last)
+        (self.save if last else self.next).setDefault(True)  # Enter: Volgende, at the end Opslaan
+        (self.next if last else self.save).setDefault(False)
+        first = {0: self.region, 4: self.base_url}.get(page)
+        table = {1: self.organisations, 2: self.people, 3: self.tables}.get(page)
+        if first is not None and self.isVisible():
+            first.setFocus()
+        elif table is not None and self.isVisible():
+            table.table.setFocus()
+            if table.table.rowCount() and table.table.currentRow() < 0:
+                table.table.enter_cell(0, 0)
+
+    def _on_next_clicked(self) -> None:
+        """Check this page; on to the next when nothing blocks (a warning is shown once)."""
+        page = self.pages.currentIndex()
+        problems = page_problems(self.collected(), page)
+        blocking = [p for p in problems if p.severity is Severity.ERROR]
+        warnings = [f"{p.field}: {p.message}" for p in problems if p not in blocking]
+        if blocking or (warnings and self._warned.get(page) != warnings):
+            self._warned[page] = warnings
+            self.show_problems(blocking or problems)
+            return
+        self.message.setText("\n".join(warnings))
+        self.go(page + 1)
 
     def load(self, region: dict[str, Any]) -> None:
         """Show an existing set-up (from `export_region`) to change it."""
@@ -205,10 +241,12 @@ class SetupWizard(QDialog):
         for key in ("base_url", "client_id", "rsin", "informatieobjecttype"):
             getattr(self, key).setText(server.get(key, ""))
         self.go(0)
+        self.mark_clean()
 
     def collected(self) -> dict[str, Any]:
         """What was typed, in the shape of a region file (empty rows left out)."""
-        orgs = [{"id": r["id"], "name": r["name"], "kind": r["kind"],
+        orgs = [{"id": r["id"], "name": r["name"], "kind": r["kind"], "phone": r["phone"],
+                 "email": r["email"],
                  "target_groups": [t.strip() for t in r["target_groups"].split(",") if t.strip()],
                  "complaints": r["complaints"]} for r in self.organisations.rows() if r["name"]]
         people = [{"id": r["id"], "name": r["name"], "function": r["function"],
@@ -238,7 +276,7 @@ class SetupWizard(QDialog):
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Show refused values at their page and row, named as the user knows them."""
-        self.message.setText("\n".join(f"{p.field}: {p.message}" for p in problems[:6]))
+        self.message.setText("\n".join(f"{p.field}: {p.message}" for p in problems))
         first = problems[0].field if problems else ""
         page = {"Organisatie": 1, "Persoon": 2, "Tafel": 3, "Regionale": 4}.get(
             first.split(" ")[0], 0)
@@ -250,7 +288,12 @@ class SetupWizard(QDialog):
             rows = [r["name"] for r in table.rows()]
             row = rows.index(name.group(1)) if name and name.group(1) in rows else int(
                 match.group(1)) - 1
-            table.select_row(row)
+            what = first.rsplit(", ", 1)[-1] if ", " in first else ""
+            keys = [k for k, nl in REGION_FIELD_NL.items() if nl == what]
+            columns = [c.key for c in table.columns]
+            col = columns.index(keys[0]) if keys and keys[0] in columns else 0
+            if 0 <= row < table.table.rowCount():
+                table.table.enter_cell(row, col)  # the cursor at the refused value
 
     def _on_save_clicked(self) -> None:
         if not self.region.text().strip():

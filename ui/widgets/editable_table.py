@@ -86,8 +86,11 @@ class _Grid(QTableWidget):
     def focusNextPrevChild(self, next: bool) -> bool:
         rows, cols = self.rowCount(), self.columnCount()
         row, col = self.focused_cell()
-        if rows == 0 or row < 0:
+        if rows == 0:
             return self._owner.leave(next)
+        if row < 0:  # the table has the keyboard but no cell yet: its first (or last) cell
+            self.enter_cell(0, 0) if next else self.enter_cell(rows - 1, cols - 1)
+            return True
         step = row * cols + max(col, 0) + (1 if next else -1)
         if step < 0 or step >= rows * cols:
             return self._owner.leave(next)

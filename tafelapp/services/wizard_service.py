@@ -1,0 +1,47 @@
+"""The set-up wizard's check of one page on 'Volgende': the same rules as saving, no store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.domain.region import REGION_FORMAT, entry_label, reference_problems
+from tafelapp.domain.rules.organisations import complaints_route_problems
+from tafelapp.services import setup_service
+
+PAGE_OF = {"region": 0, "organisations": 1, "people": 2, "tables": 3, "server": 4}
+"""Which wizard page shows a part of the region file."""
+
+
+def _page(field: str) -> int:
+    """The page of a problem's field as `entry_label` names it ('Persoon 2 (…), e-mailadres')."""
+    first = field.split(" ")[0].split(",")[0]
+    return {"Organisatie": 1, "Persoon": 2, "Tafel": 3, "Regionale": 4}.get(first, 0)
+
+
+def wizard_problems(raw: dict[str, Any], now: dt.datetime | None = None) -> list[Problem]:
+    """Every problem of what the wizard holds, each named as the administrator knows it
+    ('Organisatie 1 (Veilig Thuis), klachtenregeling'); errors block saving, warnings do not.
+
+    References are checked within the wizard's own rows (it shows the whole address book).
+    """
+    moment = now or dt.datetime.now(dt.UTC)
+    if not str(raw.get("region", "")).strip():
+        return [Problem("region.name_missing", "Naam van de regio",
+                        "vul de naam van de regio in")]
+    data = {"format": REGION_FORMAT, "version": 1, "exported_at": moment.isoformat(), **raw}
+    try:
+        region = setup_service.parse_region(json.dumps(data, default=str).encode(), moment)
+    except InvalidInput as exc:
+        return exc.problems
+    problems = reference_problems(region, set(), set(), set())
+    problems += complaints_route_problems(region.organisations)
+    return [Problem(p.code, entry_label(data, p.field), p.message, p.severity) for p in problems]
+
+
+def page_problems(raw: dict[str, Any], page: int,
+                  now: dt.datetime | None = None) -> list[Problem]:
+    """The problems shown on one wizard page (for 'Volgende')."""
+    return [p for p in wizard_problems(raw, now) if _page(p.field) == page]
