@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QTimeEdit,
     QVBoxLayout,
@@ -23,14 +22,17 @@ from tafelapp.services.directory_service import Directory
 from tafelapp.services.roster_service import next_usual_date
 from ui.text import labels
 from ui.views.steps.base import date_edit
+from ui.widgets.discard_guard import DiscardGuard
+from ui.widgets.message_area import MessageArea
 from ui.widgets.person_picker import PersonPicker
 
 
-class NewMeetingDialog(QDialog):
+class NewMeetingDialog(DiscardGuard, QDialog):
     """Collects the fields of `schedule_for_table` (or `update_header`); the service checks them.
 
     Chair and secretary are picked from the address book and start as the table's usual ones;
-    date, time and place start as the table's usual day, time and place.
+    date, time and place start as the table's usual day, time and place. Escape asks before
+    anything typed is thrown away.
     """
 
     def __init__(self, tables: list[Table], parent: Any = None, book: Directory | None = None,
@@ -42,17 +44,22 @@ class NewMeetingDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.table = QComboBox()
+        self.table.setAccessibleName("Tafel van de bespreking")
         for t in tables:
             self.table.addItem(t.name, t.id)
         self.date = date_edit("Datum")
         self.start = QTimeEdit(QTime(9, 0))
         self.start.setDisplayFormat("HH:mm")
+        self.start.setAccessibleName("Begintijd van de bespreking")
         self.end = QTimeEdit(QTime(10, 30))
         self.end.setDisplayFormat("HH:mm")
+        self.end.setAccessibleName("Eindtijd van de bespreking")
         self.location_kind = QComboBox()
+        self.location_kind.setAccessibleName("Soort locatie")
         for value, label in labels.LOCATION.items():
             self.location_kind.addItem(label, value)
         self.location_text = QLineEdit()
+        self.location_text.setAccessibleName("Adres of zaal")
         people = [(p.id, self._book.label(p), p.name) for p in self._book.people]
         self.chair = PersonPicker("Voorzitter")
         self.secretary = PersonPicker("Secretaris")
@@ -67,9 +74,7 @@ class NewMeetingDialog(QDialog):
         form.addRow("&Voorzitter", self.chair)
         form.addRow("&Secretaris", self.secretary)
         layout.addLayout(form)
-        self.message = QLabel("")
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setWordWrap(True)
+        self.message = MessageArea(2, "Melding bij de bespreking", "color: #c62828;")
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -86,6 +91,11 @@ class NewMeetingDialog(QDialog):
         else:
             self.table.currentIndexChanged.connect(lambda _i: self._apply_table_defaults())
             self._apply_table_defaults()
+        self.mark_clean()
+
+    def typed_state(self) -> Any:
+        """What the fields hold (a change of the table's defaults counts as typed)."""
+        return self.fields()
 
     def _on_location_changed(self) -> None:
         """At the family's home, the address is the family's (known from the case)."""
