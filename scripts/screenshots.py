@@ -20,7 +20,7 @@ from tafelapp.services import meeting_service, minutes_service  # noqa: E402
 from tafelapp.services.session import Session  # noqa: E402
 from ui.app import build  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
-from ui.widgets.fit import fit_to_screen  # noqa: E402
+from ui.widgets.fit import fit_main_window, fit_to_screen  # noqa: E402
 
 
 def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 10.0) -> None:
@@ -41,8 +41,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="tafelapp-shots-"))
     app, executor, window, _ = build(["--vault", str(folder / "kluis.tafelapp")])
     assert isinstance(window, MainWindow)
-    fit_to_screen(window, 1280, 720, margin=0)
-    window.show()
+    fit_main_window(window)  # as the app does: its title bar on the screen too
     window.start()
     wait(app, lambda: window.unlock_view.isVisible())
     shot("01-eerste-start", window)

@@ -20,7 +20,7 @@ from tests.signing.certs import pkcs12_file  # noqa: E402
 from tests.ui.conftest import App  # noqa: E402
 from tests.ui.newcomer import PIN, Recorder, newcomer_path  # noqa: E402
 from ui.app import build  # noqa: E402
-from ui.widgets.fit import fit_to_screen  # noqa: E402
+from ui.widgets.fit import fit_main_window  # noqa: E402
 
 OUT = screen.OUT
 
@@ -54,8 +54,7 @@ def main() -> None:
     p12.write_bytes(pkcs12_file("A. de Voorzitter (fictief)", PIN, now - dt.timedelta(days=1),
                                 now + dt.timedelta(days=365)))
     _, executor, window, _ = build(["--vault", str(folder / "nieuw.tafelapp")])
-    fit_to_screen(window, 1280, 720, margin=0)
-    window.show()
+    fit_main_window(window)  # as the app does: its title bar on the screen too
     window.start()
     recorder = Recorder(Bot(), on_shot=save)
     newcomer_path(App(Bot(), window), recorder, folder / "verzending", p12)  # type: ignore[arg-type]

@@ -230,16 +230,16 @@ def quick_unlock(app: QApplication, args: argparse.Namespace
     import threading
 
     from ui.views.unlock_view import UnlockView
+    from ui.widgets.fit import fit_main_window
 
     vault = _vault(args)
     unlock = UnlockView()
     unlock.setWindowTitle("Tafelapp")
-    unlock.resize(1280, 720)
     if vault.exists():
         unlock.show_open()
     else:
         unlock.show_first_start()
-    unlock.show()
+    fit_main_window(unlock)
     pending: list[tuple[str, str]] = []
 
     def keep_unlock(passphrase: str) -> None:
@@ -264,13 +264,16 @@ def quick_unlock(app: QApplication, args: argparse.Namespace
         if loader.is_alive():
             QTimer.singleShot(15, finish)
             return
-        geometry = unlock.geometry()
+        geometry, maximised = unlock.geometry(), unlock.isMaximized()
         unlock.unlock_requested.disconnect(keep_unlock)
         unlock.create_requested.disconnect(keep_create)
         unlock.demo_requested.disconnect(keep_demo)
         executor, window = _main_window(vault, unlock_view=unlock)
-        window.setGeometry(geometry)
-        window.show()
+        if maximised:
+            window.showMaximized()
+        else:
+            window.setGeometry(geometry)
+            window.show()
         window.start(prepared=True)
         built.update(executor=executor, window=window)
         if os.environ.get("TAFELAPP_STARTUP_PROBE"):  # bench/ui.py: the whole app is ready
@@ -301,7 +304,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.smoke:
             return int(smoke(app, executor, window))
         built.update(executor=executor, window=window)
-        window.show()
+        from ui.widgets.fit import fit_main_window
+
+        fit_main_window(window)
         window.start(demo=True)
     else:
         app = _application()

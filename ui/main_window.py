@@ -114,7 +114,7 @@ class MainWindow(WindowHost):
             self.stack.addWidget(view)
 
         self.bars = WindowBars(self)
-        self.demo_banner, self.demo_banner_action = self.bars.demo_banner, self.bars.demo_banner_action
+        self.demo_banner = self.bars.demo_banner
         self.outbox_state, self.outbox_warning = self.bars.outbox_state, self.bars.outbox_warning
         self.save_state, self.busy = self.bars.save_state, self.bars.busy
         self.lock_action = self.bars.lock_action
@@ -247,7 +247,7 @@ class MainWindow(WindowHost):
     def _on_session_opened(self, session: Session) -> None:
         self.executor.session = session
         self.unlock_view.reset_failures()
-        self.demo_banner_action.setVisible(self.active_path == self.demo_path)
+        self.demo_banner.setVisible(self.active_path == self.demo_path)
         self.executor.submit(lambda s: (settings_service.get_settings(s),
                                         settings_service.recall_position(s)),
                              self._on_settings_loaded)

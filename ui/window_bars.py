@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QSizePolicy, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QToolBar
 
 from ui.icons import icon
 
@@ -34,19 +34,20 @@ class WindowBars:
         for action in self.actions:
             toolbar.addAction(action)
             window.addAction(action)
+        # The DEMO banner sits at the left of the status bar, which is always as wide as the
+        # window (in the toolbar a narrow window pushed it behind the » button).
         self.demo_banner = QLabel("  DEMO — fictieve gegevens  ")
         self.demo_banner.setStyleSheet("background: #ffe082; font-weight: 600;")
-        # In a toolbar the action, not the widget, decides what is shown.
-        self.demo_banner_action = toolbar.addWidget(self.demo_banner)
-        self.demo_banner_action.setVisible(False)
+        self.demo_banner.setAccessibleName("Demo: fictieve gegevens")
+        self.demo_banner.hide()
 
         status = window.statusBar()
+        status.addWidget(self.demo_banner)
         self.outbox_state = QLabel("")
-        self.outbox_state.setMinimumWidth(0)
-        self.outbox_state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.outbox_state.setAccessibleName("Stand van de outbox")
         self.outbox_warning = QLabel("")
         status.addWidget(self.outbox_warning)
-        status.addWidget(self.outbox_state)
+        status.addWidget(self.outbox_state, 1)
         self.save_state = QLabel("")
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)

@@ -26,6 +26,7 @@ from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.services import escalation_service, minutes_service
 from tafelapp.services.session import Session
 from ui.text import problems_line
+from ui.widgets.fit import no_sideways
 from ui.widgets.header import header_row
 from ui.workers import DbExecutor
 
@@ -105,9 +106,11 @@ class EscalationView(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a5200;")
         form.addRow(self.message)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
+        no_sideways(scroll)
         splitter.addWidget(scroll)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Wat de stuurgroep krijgt")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -58,6 +58,8 @@ class FiguresView(QWidget):
         self.grid = QGridLayout(self.body)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.figures_area = scroll
         scroll.setWidget(self.body)
         layout.addWidget(scroll, 1)
         self.back.clicked.connect(self.back_requested)
@@ -77,10 +79,11 @@ class FiguresView(QWidget):
         row = 0
         for f in items:
             share = "—" if f.kept_share is None else f"{f.kept_share:.0%}"
-            self.grid.addWidget(QLabel(f"<b>{f.table}</b> — {f.quarter}: afspraken op tijd "
-                                       f"{share} ({f.agreements_kept_on_time}/{f.agreements_due})"
-                                       f", wisselingen casusregie {f.case_lead_changes}"),
-                                row, 0, 1, 2)
+            heading = QLabel(f"<b>{f.table}</b> — {f.quarter}: afspraken op tijd "
+                             f"{share} ({f.agreements_kept_on_time}/{f.agreements_due})"
+                             f", wisselingen casusregie {f.case_lead_changes}")
+            heading.setWordWrap(True)  # a long table name wraps at 150 %, never sideways
+            self.grid.addWidget(heading, row, 0, 1, 2)
             row += 1
             for n, (title, values) in enumerate(chart_values(f).items()):
                 chart = BarChart(title, values)

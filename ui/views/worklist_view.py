@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from tafelapp.domain.worklist import ATTENTION_NL, Attention, WorkItem
 from ui.icons import icon
 from ui.models.worklist_table_model import WorklistTableModel
+from ui.widgets.fit import FitColumns
 from ui.widgets.header import header_row
 
 NOTHING_TEXT = ("Niets vraagt nu aandacht. Voor elke casus aan elke tafel is gekeken naar: "
@@ -69,10 +69,12 @@ class WorklistView(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        for column, width in enumerate((110, 140, 220, 190, 420, 100)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # "Waarom" is what the ketenregisseur acts on: it keeps at least 34 characters; at a
+        # narrow width (150 %) the table and then the date give way (both are in "Waarom").
+        self.columns = FitColumns(
+            self.view, ("999 wd te laat", "JBT-2026-0000", "Jeugdbeschermingstafel D",
+                        "casusregie niet aanvaard", "Afspraak 'Plan van aanpak' verliep op", "00-00-0000"),
+            priority=(4, 1, 0, 3, 5, 2), stretch=4)
         self.view.setAccessibleName("Werklijst")
         layout.addWidget(self.view, 1)
         self.count = QLabel("")
