@@ -49,6 +49,13 @@ PRECONDITIONS = {"safety_plan_made": "Veiligheidsplan gemaakt",
 _DATE_FIELDS = {"birth_date": "birth_date", "expected_date": "expected_date"}
 
 
+def _wrapped(text: str) -> QLabel:
+    """A label that wraps (a long one never makes the form wider than a small screen)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 class IntakeDialog(DiscardGuard, QDialog):
     """Collects the fields of `intake_service.register_case`; the service applies every rule.
 
@@ -113,14 +120,16 @@ class IntakeDialog(DiscardGuard, QDialog):
             Column("has_custody", "Gezag", [("", "onbekend"), ("ja", "ja"), ("nee", "nee")],
                    width=90),
             Column("phone", "Telefoon", width=110), Column("email", "E-mailadres", width=200),
-            Column("address", "Adres (als dat anders is)"),
+            Column("address", "Ander adres"),
         ], "Ouders en gezaghebbenden", "&Ouder toevoegen", visible_rows=3,
             row_name=lambda r, i: r["name"] or f"Ouder {i + 1}")
         body.addWidget(self.guardians)
-        body.addWidget(QLabel("<b>Kinderen</b> (geboortedatum als 14-03-2013)"))
+        body.addWidget(_wrapped("<b>Kinderen</b> (geboortedatum als 14-03-2013; een lege "
+                                "achternaam is die van het gezin; een ongeboren kind heeft "
+                                "nog geen naam nodig)"))
         self.child_rows = EditableTable([
             Column("first_name", "Voornaam", width=150),
-            Column("last_name", "Achternaam (leeg: die van het gezin)", width=230),
+            Column("last_name", "Achternaam", width=170),
             Column("birth_date", "Geboortedatum", width=120),
             Column("unborn", "Ongeboren", [("nee", "nee"), ("ja", "ja")], width=90),
             Column("expected_date", "Uitgerekende datum"),
@@ -130,7 +139,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         self.unborn_box = QWidget()
         unborn = QVBoxLayout(self.unborn_box)
         unborn.setContentsMargins(0, 0, 0, 0)
-        unborn.addWidget(QLabel("<b>Ongeboren kind</b>: bodemeis en checklist (001 §2.2). "
+        unborn.addWidget(_wrapped("<b>Ongeboren kind</b>: bodemeis en checklist (001 §2.2). "
                                 "Wat onbekend is, staat er met de reden."))
         self.pregnancy_certain = QCheckBox("De &zwangerschap is zeker")
         self.whereabouts_known = QCheckBox("De verblijfplaats van de zwangere is &bekend")
@@ -151,13 +160,13 @@ class IntakeDialog(DiscardGuard, QDialog):
         grid = QGridLayout(self.criteria_box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(QLabel("<b>Criteria</b> (001 §2.1)"), 0, 0)
-        grid.addWidget(QLabel("<b>Gedaan vóór de aanmelding</b> (001 §2.1.2)"), 0, 1)
         self.criteria = {k: QCheckBox(v) for k, v in CRITERIA.items()}
         self.preconditions = {k: QCheckBox(v) for k, v in PRECONDITIONS.items()}
         for row, box in enumerate(self.criteria.values(), start=1):
             grid.addWidget(box, row, 0)
-        for row, box in enumerate(self.preconditions.values(), start=1):
-            grid.addWidget(box, row, 1)
+        grid.addWidget(QLabel("<b>Gedaan vóór de aanmelding</b> (001 §2.1.2)"), 5, 0)
+        for row, box in enumerate(self.preconditions.values(), start=6):
+            grid.addWidget(box, row, 0)  # one column: it fits a small screen at 150 %
         body.addWidget(self.criteria_box)
         body.addWidget(QLabel("<b>Vraag aan de tafel</b>"))
         self.question = QPlainTextEdit()

@@ -39,7 +39,9 @@ _INTRO = [
     "werkt. Alles is later te wijzigen onder Instellingen. Heeft een collega Tafelapp al "
     "ingericht? Lees dan het regiobestand in.",
     "Welke organisaties schuiven aan? Pas de voorbeelden aan (bijvoorbeeld 'Gemeente Delft') en "
-    "voeg de gecertificeerde instellingen toe met hun doelgroepen. Lege regels tellen niet mee.",
+    "voeg de gecertificeerde instellingen toe met hun doelgroepen (met komma's). De "
+    "klachtenregeling (telefoon of website) leest het gezin in het Gezinsoverzicht. Lege regels "
+    "tellen niet mee.",
     "Wie zit er aan tafel? Met e-mailadres komen de notulen bij de juiste mensen; zonder adres "
     "vraagt Tafelapp er later om.",
     "Welke tafels heeft de regio? Met een vaste dag, tijd, plek, voorzitter en secretaris staat "
@@ -88,8 +90,8 @@ class SetupWizard(DiscardGuard, QDialog):
             Column("name", "Naam", width=230),
             Column("kind", "Soort", list(labels.PARTNER_KIND.items()), width=170),
             Column("phone", "Telefoon", width=110), Column("email", "E-mailadres", width=180),
-            Column("target_groups", "Doelgroepen (GI, met komma's)", width=170),
-            Column("complaints", "Klachtenregeling (telefoon of website)"),
+            Column("target_groups", "Doelgroepen (GI)", width=170),
+            Column("complaints", "Klachtenregeling"),
         ], "Organisaties", "Organisatie &toevoegen")
         self.pages.addWidget(self.organisations)
         self.people = EditableTable([

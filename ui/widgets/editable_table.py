@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 ROW_ID = 256  # Qt.ItemDataRole.UserRole
+CELL_CHARS = 24  # a cell may be shortened with '…', never below this many characters
 _Index = QModelIndex | QPersistentModelIndex
 _EDIT_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2}
 
@@ -107,6 +109,10 @@ class _Grid(QTableWidget):
             return
         super().closeEditor(editor, hint)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._owner.fit_columns()
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         rows, cols = self.rowCount(), self.columnCount()
@@ -179,9 +185,7 @@ class EditableTable(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for i, col in enumerate(columns):
-            if col.width:
-                self.table.setColumnWidth(i, col.width)
+        self.fit_columns()
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(add_text)
@@ -200,6 +204,41 @@ class EditableTable(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.add_row_for_user)
         self.table.itemChanged.connect(lambda item: self._name_row(item.row()))
+        self.table.itemChanged.connect(lambda _item: self.fit_columns())
+
+    def fit_columns(self) -> None:
+        """Columns at their chosen widths; in a narrower window (150 %) all shrink alike, never
+        below their title, so every cell stays in view without scrolling sideways."""
+        header = self.table.horizontalHeader()
+        least = [max(header.sectionSizeFromContents(i).width() + 4, self._content_width(i))
+                 for i in range(len(self.columns))]
+        wanted = [max(col.width or 90, low) for col, low in zip(self.columns, least, strict=True)]
+        bar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = self.table.width() - 2 * self.table.frameWidth() - bar - 2  # room for a scrollbar
+        if room <= 0 or sum(wanted) <= room:
+            widths = wanted
+        else:
+            spare = max(0, room - sum(least))
+            give = sum(w - low for w, low in zip(wanted, least, strict=True)) or 1
+            widths = [low + (w - low) * spare // give
+                      for w, low in zip(wanted, least, strict=True)]
+        for i, width in enumerate(widths[:-1]):
+            self.table.setColumnWidth(i, width)
+
+    def _content_width(self, col: int) -> int:
+        """What a column needs to show its longest value (up to CELL_CHARS characters; a
+        drop-down's choice up to 100 px): the rest may be shortened, never the start."""
+        metrics = self.table.fontMetrics()
+        need = 0
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, col)
+            if isinstance(combo, QComboBox):
+                need = max(need, min(metrics.horizontalAdvance(combo.currentText()) + 30, 100))
+            else:
+                item = self.table.item(row, col)
+                text = item.text()[:CELL_CHARS] if item is not None else ""
+                need = max(need, metrics.horizontalAdvance(text) + 12 if text else 0)
+        return need
 
     def _default_row_name(self, values: dict[str, Any], index: int) -> str:
         first = next((str(values.get(c.key) or "") for c in self.columns if c.options is None),
@@ -275,6 +314,7 @@ class EditableTable(QWidget):
         first.setData(ROW_ID, values.get("id") or uuid.uuid4().hex)
         self.table.blockSignals(False)
         self._name_row(row)
+        self.fit_columns()
         return row
 
     def _combo_changed(self, combo: QComboBox) -> None:
