@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -336,6 +337,9 @@ class MainWindow(WindowHost):
     def _on_overview_loaded(self, o: overview_service.Overview) -> None:
         self.overview_view.show_data(o.tables, o.meetings, o.cases)
         self.stack.setCurrentWidget(self.overview_view)
+        # The case list (10,000 summaries) lives until the next reload: out of the collector's
+        # sight, so a full collection on the worker (holding the GIL) stays short (ui.app).
+        gc.freeze()
 
     def _on_agenda_loaded(self, a: overview_service.Agenda) -> None:
         self.agenda_view.show_meeting(a.meeting, a.table, a.case_numbers, a.candidates)
