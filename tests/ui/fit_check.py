@@ -95,6 +95,9 @@ def _elided_cells(view: QTableView) -> list[str]:
     if model is None:
         return problems
     header: QHeaderView = view.horizontalHeader()
+    if header.length() > view.viewport().width() + 1:  # columns run off the right-hand edge
+        problems.append(f"de kolommen zijn samen {header.length()} px breed, zichtbaar "
+                        f"{view.viewport().width()} px (opzij scrollen)")
     metrics = view.fontMetrics()
     margin = 8  # the cell's padding on both sides
     for column in range(model.columnCount()):

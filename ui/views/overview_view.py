@@ -32,6 +32,13 @@ def _heading(text: str) -> QLabel:
     return label
 
 
+def _wrap_only(view: QListWidget) -> None:
+    """Long lines wrap to the list's width (on a small screen too), never a sideways scrollbar."""
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListWidget.ResizeMode.Adjust)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+
 class OverviewView(QWidget):
     """Tables and meetings on the left, cases on the right; Enter or double-click opens."""
 
@@ -50,8 +57,10 @@ class OverviewView(QWidget):
         self.tables = QListWidget()
         self.tables.setMaximumHeight(110)
         self.tables.setWordWrap(True)
+        _wrap_only(self.tables)
         self.tables.setAccessibleName("Tafels")
         left_layout.addWidget(self.tables)
+        # Two rows of actions, so the case list keeps its width on a small screen (150 %).
         head = QHBoxLayout()
         head.addWidget(_heading("Besprekingen"))
         head.addStretch(1)
@@ -59,13 +68,17 @@ class OverviewView(QWidget):
         self.new_intake = QPushButton("Nieuwe aanmelding…")
         self.open_package = QPushButton("Pakket openen…")
         self.open_package.setToolTip("Een ondertekenpakket van een andere laptop openen")
-        head.addWidget(self.new_intake)
-        head.addWidget(self.open_package)
         head.addWidget(self.new_meeting)
         left_layout.addLayout(head)
+        more = QHBoxLayout()
+        more.addStretch(1)
+        more.addWidget(self.new_intake)
+        more.addWidget(self.open_package)
+        left_layout.addLayout(more)
         self.meetings = QListWidget()
         self.meetings.setAccessibleName("Besprekingen")
         self.meetings.setWordWrap(True)
+        _wrap_only(self.meetings)
         left_layout.addWidget(self.meetings, 1)
         splitter.addWidget(left)
 
@@ -91,6 +104,7 @@ class OverviewView(QWidget):
             self.cases, ("JBT-2026-0000 ", "Gezin Van der Berg-El Amrani", "Jeugdbeschermingstafel D",
                          "verzoek tot onderzoek (VTO)", "Kinderen", "00-00-0000"),
             priority=(0, 1, 5, 3, 4, 2), stretch=1)
+        self.cases.setMinimumWidth(self.columns.minimum() + 8)  # number, family, next term
         self.cases.verticalHeader().setDefaultSectionSize(26)
         self.cases.setAccessibleName("Casuslijst")
         right_layout.addWidget(self.cases, 1)
@@ -98,6 +112,9 @@ class OverviewView(QWidget):
         right_layout.addWidget(self.count)
         splitter.addWidget(right)
         splitter.setSizes([420, 760])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -69,14 +69,20 @@ class WorklistView(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        # "Waarom" is what the ketenregisseur acts on: it keeps at least 34 characters; at a
-        # narrow width (150 %) the table and then the date give way (both are in "Waarom").
+        # "Waarom" is what the ketenregisseur acts on; at a narrow width (150 %) the date and
+        # the kind give way first (both are in "Waarom"), then the table.
         self.columns = FitColumns(
             self.view, ("999 wd te laat", "JBT-2026-0000", "Jeugdbeschermingstafel D",
-                        "casusregie niet aanvaard", "Afspraak 'Plan van aanpak' verliep op", "00-00-0000"),
-            priority=(4, 1, 0, 3, 5, 2), stretch=4)
+                        "casusregie niet aanvaard",
+                        "afspraak van Ouders verliep op 16-09-2026 (55 werkdagen)", "00-00-0000"),
+            priority=(4, 1, 0, 2, 3, 5), stretch=4)
         self.view.setAccessibleName("Werklijst")
         layout.addWidget(self.view, 1)
+        self.detail = QLabel("")  # the current line's reason in full, however narrow the table
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName("Waarom, voluit")
+        self.detail.setMinimumHeight(2 * self.detail.fontMetrics().lineSpacing())
+        layout.addWidget(self.detail)
         self.count = QLabel("")
         self.count.setWordWrap(True)
         self.count.setAccessibleName("Aantal punten van aandacht")
@@ -105,6 +111,8 @@ class WorklistView(QWidget):
         self.table_filter.setCurrentIndex(max(0, self.table_filter.findData(current)))
         self.table_filter.blockSignals(False)
         self._apply_filters()
+        if self.model.rowCount() and not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0, 0))  # its reason shows in full below
         self._sync_buttons()
 
     def _apply_filters(self) -> None:
@@ -139,6 +147,8 @@ class WorklistView(QWidget):
 
     def _sync_buttons(self) -> None:
         item = self.selected()
+        self.detail.setText("" if item is None else
+                            f"{item.case_number} ({item.table_name}): {item.reason}")
         self.follow_up.setEnabled(item is not None and bool(item.ref_id) and item.kind in (
             Attention.AGREEMENT_OVERDUE, Attention.AGREEMENT_DUE_SOON))
 
@@ -152,3 +162,4 @@ class WorklistView(QWidget):
         self._all = []
         self.model.set_items([])
         self.count.clear()
+        self.detail.clear()

@@ -65,6 +65,12 @@ class FitColumns(QObject):
         text = self.view.fontMetrics().horizontalAdvance(self.samples[column]) + 14
         return max(text, self.view.horizontalHeader().sectionSizeFromContents(column).width() + 2)
 
+    def minimum(self, columns: int = 3) -> int:
+        """The width the `columns` most important columns need (a splitter keeps at least this)."""
+        bar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return sum(self.needed(c) for c in self.priority[:columns]) + bar + \
+            2 * self.view.frameWidth()
+
     def apply(self) -> None:
         """Show and size the columns for the current width."""
         room = self.view.viewport().width()
