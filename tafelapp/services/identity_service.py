@@ -41,9 +41,21 @@ def _pin_problems(pin: str) -> list[Problem]:
     return []
 
 
-def create_local_identity(session: Session, owner_name: str, pin: str) -> SigningIdentity:
-    """A self-signed identity for a pilot; its certificate says it is local, not PKIoverheid."""
+def new_pin_problems(pin: str, pin_again: str | None) -> list[Problem]:
+    """A new PIN is long enough and typed twice the same (`pin_again` None: not asked twice,
+    as from a script that gives it once)."""
     problems = _pin_problems(pin)
+    if pin_again is not None and pin_again != pin:
+        problems.append(Problem("identity.pin_mismatch", "pin",
+                                "de twee pincodes zijn niet gelijk; er is niets gemaakt"))
+    return problems
+
+
+def create_local_identity(session: Session, owner_name: str, pin: str,
+                          pin_again: str | None = None) -> SigningIdentity:
+    """A self-signed identity for a pilot; its certificate says it is local, not PKIoverheid.
+    The screen asks the PIN twice and passes both (`pin_again`)."""
+    problems = new_pin_problems(pin, pin_again)
     if not owner_name.strip():
         problems.append(Problem("identity.name_missing", "owner_name", "naam ontbreekt"))
     if problems:

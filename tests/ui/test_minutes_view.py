@@ -11,7 +11,20 @@ from PySide6.QtCore import Qt
 from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service, minutes_service
 from tests.ui.conftest import App
+from tests.ui.modal_keys import answer_dialogs, pressed
 from ui.views.steps.closing import ClosingPage
+
+
+def _sign(app: App) -> None:
+    """Enter in the PIN field, then 'Ja' to 'Na ondertekening kan niets meer worden gewijzigd'."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = answer_dialogs(pressed(QMessageBox.StandardButton.Yes))
+    QTest.keyClick(app.window.minutes_view.pin, Qt.Key.Key_Return)
+    app.qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    app.settle()
+    app.window.activateWindow()
 
 
 def test_secretary_edits_with_preview_and_both_sign(make_app: Callable[..., App]) -> None:
@@ -49,24 +62,24 @@ def test_secretary_edits_with_preview_and_both_sign(make_app: Callable[..., App]
     view.identity.setCurrentIndex(view.identity.findText("B. Secretaris", Qt.MatchFlag.MatchStartsWith))
     view.role.setCurrentIndex(view.role.findData("SECRETARY"))
     app.qtbot.keyClicks(view.pin, "654321")
-    view.sign.click()
+    _sign(app)
     app.settle()
     assert "nu tekent eerst de voorzitter" in view.message.text()
     view.identity.setCurrentIndex(view.identity.findText("Mr. A.", Qt.MatchFlag.MatchStartsWith))
     view.role.setCurrentIndex(view.role.findData("CHAIR"))
     app.qtbot.keyClicks(view.pin, "000000")
-    view.sign.click()
+    _sign(app)
     app.settle()
     assert view.message.text() == "Pincode: de pincode is onjuist"
     app.qtbot.keyClicks(view.pin, "123456")
-    view.sign.click()
+    _sign(app)
     app.settle()
     assert "in ondertekening" in view.header.text()
     assert view.texts["discussion"].isReadOnly()
     assert view.role.currentData() == "SECRETARY"  # the next role is preselected
     view.identity.setCurrentIndex(view.identity.findText("B. Secretaris", Qt.MatchFlag.MatchStartsWith))
     app.qtbot.keyClicks(view.pin, "654321")
-    view.sign.click()
+    _sign(app)
     app.settle()
     assert "vastgesteld" in view.header.text()
     assert view.send.isEnabled() and view.save_pdf.isEnabled() and not view.sign.isEnabled()
@@ -119,8 +132,8 @@ def test_the_secretary_opens_a_package_from_the_chairs_laptop_and_signs(
     assert "in ondertekening" in view.header.text() and view.role.currentData() == "SECRETARY"
     assert "ondertekenpakket" in app.window.statusBar().currentMessage().lower()
     view.identity.setCurrentIndex(view.identity.findData(own.id))
-    view.pin.setText("654321")
-    view.sign.click()
+    app.qtbot.keyClicks(view.pin, "654321")
+    _sign(app)
     app.settle()
     assert "vastgesteld" in view.header.text()
     assert view.tabs.currentIndex() == 2 and view.export_package.isEnabled()

@@ -19,6 +19,8 @@ from tafelapp.domain.minutes import Minutes
 from tafelapp.domain.problems import InvalidInput
 from tafelapp.services import minutes_service
 from tafelapp.services.directory_service import Directory
+from tafelapp.services.identity_service import MIN_PIN, new_pin_problems
+from ui.text import problem_line
 from ui.workers import DbExecutor
 
 
@@ -56,11 +58,32 @@ class IdentityActions:
                                         names.index(holder) if holder in names else 0, True)
         if not ok or not name.strip():
             return
-        pin, ok = QInputDialog.getText(self._widget(), "Lokale identiteit", "Kies een pincode (6+ tekens):",
-                                       QLineEdit.EchoMode.Password)
-        if ok:
-            self._act(lambda s: minutes_service.create_local_identity(s, name, pin),
+        pins = self.ask_new_pin(name)
+        if pins is not None:
+            pin, again = pins
+            self._act(lambda s: minutes_service.create_local_identity(s, name, pin, again),
                       "Lokale identiteit gemaakt (gelabeld als pilot, geen PKIoverheid).")
+
+    def ask_new_pin(self, name: str) -> tuple[str, str] | None:
+        """The new PIN, typed twice the same; a mismatch or a short PIN is said in the dialog
+        (at the field) and asked again; None when cancelled (nothing is made)."""
+        said = ""
+        while True:
+            pin, ok = QInputDialog.getText(
+                self._widget(), "Lokale identiteit",
+                f"{said}Kies een pincode voor {name} (minstens {MIN_PIN} tekens):",
+                QLineEdit.EchoMode.Password)
+            if not ok:
+                return None
+            again, ok = QInputDialog.getText(
+                self._widget(), "Lokale identiteit", "Typ dezelfde pincode nog een keer:",
+                QLineEdit.EchoMode.Password)
+            if not ok:
+                return None
+            problems = new_pin_problems(pin, again)
+            if not problems:
+                return pin, again
+            said = problem_line(problems[0]) + ".\n"
 
     def _on_import_identity_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._widget(), "PKCS#12 importeren", str(Path.home()),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -42,13 +43,17 @@ from ui.views.minutes_identity import IdentityActions
 from ui.views.recipients_panel import RecipientsPanel
 from ui.widgets.autosave import AutoSaver, set_text_quietly
 from ui.widgets.header import header_row
+from ui.widgets.keyboard import chain_tab_order, focus_style, prepare_text_fields, visual_chain
 from ui.workers import DbExecutor
 
 STATUS_NL = {MinutesStatus.DRAFT: "concept", MinutesStatus.SIGNING: "in ondertekening",
              MinutesStatus.FINAL: "vastgesteld"}
 ROLE_NL = {"CHAIR": "voorzitter", "SECRETARY": "secretaris"}
-TEXTS = [("introduction", "Inleiding"), ("discussion", "Verslag van de bespreking"),
-         ("closing_remarks", "Slotopmerkingen")]
+TEXTS = [("introduction", "&Inleiding"), ("discussion", "&Verslag van de bespreking"),
+         ("closing_remarks", "&Slotopmerkingen")]
+TAB_TITLES = ["&1. Tekst", "&2. Ondertekenen", "&3. Verzenden"]  # Alt+1…3, as in meeting mode
+CONFIRM_SIGNING = ("Na ondertekening kan niets meer worden gewijzigd; een fout herstelt dan "
+                   "alleen nog een rectificatie.\n\nNu ondertekenen als {role}?")
 
 
 Loaded = tuple[Minutes, str, list[SigningIdentity], Any, Directory, dict[str, str]]
@@ -75,8 +80,10 @@ class MinutesView(IdentityActions, QWidget):
         self.minutes: Minutes | None = None
         self.holders: dict[str, str] = {}
         self._shown_status: MinutesStatus | None = None
+        self.setStyleSheet(focus_style())
         layout = QVBoxLayout(self)
         top, self.back, self.header = header_row("Bespreking")
+        self.back.setAccessibleName("Terug naar de bespreking")
         layout.addLayout(top)
         splitter = QSplitter()
         left = QWidget()
@@ -89,40 +96,46 @@ class MinutesView(IdentityActions, QWidget):
         form = QVBoxLayout(text_page)
         self.texts: dict[str, QPlainTextEdit] = {}
         for name, label in TEXTS:
-            form.addWidget(QLabel(label))
+            caption = QLabel(label)
+            form.addWidget(caption)
             edit = QPlainTextEdit()
-            edit.setAccessibleName(label)
+            caption.setBuddy(edit)
+            edit.setAccessibleName("Notulen: " + label.replace("&", "").lower())
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(60)
             form.addWidget(edit)
             self.texts[name] = edit
             self._bind(edit, name)
-        self.tabs.addTab(_scrolled(text_page), "1. Tekst")
+        self.tabs.addTab(_scrolled(text_page), TAB_TITLES[0])
 
         sign_page = QWidget()
         sign_layout = QVBoxLayout(sign_page)
         sign = QFormLayout()
         self.identity = QComboBox()
-        self.identity.setAccessibleName("Identiteit")
+        self.identity.setAccessibleName("Identiteit om mee te ondertekenen")
         self.role = QComboBox()
         for value, label in ROLE_NL.items():
             self.role.addItem(label, value)
+        self.role.setAccessibleName("Ondertekenen als (rol)")
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setAccessibleName("Pincode")
+        self.pin.setAccessibleName("Pincode van de gekozen identiteit")
+        self.pin.setPlaceholderText("Enter: ondertekenen")
         sign.addRow("&Identiteit", self.identity)
         sign.addRow("&Rol", self.role)
         sign.addRow("&Pincode", self.pin)
         sign_layout.addLayout(sign)
-        self.sign = QPushButton("Ondertekenen")
-        self.new_identity = QPushButton("Nieuwe lokale identiteit…")
-        self.import_identity = QPushButton("PKCS#12 importeren…")
-        self.smartcard = QPushButton("Smartcard toevoegen…")
-        self.link_identity = QPushButton("Koppelen aan persoon…")
+        self.sign = QPushButton("&Ondertekenen")
+        self.sign.setAccessibleName("Notulen ondertekenen")
+        self.new_identity = QPushButton("&Nieuwe lokale identiteit…")
+        self.import_identity = QPushButton("PKCS#12 i&mporteren…")
+        self.smartcard = QPushButton("Smart&card toevoegen…")
+        self.link_identity = QPushButton("&Koppelen aan persoon…")
+        self.link_identity.setAccessibleName("Gekozen identiteit koppelen aan een persoon")
         self.link_identity.setToolTip("Van wie is dit certificaat? Kies de persoon uit het "
                                       "adresboek (eenmalig)")
-        self.withdraw = QPushButton("Ondertekening intrekken")
-        self.export_package = QPushButton("Pakket voor de andere laptop…")
+        self.withdraw = QPushButton("Ondertekening in&trekken")
+        self.export_package = QPushButton("Pakket voor de andere &laptop…")
         self.export_package.setToolTip("Tekent de ander op een andere laptop? Sla een "
                                        "ondertekenpakket op en open het daar")
         grid = QGridLayout()
@@ -132,25 +145,27 @@ class MinutesView(IdentityActions, QWidget):
             grid.addWidget(b, index // 2, index % 2)
         sign_layout.addLayout(grid)
         sign_layout.addStretch(1)
-        self.tabs.addTab(_scrolled(sign_page), "2. Ondertekenen")
+        self.tabs.addTab(_scrolled(sign_page), TAB_TITLES[1])
 
         send_page = QWidget()
         send_layout = QVBoxLayout(send_page)
         self.recipients = RecipientsPanel()
         self.recipients.address_given.connect(self._on_recipients_address_given)
         send_layout.addWidget(self.recipients)
-        self.save_pdf = QPushButton("PDF opslaan…")
+        self.save_pdf = QPushButton("&PDF opslaan…")
         self.save_pdf.setIcon(icon("pdf"))
-        self.send = QPushButton("Verzendmap maken…")
-        self.rectify = QPushButton("Rectificatie…")
+        self.save_pdf.setAccessibleName("Ondertekende notulen als PDF opslaan")
+        self.send = QPushButton("&Verzendmap maken…")
+        self.rectify = QPushButton("R&ectificatie…")
         grid = QGridLayout()
         for index, b in enumerate((self.send, self.save_pdf, self.rectify)):
             grid.addWidget(b, index // 2, index % 2)
         send_layout.addLayout(grid)
         send_layout.addStretch(1)
-        self.tabs.addTab(_scrolled(send_page), "3. Verzenden")
+        self.tabs.addTab(_scrolled(send_page), TAB_TITLES[2])
         self.message = QLabel("")
         self.message.setWordWrap(True)
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
         self.message.setStyleSheet("color: #8a5200;")
         left_layout.addWidget(self.message)
         splitter.addWidget(left)
@@ -166,6 +181,8 @@ class MinutesView(IdentityActions, QWidget):
         saver.saved.connect(lambda _t: self.minutes and self._preview_timer.start())
         self.back.clicked.connect(self.back_requested)
         self.sign.clicked.connect(self._on_sign_clicked)
+        self.pin.returnPressed.connect(self._on_sign_clicked)  # Enter in the PIN field signs
+        self.tabs.currentChanged.connect(lambda _i: self._order_tabs())
         self.new_identity.clicked.connect(self._on_new_identity_clicked)
         self.import_identity.clicked.connect(self._on_import_identity_clicked)
         self.link_identity.clicked.connect(self._on_link_identity_clicked)
@@ -254,11 +271,12 @@ class MinutesView(IdentityActions, QWidget):
         self.export_package.setEnabled(bool(minutes.signatures))
         self.recipients.show_distribution(who)
         missing = len(self.recipients.fields)
-        self.tabs.setTabText(2, "3. Verzenden" + (f" ({missing} op te lossen)" if missing else ""))
+        self.tabs.setTabText(2, TAB_TITLES[2] + (f" ({missing} op te lossen)" if missing else ""))
         if minutes.status is not self._shown_status:
             self._shown_status = minutes.status
             self.tabs.setCurrentIndex({MinutesStatus.DRAFT: 0, MinutesStatus.SIGNING: 1,
                                        MinutesStatus.FINAL: 2}[minutes.status])
+        self._order_tabs()
 
     def _act(self, job: Any, done_text: str = "") -> None:
         self.message.setText("Bezig…")
@@ -277,8 +295,30 @@ class MinutesView(IdentityActions, QWidget):
         self.message.setText(problems_line(exc.problems) if isinstance(exc, InvalidInput)
                              else f"Er ging iets mis ({type(exc).__name__}).")
 
+    def _order_tabs(self) -> None:
+        """Tab runs through the tab on screen, top to bottom, and on to the preview."""
+        prepare_text_fields(self)
+        page = self.tabs.currentWidget()
+        inner = page.widget() if isinstance(page, QScrollArea) else None
+        if inner is not None:
+            chain_tab_order([self.back, self.tabs.tabBar(), *visual_chain(inner), self.preview])
+
+    def confirm_signing(self, role: str) -> bool:
+        """Ask before the signature: after it nothing can be changed (Ja / Nee, Nee first)."""
+        answer = QMessageBox.question(
+            self, "Ondertekenen", CONFIRM_SIGNING.format(role=role),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _on_sign_clicked(self) -> None:
+        if not self.sign.isEnabled():
+            return
         identity, role, pin = self.identity.currentData(), self.role.currentData(), self.pin.text()
+        if not self.confirm_signing(self.role.currentText()):
+            self.message.setText("Niet ondertekend; er is niets veranderd.")
+            self.pin.setFocus()
+            return
         self.pin.clear()
         self.saver.flush()
         minutes_id = self._id()
@@ -289,6 +329,7 @@ class MinutesView(IdentityActions, QWidget):
             self.message.setText(("Vastgesteld en in de outbox gezet;" if final else
                                   "Ondertekend;") + stamp + ".")
             self.reload()
+            self.tabs.tabBar().setFocus()
             if final:
                 self.documents_queued.emit()
         self.message.setText("Bezig met ondertekenen…")
