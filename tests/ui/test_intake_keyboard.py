@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tafelapp.services import case_service, vault_service
@@ -143,9 +143,12 @@ def test_an_unborn_child_without_a_name_is_registered_with_its_checklist(
 def test_a_wrong_date_names_the_child_in_the_forms_format_and_nothing_is_stored(
         make_app: Callable[..., App], tmp_path: Path) -> None:
     app, dialog = _open(make_app, tmp_path)
+    where = (dialog.submit.mapTo(dialog, QPoint(0, 0)), dialog.child_rows.table.geometry())
     _melder_and_family(app, dialog)
     _born_child("Noa", "31-02-2013")
     app.qtbot.waitUntil(lambda: "Noa, geboortedatum" in dialog.problems.text(), timeout=15_000)
+    # The message has its own room: nothing moved when it appeared.
+    assert (dialog.submit.mapTo(dialog, QPoint(0, 0)), dialog.child_rows.table.geometry()) == where
     text = dialog.problems.text()
     assert "'31-02-2013' is geen geldige datum; typ de datum als 14-03-2013" in text
     assert "JJJJ" not in text and "Kind 1" not in text

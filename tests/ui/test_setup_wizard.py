@@ -58,6 +58,7 @@ def test_the_wizard_by_keyboard_checks_each_page_on_volgende_and_saves_on_the_la
             "heeft geen klachtenregeling") in text and "Veilig Thuis heeft geen" in text
     table = orgs.table
     assert focused() is table and (table.currentRow(), table.currentColumn()) == (raad, 5)
+    assert (wizard.next.geometry(), wizard.save.geometry()) == places[:2]  # no jump
     type_text("0800-1234 (Raad)")
     press(Qt.Key.Key_Return)
     for _ in range(3):

@@ -175,7 +175,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         self.question.setMaximumHeight(90)
         body.addWidget(self.question)
 
-        self.problems = MessageArea(4, "Controle van de aanmelding")
+        self.problems = MessageArea(3, "Controle van de aanmelding")
         outer.addWidget(self.problems)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

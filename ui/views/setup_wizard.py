@@ -70,7 +70,7 @@ class SetupWizard(DiscardGuard, QDialog):
         layout = QVBoxLayout(self)
         self.title = QLabel("")
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.intro = MessageArea(3, "Uitleg bij deze stap")  # the same room on every page
+        self.intro = MessageArea(4, "Uitleg bij deze stap")  # the same room on every page
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         self.pages = QStackedWidget()
@@ -112,7 +112,8 @@ class SetupWizard(DiscardGuard, QDialog):
             Column("default_secretary_id", "Secretaris", [], width=140),
             Column("signs_first", "Tekent eerst", [("CHAIR", "voorzitter"),
                                                    ("SECRETARY", "secretaris")]),
-        ], "Tafels", "Tafel &toevoegen")
+        ], "Tafels", "Tafel &toevoegen", visible_rows=3,
+            detail=("place", "default_chair_id", "default_secretary_id", "signs_first"))
         self.pages.addWidget(self.tables)
 
         server_page = QWidget()

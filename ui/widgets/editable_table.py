@@ -8,24 +8,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
-    QApplication,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.widgets.table_grid import Grid, NamedDelegate
 
 ROW_ID = 256  # Qt.ItemDataRole.UserRole
 CELL_CHARS = 24  # a cell may be shortened with '…', never below this many characters
@@ -42,110 +41,6 @@ class Column:
     options: list[tuple[str, str]] | None = None  # (value, label); None: free text
     width: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-class _NamedDelegate(QStyledItemDelegate):
-    """Gives each cell editor the name of its cell ('Noa, geboortedatum')."""
-
-    def __init__(self, owner: EditableTable) -> None:
-        super().__init__(owner)
-        self._owner = owner
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: _Index) -> QWidget:
-        editor = super().createEditor(parent, option, index)
-        editor.setAccessibleName(self._owner.cell_name(index.row(), index.column()))
-        return editor
-
-
-class _Grid(QTableWidget):
-    """A table where Tab walks the cells (drop-downs included) and leaves after the last one."""
-
-    def __init__(self, owner: EditableTable, columns: int) -> None:
-        super().__init__(0, columns)
-        self._owner = owner
-
-    def focused_cell(self) -> tuple[int, int]:
-        """The cell the keyboard is in: a focused drop-down's cell, else the current cell."""
-        focus = QApplication.focusWidget()
-        for row in range(self.rowCount()):
-            for col in range(self.columnCount()):
-                widget = self.cellWidget(row, col)
-                if widget is not None and focus is not None and (
-                        widget is focus or widget.isAncestorOf(focus)):
-                    return row, col
-        return self.currentRow(), self.currentColumn()
-
-    def enter_cell(self, row: int, col: int) -> None:
-        """Put the keyboard in a cell: a drop-down gets the focus itself."""
-        self.setCurrentCell(row, col)
-        widget = self.cellWidget(row, col)
-        if widget is not None:
-            widget.setFocus(Qt.FocusReason.TabFocusReason)
-        else:
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        rows, cols = self.rowCount(), self.columnCount()
-        row, col = self.focused_cell()
-        if rows == 0:
-            return self._owner.leave(next)
-        if row < 0:  # the table has the keyboard but no cell yet: its first (or last) cell
-            self.enter_cell(0, 0) if next else self.enter_cell(rows - 1, cols - 1)
-            return True
-        step = row * cols + max(col, 0) + (1 if next else -1)
-        if step < 0 or step >= rows * cols:
-            return self._owner.leave(next)
-        self.enter_cell(*divmod(step, cols))
-        return True
-
-    def closeEditor(self, editor: QWidget,
-                    hint: QAbstractItemDelegate.EndEditHint) -> None:
-        moves = {QAbstractItemDelegate.EndEditHint.EditNextItem: True,
-                 QAbstractItemDelegate.EndEditHint.EditPreviousItem: False}
-        if hint in moves:
-            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self.focusNextPrevChild(moves[hint])
-            return
-        super().closeEditor(editor, hint)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._owner.fit_columns()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        rows, cols = self.rowCount(), self.columnCount()
-        if rows and event.reason() == Qt.FocusReason.TabFocusReason:
-            self.enter_cell(0, 0)
-        elif rows and event.reason() == Qt.FocusReason.BacktabFocusReason:
-            self.enter_cell(rows - 1, cols - 1)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        combo = self.cellWidget(self.currentRow(), self.currentColumn())
-        if (isinstance(combo, QComboBox) and event.text().strip()) or (
-                isinstance(combo, QComboBox) and event.key() in _EDIT_KEYS):
-            combo.setFocus(Qt.FocusReason.OtherFocusReason)
-            if event.key() not in _EDIT_KEYS:
-                QApplication.sendEvent(combo, QKeyEvent(event.type(), event.key(),
-                                                        event.modifiers(), event.text()))
-            return
-        index = self.currentIndex()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.isValid():
-            self.edit(index)  # Enter edits the cell; it never submits the dialog
-            return
-        if (index.isValid() and combo is None and event.text().isprintable() and event.text()
-                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                             | Qt.KeyboardModifier.AltModifier)
-                and self.state() != QAbstractItemView.State.EditingState):
-            self.edit(index)
-            editor = QApplication.focusWidget()
-            if isinstance(editor, QLineEdit) and editor is not self:
-                editor.selectAll()  # typing over a cell replaces it, as in a spreadsheet
-                QApplication.sendEvent(editor, QKeyEvent(event.type(), event.key(),
-                                                         event.modifiers(), event.text()))
-                return
-        super().keyPressEvent(event)
 
 
 class EditableTable(QWidget):
@@ -166,7 +61,8 @@ class EditableTable(QWidget):
 
     def __init__(self, columns: list[Column], accessible: str, add_text: str = "Regel toevoegen",
                  visible_rows: int = 4,
-                 row_name: Callable[[dict[str, Any], int], str] | None = None) -> None:
+                 row_name: Callable[[dict[str, Any], int], str] | None = None,
+                 detail: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.columns = columns
         self.accessible = accessible
@@ -174,9 +70,10 @@ class EditableTable(QWidget):
         self.row_name = row_name or self._default_row_name
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.table = _Grid(self, len(columns))
+        self.table = Grid(self, len(columns))
         self.table.setAccessibleName(accessible)
-        self.table.setItemDelegate(_NamedDelegate(self))
+        self.table.setItemDelegate(NamedDelegate(self, self))
+        self.table.setWordWrap(False)  # a long value ends in '…', not after its first words
         self.table.setHorizontalHeaderLabels([c.title for c in columns])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -196,6 +93,11 @@ class EditableTable(QWidget):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self._detail: dict[int, QLineEdit | QComboBox] = {}
+        self._loading = self._writing = False
+        self._detail_labels: dict[int, QLabel] = {}
+        if detail:
+            self._add_detail_form(layout, detail)
         # On press, not on click: Alt+letter clicks a button 100 ms later, and the keys typed
         # in between must already land in the new row.
         self.add_button.pressed.connect(self.add_row_for_user)
@@ -206,6 +108,67 @@ class EditableTable(QWidget):
         self.table.itemChanged.connect(lambda item: self._name_row(item.row()))
         self.table.itemChanged.connect(lambda _item: self.fit_columns())
 
+    def _add_detail_form(self, layout: QVBoxLayout, keys: tuple[str, ...]) -> None:
+        """Columns that do not fit beside the others: a form under the grid for the current
+        row (its values stay in the row; the grid hides those columns)."""
+        self.detail_box = QWidget()
+        form = QGridLayout(self.detail_box)  # two fields a line: low enough for 150 %
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+        for c, col in enumerate(self.columns):
+            if col.key not in keys:
+                continue
+            self.table.setColumnHidden(c, True)
+            widget: QLineEdit | QComboBox
+            if col.options is not None:
+                widget = QComboBox()
+                widget.currentIndexChanged.connect(lambda _i, k=c: self._detail_edited(k))
+            else:
+                widget = QLineEdit()
+                widget.textEdited.connect(lambda _t, k=c: self._detail_edited(k))
+            widget.setEnabled(False)
+            label = QLabel(col.title)
+            label.setBuddy(widget)
+            place = len(self._detail)
+            form.addWidget(label, place // 2, (place % 2) * 2)
+            form.addWidget(widget, place // 2, (place % 2) * 2 + 1)
+            self._detail[c] = widget
+            self._detail_labels[c] = label
+        layout.addWidget(self.detail_box)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
+        self.table.itemChanged.connect(lambda item: None if self._writing or item.row() != (
+            self.table.currentRow()) else self._show_detail(item.row()))
+
+    def _show_detail(self, row: int) -> None:
+        """The form shows the current row's values (empty and disabled without a row)."""
+        self._loading = True
+        for c, widget in self._detail.items():
+            widget.setEnabled(0 <= row < self.table.rowCount())
+            name = self.cell_name(row, c) if widget.isEnabled() else self.columns[c].title
+            widget.setAccessibleName(name)
+            cell = self.table.cellWidget(row, c) if widget.isEnabled() else None
+            if isinstance(widget, QComboBox):
+                widget.clear()
+                for option, label in self.columns[c].options or []:
+                    widget.addItem(label, option)
+                if isinstance(cell, QComboBox):
+                    widget.setCurrentIndex(max(0, widget.findData(cell.currentData())))
+            else:
+                item = self.table.item(row, c) if widget.isEnabled() else None
+                widget.setText(item.text() if item is not None else "")
+        self._loading = False
+
+    def _detail_edited(self, c: int) -> None:
+        row = self.table.currentRow()
+        if self._loading or not 0 <= row < self.table.rowCount():
+            return
+        widget = self._detail[c]
+        value = widget.currentData() if isinstance(widget, QComboBox) else widget.text()
+        self._writing = True
+        self.set_cell(row, self.columns[c].key, value)
+        self._writing = False
+
     def fit_columns(self) -> None:
         """Columns at their chosen widths; in a narrower window (150 %) all shrink alike, never
         below their title, so every cell stays in view without scrolling sideways."""
@@ -215,6 +178,11 @@ class EditableTable(QWidget):
         wanted = [max(col.width or 90, low) for col, low in zip(self.columns, least, strict=True)]
         bar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         room = self.table.width() - 2 * self.table.frameWidth() - bar - 2  # room for a scrollbar
+        shown = [i for i in range(len(self.columns)) if not self.table.isColumnHidden(i)]
+        if not shown:
+            return
+        wanted = [wanted[i] for i in shown]
+        least = [least[i] for i in shown]
         if room <= 0 or sum(wanted) <= room:
             widths = wanted
         else:
@@ -222,7 +190,7 @@ class EditableTable(QWidget):
             give = sum(w - low for w, low in zip(wanted, least, strict=True)) or 1
             widths = [low + (w - low) * spare // give
                       for w, low in zip(wanted, least, strict=True)]
-        for i, width in enumerate(widths[:-1]):
+        for i, width in zip(shown[:-1], widths[:-1], strict=True):
             self.table.setColumnWidth(i, width)
 
     def _content_width(self, col: int) -> int:
@@ -350,6 +318,8 @@ class EditableTable(QWidget):
                     combo.addItem(label, option)
                 combo.setCurrentIndex(max(0, combo.findData(current)))
                 combo.blockSignals(False)
+        if c in self._detail:
+            self._show_detail(self.table.currentRow())
 
     def set_cell(self, row: int, key: str, value: Any) -> None:
         """Type a value into one cell (or choose it in a drop-down)."""
