@@ -182,7 +182,7 @@ def family_summary(meeting: Meeting, item: AgendaItem, case: Case, table: Table,
     elif meeting.location_text:
         place = f"{place} ({meeting.location_text})"
     return FamilySummary(
-        family_name=case.family.name, children=names_list([c.first_name for c in case.children]),
+        family_name=case.family.name, children=names_list([c.called(case.family) for c in case.children]),
         young_person=young, table_name=table.name,
         date=spoken_date(meeting.date) + (f" om {spoken_time(meeting.start)}"
                                           if meeting.start else ""),

@@ -54,7 +54,7 @@ class OpeningPage(StepPage):
         kids = []
         for c in case.children:
             if c.unborn or c.birth_date is None:
-                kids.append(f"{c.first_name} (ongeboren)")
+                kids.append(f"{c.first_name} (ongeboren)" if c.first_name else c.called(case.family))
             else:
                 kids.append(f"{c.first_name} ({age_on(c.birth_date, ctx.meeting.date)} jaar)")
         route = labels.ROUTE.get(case.referral.route.value, "") if case.referral else "—"
