@@ -104,3 +104,20 @@ def test_outbox_items_show_case_and_title_not_only_the_identificatie(
     _press(app, view.send)
     app.qtbot.waitUntil(lambda: bool(view.notice.text()), timeout=15_000)
     assert view.notice.text() != NO_REGION  # the demo has its own regional server
+
+
+def test_the_werklijst_shows_the_current_reason_in_full_and_forgets_it_on_lock(
+        make_app: Callable[..., App]) -> None:
+    app = make_app(demo=True)
+    app.window.bars.worklist_action.trigger()
+    app.settle()
+    view = app.window.worklist_view
+    first = view.model.item_at(0)
+    assert view.detail.text().endswith(first.reason) and first.case_number in view.detail.text()
+    view.view.setFocus()
+    QTest.keyClick(view.view, Qt.Key.Key_Down)
+    second = view.model.item_at(1)
+    assert view.detail.text().endswith(second.reason)
+    QTest.keyClick(app.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    app.settle()
+    assert view.detail.text() == "" and view.model.rowCount() == 0
