@@ -22,8 +22,9 @@ from tafelapp.store.transaction import transaction
 
 
 def add_person(session: Session, item_id: str, person_id: str, role: str | None = None,
-               attendance: str = "PRESENT") -> Participant:
-    """Add a participant picked from the address book: name, organisation and e-mail come along."""
+               attendance: str = "PRESENT", organisation: str | None = None) -> Participant:
+    """Add a participant picked from the address book: name, organisation and e-mail come along
+    (a role or organisation given here is what the secretary chose for this discussion)."""
     book = directory_service.directory(session)
     person = directory_service.get_person(session, person_id)
     org = book.organisation_by_id.get(person.organisation_id or "")
@@ -33,7 +34,8 @@ def add_person(session: Session, item_id: str, person_id: str, role: str | None 
         raise InvalidInput([Problem("participant.twice", "participant.name",
                                     f"{person.name} staat al bij de deelnemers")])
     return meeting_service.add_participant(
-        session, item_id, name=person.name, role=chosen, organisation=org.name if org else None,
+        session, item_id, name=person.name, role=chosen,
+        organisation=(organisation or "").strip() or (org.name if org else None),
         attendance=attendance, email=person.email or None, phone=person.phone or None,
         person_id=person.id)
 
@@ -48,6 +50,36 @@ def add_new_person(session: Session, item_id: str, *, name: str, role: str,
     person = directory_service.person_for_name(session, name, organisation,
                                                email=email or "", role=role)
     return add_person(session, item_id, person.id, role, attendance)
+
+
+def change_participant(session: Session, item_id: str, participant_id: str, *,
+                       role: str | None = None, organisation: str | None = None) -> Participant:
+    """Change a participant's role or organisation in place (until the notulen are signed).
+
+    A jeugdige stays linked to a child of the case: the role 'jeugdige' is given in the add form,
+    where the child is chosen, and a jeugdige's role is not changed into another one here.
+    """
+    _, item = meeting_service.locate_item(session, item_id)
+    current = item.participant(participant_id)
+    if current is None:
+        raise InvalidInput([Problem("participant.not_found", "participant_id",
+                                    "deze deelnemer staat niet (meer) in de lijst")])
+    changes: dict[str, Any] = {}
+    if role is not None and role != current.role.value:
+        if role not in Role.__members__:
+            raise InvalidInput([Problem("participant.role_unknown", "participant.role",
+                                        "kies een rol uit de lijst")])
+        if Role.CHILD in (Role(role), current.role):
+            raise InvalidInput([Problem(
+                "participant.child_role", "participant.role",
+                "de rol 'jeugdige' hoort bij een kind van de casus: verwijder de deelnemer en "
+                "voeg die opnieuw toe met het kind")])
+        changes["role"] = role
+    if organisation is not None and (organisation.strip() or None) != current.organisation:
+        changes["organisation"] = organisation.strip() or None
+    if not changes:
+        return current
+    return meeting_service.update_participant(session, item_id, participant_id, **changes)
 
 
 def add_family(session: Session, item_id: str) -> list[Participant]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from tafelapp.domain.directory import name_key
@@ -11,7 +12,10 @@ from tafelapp.domain.directory import name_key
 class PersonPicker(QLineEdit):
     """Type a few letters of a name, function or organisation; the matching people drop down.
 
-    `person_id()` is the picked person (None for a name that is not in the book yet).
+    ↓ and Enter (or a click) on a suggestion only picks it: the field gets the name and `picked`
+    says who, so the form can show the person's usual role and organisation before anything is
+    added. Enter on an open list never reaches `returnPressed`. `person_id()` is the picked
+    person (None for a name that is not in the book yet).
     """
 
     picked = Signal(str)
@@ -45,6 +49,29 @@ class PersonPicker(QLineEdit):
         if label in self._names:
             self.setText(self._names[label])
             self.picked.emit(self._ids[label])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        popup = self.completer().popup() if self.completer() else None
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and popup is not None \
+                and popup.isVisible():
+            event.ignore()  # the completer takes the highlighted suggestion; nothing else
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # QLineEdit connects the completer to its own setText on every focus-in; the name must be
+        # set after that (else the display text "Naam — functie, organisatie" stays in the field).
+        completer = self.completer()
+        if completer is not None:
+            completer.activated.disconnect(self._on_completer_activated)
+            completer.activated.connect(self._on_completer_activated)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # Tab away from a highlighted suggestion: the field holds its display text; pick it.
+        if self.text() in self._names:
+            self._on_completer_activated(self.text())
+        super().focusOutEvent(event)
 
     def person_id(self) -> str | None:
         """The person whose name is in the field, if they are in the address book."""

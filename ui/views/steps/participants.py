@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from html import escape
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -51,35 +55,55 @@ class ParticipantsPage(StepPage):
     def __init__(self, env: MeetingEnv) -> None:
         super().__init__(env)
         self.table = record_table(COLUMNS, "Deelnemers")
+        caption = QLabel("&Deelnemers (kies er een met ↑ ↓ om die te wijzigen)")
+        caption.setBuddy(self.table)
+        self.body.addWidget(caption)
         self.body.addWidget(self.table)
+        # The chosen participant, changed in place (until the notulen are signed). Two short rows
+        # that are always there (disabled without a choice): nothing moves when a row is chosen.
+        self.chosen = data_label()
+        self.chosen.setText("Kies een deelnemer in de lijst om die te wijzigen.")
+        self.body.addWidget(self.chosen)
+        edit_row = QHBoxLayout()
+        self.role_label = QLabel("Ro&l")
+        edit_row.addWidget(self.role_label)
+        self.chosen_role = _combo(labels.ROLE, "Rol van de gekozen deelnemer")
+        self.role_label.setBuddy(self.chosen_role)
+        edit_row.addWidget(self.chosen_role)
+        org_label = QLabel("Or&ganisatie")
+        edit_row.addWidget(org_label)
+        self.chosen_organisation = QLineEdit()
+        self.chosen_organisation.setAccessibleName("Organisatie van de gekozen deelnemer")
+        org_label.setBuddy(self.chosen_organisation)
+        edit_row.addWidget(self.chosen_organisation, 1)
+        self.body.addLayout(edit_row)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Aanwezigheid van de gekozen deelnemer:"))
-        self.attendance = _combo(labels.ATTENDANCE, "Aanwezigheid")
+        attendance_label = QLabel("A&anwezig")
+        row.addWidget(attendance_label)
+        self.attendance = _combo(labels.ATTENDANCE, "Aanwezigheid van de gekozen deelnemer")
+        attendance_label.setBuddy(self.attendance)
         row.addWidget(self.attendance)
-        self.remove = QPushButton("Verwijderen")
+        row.addWidget(QLabel("vanaf"))  # someone came later or left before the end
+        self.arrived = QLineEdit()
+        self.arrived.setPlaceholderText("uu:mm")
+        self.arrived.setAccessibleName("Vanaf (tijd) van de gekozen deelnemer")
+        self.arrived.setMaximumWidth(80)
+        row.addWidget(self.arrived)
+        row.addWidget(QLabel("tot"))
+        self.left_at = QLineEdit()
+        self.left_at.setPlaceholderText("uu:mm")
+        self.left_at.setAccessibleName("Tot (tijd) van de gekozen deelnemer")
+        self.left_at.setMaximumWidth(80)
+        row.addWidget(self.left_at)
+        for field in (self.arrived, self.left_at):  # a short row: fits at 150 % too
+            field.setToolTip("Leeg: de hele bespreking")
+        self.save_times = QPushButton("T&ijden opslaan")
+        row.addWidget(self.save_times)
+        self.remove = QPushButton("&Verwijderen…")
         self.remove.setIcon(icon("remove"))
         row.addWidget(self.remove)
         row.addStretch(1)
         self.body.addLayout(row)
-        times = QHBoxLayout()  # someone came later or left before the end
-        times.addWidget(QLabel("Vanaf"))
-        self.arrived = QLineEdit()
-        self.arrived.setPlaceholderText("uu:mm")
-        self.arrived.setAccessibleName("Vanaf")
-        self.arrived.setMaximumWidth(90)
-        times.addWidget(self.arrived)
-        times.addWidget(QLabel("tot"))
-        self.left_at = QLineEdit()
-        self.left_at.setPlaceholderText("uu:mm")
-        self.left_at.setAccessibleName("Tot")
-        self.left_at.setMaximumWidth(90)
-        times.addWidget(self.left_at)
-        self.save_times = QPushButton("Tijden opslaan")
-        times.addWidget(self.save_times)
-        for field in (self.arrived, self.left_at):  # a short row: fits at 150 % too
-            field.setToolTip("Leeg: de hele bespreking")
-        times.addStretch(1)
-        self.body.addLayout(times)
 
         quick = QHBoxLayout()
         self.add_family = QPushButton("Gezin toevoegen")
@@ -87,26 +111,30 @@ class ParticipantsPage(StepPage):
         quick.addWidget(self.add_family)
         quick.addStretch(1)
         self.body.addLayout(quick)
-        self.body.addWidget(QLabel("<b>Deelnemer toevoegen</b> — kies uit het adresboek, of "
-                                   "typ een nieuwe naam (die komt dan in het adresboek)"))
+        intro = QLabel("<b>Deelnemer toevoegen</b> — kies uit het adresboek (↓ en Enter vult "
+                       "de rij in), of typ een nieuwe naam; kijk rol en organisatie na en kies "
+                       "dan 'Deelnemer toevoegen' (Alt+T)")
+        intro.setWordWrap(True)
+        self.body.addWidget(intro)
         form = QFormLayout()
-        self.name = PersonPicker("Naam")
-        self.role = _combo(labels.ROLE, "Rol")
+        self.name = PersonPicker("Naam van de nieuwe deelnemer")
+        self.role = _combo({"": "— kies een rol —", **labels.ROLE}, "Rol van de nieuwe deelnemer")
+        self.role.setItemData(0, None)
         self.organisation = QLineEdit()
-        self.organisation.setAccessibleName("Organisatie")
+        self.organisation.setAccessibleName("Organisatie van de nieuwe deelnemer")
         self.email = QLineEdit()
-        self.email.setAccessibleName("E-mailadres")
+        self.email.setAccessibleName("E-mailadres van de nieuwe deelnemer")
         self.new_attendance = _combo(labels.ATTENDANCE, "Aanwezigheid nieuwe deelnemer")
         self.child = QComboBox()
-        self.child.setAccessibleName("Welk kind")
+        self.child.setAccessibleName("Welk kind (bij rol jeugdige)")
         form.addRow("&Naam", self.name)
         form.addRow("&Rol", self.role)
         form.addRow("&Organisatie", self.organisation)
-        form.addRow("&E-mailadres (nieuwe persoon)", self.email)
+        form.addRow("&E-mailadres", self.email)
         form.addRow("Aan&wezigheid", self.new_attendance)
-        form.addRow("Kind (bij rol jeugdige)", self.child)
+        form.addRow("&Kind (bij rol jeugdige)", self.child)
         self.body.addLayout(form)
-        self.add = QPushButton("Deelnemer toevoegen")
+        self.add = QPushButton("Deelnemer &toevoegen")
         self.add.setIcon(icon("add"))
         self.form_message = data_label()
         self.form_message.setStyleSheet("color: #c62828;")
@@ -125,8 +153,11 @@ class ParticipantsPage(StepPage):
         self.add_family.clicked.connect(lambda: self.env.act(
             self.env.item_job(roster_service.add_family), problems=self.form_message))
         self.name.picked.connect(self._on_name_picked)
-        self.name.returnPressed.connect(self._on_add_clicked)
+        # Enter in the name field goes on to the role (review first); adding is Alt+T.
+        self.name.returnPressed.connect(lambda: self.role.setFocus(Qt.FocusReason.TabFocusReason))
         self.remove.clicked.connect(self._on_remove_clicked)
+        self.chosen_role.activated.connect(self._on_chosen_role_activated)
+        self.chosen_organisation.editingFinished.connect(self._on_chosen_organisation_edited)
         self.attendance.activated.connect(self._on_attendance_activated)
         self.save_times.clicked.connect(self._on_save_times_clicked)
         self.table.itemSelectionChanged.connect(self._sync_attendance)
@@ -142,13 +173,10 @@ class ParticipantsPage(StepPage):
                      else "nog bevestigen (vorige keer " + labels.ATTENDANCE[p.attendance.value]
                      + ")") + attendance_times(p)]) for p in ctx.item.participants])
         self.name.set_people(ctx.people_choices())
-        orgs = ctx.book.organisation_by_id
-        self._roles = {p.id: usual_role(p, orgs.get(p.organisation_id or "")).value
-                       for p in ctx.book.people}
         self.table.resizeColumnsToContents()
         self.child.clear()
         for child in ctx.case.children:
-            self.child.addItem(child.first_name, child.id)
+            self.child.addItem(child.first_name or "ongeboren kind", child.id)
         self._build_involvement(ctx)
         self._sync_attendance()
 
@@ -211,17 +239,45 @@ class ParticipantsPage(StepPage):
         return selected_row_id(self.table)
 
     def _sync_attendance(self) -> None:
+        """Show the chosen participant in the edit rows, named in every field's accessible name."""
         pid = self._selected_id()
         ctx = self.env.ctx
-        enabled = pid is not None and ctx is not None
-        for widget in (self.attendance, self.remove, self.arrived, self.left_at, self.save_times):
-            widget.setEnabled(enabled)
-        if enabled and ctx is not None:
-            person = ctx.item.participant(pid or "")
-            if person:
-                self.attendance.setCurrentIndex(self.attendance.findData(person.attendance.value))
-                self.arrived.setText(f"{person.arrived:%H:%M}" if person.arrived else "")
-                self.left_at.setText(f"{person.left_at:%H:%M}" if person.left_at else "")
+        person = ctx.item.participant(pid or "") if ctx is not None and pid else None
+        for widget in (self.attendance, self.remove, self.arrived, self.left_at, self.save_times,
+                       self.chosen_role, self.chosen_organisation):
+            widget.setEnabled(person is not None)
+        if person is None:
+            self.chosen.setText("Kies een deelnemer in de lijst om die te wijzigen.")
+            return
+        self.chosen.setText(f"Gekozen: <b>{escape(person.name)}</b> — rol en organisatie "
+                            "kunnen tot de ondertekening worden gewijzigd.")
+        for widget, what in ((self.chosen_role, "Rol"), (self.chosen_organisation, "Organisatie"),
+                             (self.attendance, "Aanwezigheid"), (self.arrived, "Vanaf (tijd)"),
+                             (self.left_at, "Tot (tijd)")):
+            widget.setAccessibleName(f"{what} van {person.name}")
+        self.remove.setAccessibleName(f"{person.name} verwijderen")
+        self.save_times.setAccessibleName(f"Tijden van {person.name} opslaan")
+        self.chosen_role.setCurrentIndex(self.chosen_role.findData(person.role.value))
+        if not self.chosen_organisation.hasFocus():
+            self.chosen_organisation.setText(person.organisation or "")
+        self.attendance.setCurrentIndex(self.attendance.findData(person.attendance.value))
+        self.arrived.setText(f"{person.arrived:%H:%M}" if person.arrived else "")
+        self.left_at.setText(f"{person.left_at:%H:%M}" if person.left_at else "")
+
+    def _on_chosen_role_activated(self, _index: int) -> None:
+        pid = self._selected_id()
+        if pid:
+            self.env.act(self.env.item_job(roster_service.change_participant, pid,
+                                           role=self.chosen_role.currentData()),
+                         problems=self.form_message)
+
+    def _on_chosen_organisation_edited(self) -> None:
+        pid, ctx = self._selected_id(), self.env.ctx
+        person = ctx.item.participant(pid) if ctx is not None and pid else None
+        text = self.chosen_organisation.text().strip()
+        if person is not None and text != (person.organisation or ""):
+            self.env.act(self.env.item_job(roster_service.change_participant, person.id,
+                                           organisation=text), problems=self.form_message)
 
     def _on_save_times_clicked(self) -> None:
         pid = self._selected_id()
@@ -238,21 +294,49 @@ class ParticipantsPage(StepPage):
             self.env.act(self.env.item_job(roster_service.confirm_attendance, pid, value.value))
 
     def _on_remove_clicked(self) -> None:
-        pid = self._selected_id()
-        if pid:
-            self.env.act(self.env.item_job(meeting_service.remove_participant, pid),
-                         problems=self.form_message)
+        pid, ctx = self._selected_id(), self.env.ctx
+        person = ctx.item.participant(pid) if ctx is not None and pid else None
+        if person is None or not self._confirm_remove(person.name):
+            return
+        self.env.act(self.env.item_job(meeting_service.remove_participant, person.id),
+                     problems=self.form_message)
+
+    def _confirm_remove(self, name: str) -> bool:
+        """Ask before removing (Escape or Enter keep the participant: 'Niet verwijderen' is the
+        default)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Deelnemer verwijderen",
+                          f"{name} uit de deelnemers van deze bespreking verwijderen?",
+                          QMessageBox.StandardButton.NoButton, self)
+        yes = box.addButton("&Verwijderen", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("&Niet verwijderen", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is yes
 
     def _on_name_picked(self, person_id: str) -> None:
-        role = getattr(self, "_roles", {}).get(person_id)
-        if role:
-            self.role.setCurrentIndex(max(0, self.role.findData(role)))
-        self.organisation.clear()
-        self.email.clear()
+        """A suggestion was taken: fill the row from the address book, add nothing yet."""
+        ctx = self.env.ctx
+        if ctx is None:
+            return
+        person = next((p for p in ctx.book.people if p.id == person_id), None)
+        if person is None:
+            return
+        org = ctx.book.organisation_by_id.get(person.organisation_id or "")
+        role = usual_role(person, org).value
+        self.role.setCurrentIndex(max(0, self.role.findData(role)))
+        self.organisation.setText(org.name if org else "")
+        self.email.setText(person.email)
+        self.form_message.setText("")
 
     def _on_add_clicked(self) -> None:
         role, attendance = self.role.currentData(), self.new_attendance.currentData()
         person_id = self.name.person_id()
+        if role is None:  # never the role that happened to be left in the list
+            who = self.name.text().strip() or "de nieuwe deelnemer"
+            self.form_message.setText(f"Kies de rol van {who}.")
+            self.role.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         if role in (Role.CHILD.value, Role.PARENT.value):
             fields = {"name": self.name.text(), "role": role, "attendance": attendance,
                       "organisation": self.organisation.text() or None,
@@ -261,7 +345,8 @@ class ParticipantsPage(StepPage):
                 fields["child_id"] = self.child.currentData()
             job = self.env.item_job(meeting_service.add_participant, **fields)
         elif person_id:
-            job = self.env.item_job(roster_service.add_person, person_id, role, attendance)
+            job = self.env.item_job(roster_service.add_person, person_id, role, attendance,
+                                    organisation=self.organisation.text())
         else:
             job = self.env.item_job(roster_service.add_new_person, name=self.name.text(),
                                     role=role, organisation=self.organisation.text() or None,
@@ -271,6 +356,7 @@ class ParticipantsPage(StepPage):
             self.name.clear()
             self.organisation.clear()
             self.email.clear()
+            self.role.setCurrentIndex(0)  # the next person's role is chosen for them
             self.form_message.setText("")
             self.name.setFocus()
         self.env.act(job, done, problems=self.form_message)
