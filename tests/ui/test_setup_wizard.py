@@ -15,7 +15,7 @@ from tafelapp.services import directory_service, setup_service, vault_service
 from tests.conftest import PASSPHRASE
 from tests.setup.region import set_up_region
 from tests.ui.conftest import App
-from tests.ui.keys import SHIFT, alt, focused, press, type_text
+from tests.ui.keys import CTRL, SHIFT, alt, focused, press, type_text
 from ui.views.setup_wizard import SetupWizard
 
 
@@ -179,3 +179,36 @@ def test_people_leave_the_book_but_organisations_and_tables_in_use_stay(
     assert app.window.region.wizard is None
     left = [p.name for p in app.call(directory_service.directory).people]
     assert "Ilse Jansen" not in left and len(left) == 4
+
+
+def test_the_tables_page_form_below_the_grid_is_reached_by_tab_and_stored(
+        make_app: Callable[..., App], tmp_path: Path) -> None:
+    app, wizard = _open_wizard(make_app, tmp_path)
+    press(Qt.Key.Key_Return)  # Volgende (in a grid Enter edits the cell, so Alt+O from here)
+    alt("o")  # the Raad and Veilig Thuis have no complaints route: said once
+    alt("o")
+    alt("o")
+    tables = wizard.tables
+    assert wizard.pages.currentWidget() is tables
+    assert focused() is tables.table.cellWidget(0, 0)  # the first cell of the first table
+    for _ in range(5):
+        press(Qt.Key.Key_Tab)  # the five columns in the grid, then out of it
+    assert focused() is tables.add_button
+    press(Qt.Key.Key_Tab)
+    press(Qt.Key.Key_Tab)
+    place = focused()
+    assert place.accessibleName() == "JBT Proefstad, vaste plek"
+    press(Qt.Key.Key_A, CTRL)
+    type_text("Stadskantoor, zaal 5")
+    press(Qt.Key.Key_Tab)
+    assert focused().accessibleName() == "JBT Proefstad, voorzitter"
+    type_text("Fem")  # type-ahead in the list: Femke de Wit
+    alt("o")
+    assert wizard.pages.currentIndex() == 4
+    press(Qt.Key.Key_Return)  # Opslaan
+    app.settle()
+    assert app.window.region.wizard is None
+    book = app.call(directory_service.directory)
+    femke = next(p for p in book.people if p.name == "Femke de Wit")
+    (table,) = app.call(setup_service.export_region).tables
+    assert table.place == "Stadskantoor, zaal 5" and table.default_chair_id == femke.id

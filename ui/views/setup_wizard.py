@@ -198,9 +198,12 @@ class SetupWizard(DiscardGuard, QDialog):
         if first is not None and self.isVisible():
             first.setFocus()
         elif table is not None and self.isVisible():
-            table.table.setFocus()
-            if table.table.rowCount() and table.table.currentRow() < 0:
-                table.table.enter_cell(0, 0)
+            grid = table.table
+            grid.setFocus()
+            shown = grid.shown_columns()
+            if grid.rowCount() and shown:  # the keyboard in a cell (a drop-down gets it itself)
+                column = grid.currentColumn() if grid.currentColumn() in shown else shown[0]
+                grid.enter_cell(max(grid.currentRow(), 0), column)
 
     def _on_next_clicked(self) -> None:
         """Check this page; on to the next when nothing blocks (a warning is shown once)."""
