@@ -8,6 +8,7 @@ import datetime as dt
 from pydantic import BaseModel
 
 from tafelapp.domain import labels
+from tafelapp.domain.contact import is_phone
 from tafelapp.domain.directory import Organisation
 from tafelapp.domain.enums import (
     AgreementKind,
@@ -15,12 +16,21 @@ from tafelapp.domain.enums import (
     Attendance,
     DecisionKind,
     LocationKind,
+    PartnerKind,
+    ReferrerKind,
     Role,
     TableKind,
 )
-from tafelapp.domain.family_words import ROLE_LINE, names_list, spoken_date, spoken_time
-from tafelapp.domain.meeting import AgendaItem, Meeting
+from tafelapp.domain.family_words import (
+    PRESENT_WORD,
+    ROLE_LINE,
+    names_list,
+    spoken_date,
+    spoken_time,
+)
+from tafelapp.domain.meeting import AgendaItem, Meeting, Participant
 from tafelapp.domain.models import Case, Table
+from tafelapp.domain.record_words import is_recurring, place_words
 
 
 class OrganisationLine(BaseModel):
@@ -38,6 +48,7 @@ class Promise(BaseModel):
     owner: str
     due: str
     consequence: str = ""
+    recurring: bool = False  # keeps happening ("elke week"): `due` is until when, no deadline
 
 
 class Voice(BaseModel):
@@ -79,7 +90,8 @@ class FamilySummary(BaseModel):
     conditions: list[Promise]
     arrangements: list[Promise]
     case_lead: str
-    case_lead_contact: str
+    case_lead_phone: str  # only a telephone number; "" when not known (a to-do, no e-mail here)
+    case_lead_email: str
     next_moment: str  # "Maandag 1 maart 2027 om 14.00 uur, bij jullie thuis"; "" if no date
     complaints: list[Complaint]
 
@@ -99,14 +111,36 @@ _DECISION_TEXT = {
         "De Raad voor de Kinderbescherming doet geen onderzoek. De afspraken hieronder blijven "
         "gelden."),
 }
-_ROLE_WORD = {Role.PARENT: "ouder", Role.CHILD: "", Role.CHAIR: "leidt het gesprek",
-              Role.SECRETARY: "schrijft mee"}
+def _present(p: Participant) -> str:
+    """'Anna Bos (ouder)', 'G. Visser (geeft hulp, Wijkteam)': who was there and what they do."""
+    what = [w for w in (PRESENT_WORD.get(p.role, ""), p.organisation or "") if w]
+    if p.role in (Role.PARENT, Role.CHILD):
+        what = what[:1]
+    return f"{p.name} ({', '.join(what)})" if what else p.name
+
+
+def _complaints(item: AgendaItem, case: Case, book: list[Organisation]) -> list[Complaint]:
+    """The complaints routes of the organisations at the table, and of the Raad (at a JBT it
+    decides about its own investigation) and Veilig Thuis (when it reported the worries), as far
+    as the set-up has them."""
+    names = {p.organisation for p in item.participants if p.organisation}
+    kinds = {PartnerKind.RVDK} if any(p.role is Role.RVDK for p in item.participants) else set()
+    if item.decision is not None:
+        kinds.add(PartnerKind.RVDK)
+    if case.referral is not None and case.referral.referrer_kind is ReferrerKind.VEILIG_THUIS:
+        names.add(case.referral.referrer_organisation)
+        kinds.add(PartnerKind.VEILIG_THUIS)
+    found = [o for o in book if o.complaints and o.name in names]
+    for kind in kinds:
+        if not any(o.kind is kind for o in found):  # by kind where the names differ
+            found += [o for o in book if o.complaints and o.kind is kind][:1]
+    return [Complaint(organisation=o.name, route=o.complaints) for o in found]
 
 
 def _promise(text: str, owner: str, due: dt.date | None, consequence: str | None = None) \
         -> Promise:
     return Promise(text=text, owner=owner, due=spoken_date(due) if due else "",
-                   consequence=consequence or "")
+                   consequence=consequence or "", recurring=is_recurring(text))
 
 
 def _organisations(item: AgendaItem, book: list[Organisation],
@@ -118,7 +152,8 @@ def _organisations(item: AgendaItem, book: list[Organisation],
         if p.organisation in lines:
             continue
         org = next((o for o in book if o.name == p.organisation), None)
-        phone = p.phone or people_phone.get(p.name) or (org.phone if org else "")
+        phone = next((n for n in (p.phone, people_phone.get(p.name), org.phone if org else "")
+                      if is_phone(n)), "")
         lines[p.organisation] = OrganisationLine(
             name=p.organisation, does=ROLE_LINE.get(p.role, "denkt mee over de hulp."),
             contact=f"{p.name}{', telefoon ' + phone if phone else ''}")
@@ -176,19 +211,15 @@ def family_summary(meeting: Meeting, item: AgendaItem, case: Case, table: Table,
                       if a.participant_id == v.participant_id), None)
         voices.append(Voice(name=person.name, view=v.view, score=score,
                             stance=labels.FAMILY_STANCE[v.stance.value], words=v.words))
-    place = labels.LOCATION[meeting.location_kind.value]
-    if meeting.location_kind is LocationKind.FAMILY_HOME:
-        place = "bij jullie thuis"
-    elif meeting.location_text:
-        place = f"{place} ({meeting.location_text})"
+    place = ("bij jullie thuis" if meeting.location_kind is LocationKind.FAMILY_HOME
+             else place_words(meeting, table))
     return FamilySummary(
         family_name=case.family.name, children=names_list([c.called(case.family) for c in case.children]),
         young_person=young, table_name=table.name,
         date=spoken_date(meeting.date) + (f" om {spoken_time(meeting.start)}"
                                           if meeting.start else ""),
         place=place,
-        present=[f"{p.name}{' (' + _ROLE_WORD[p.role] + ')' if _ROLE_WORD.get(p.role) else ''}"
-                 for p in present],
+        present=[_present(p) for p in present],
         organisations=_organisations(item, book, people_phone or {}),
         decision_title=title, decision_text=text.format(u="u"),
         decision_text_young=text.format(u="je ouders"), decision_reason=reason,
@@ -202,8 +233,8 @@ def family_summary(meeting: Meeting, item: AgendaItem, case: Case, table: Table,
         arrangements=[_promise(a.text, a.owner, a.due_date) for a in live
                       if a.kind is AgreementKind.ARRANGEMENT],
         case_lead=f"{lead.person} ({lead.organisation})" if lead else "",
-        case_lead_contact=lead.contact or "" if lead else "",
+        case_lead_phone=lead.phone or "" if lead else "",
+        case_lead_email=lead.email or "" if lead else "",
         next_moment=_next_moment(item, table, next_meeting, evaluation),
-        complaints=[Complaint(organisation=o.name, route=o.complaints) for o in book
-                    if o.complaints and any(p.organisation == o.name for p in item.participants)],
+        complaints=_complaints(item, case, book),
     )

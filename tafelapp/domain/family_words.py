@@ -45,6 +45,18 @@ ROLE_LINE = {
     Role.OTHER_PROFESSIONAL: "denkt mee over de hulp.",
 }
 
+# Who was at the table and what they do there, in a few plain words ("Wie waren er bij?").
+PRESENT_WORD = {
+    Role.CHAIR: "leidt het gesprek", Role.SECRETARY: "schrijft op wat er is besproken",
+    Role.PARENT: "ouder", Role.CHILD: "", Role.RVDK: "van de Raad, doet onderzoek als dat nodig is",
+    Role.JB: "helpt als de kinderen niet veilig zijn", Role.REFERRER: "heeft de zorgen gemeld",
+    Role.CASE_LEAD: "houdt het overzicht over de hulp", Role.POLICE: "politie",
+    Role.CARE_PROVIDER: "geeft hulp", Role.SCHOOL: "van school",
+    Role.CONFIDANT: "helpt de ouders als vertrouwd persoon", Role.LAWYER: "advocaat",
+    Role.BEHAVIOURAL_SCIENTIST: "denkt mee over wat de kinderen nodig hebben",
+    Role.OTHER_PROFESSIONAL: "denkt mee over de hulp",
+}
+
 # Every term of the domain glossary a family may still meet (in what professionals wrote),
 # explained in one sentence. Terms the summary itself uses are avoided or explained here too.
 EXPLAINED = {

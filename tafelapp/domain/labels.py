@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from itertools import pairwise
 from typing import Any
 
@@ -36,6 +37,25 @@ TABLE_KIND = {"JBT": "Jeugdbeschermingstafel", "ZVT": "Zorg- en Veiligheidstafel
 def nl_date(value: object) -> str:
     """A date as Dutch people write it: 22-11-2026 (empty for None)."""
     return value.strftime("%d-%m-%Y") if hasattr(value, "strftime") else ""
+
+
+def dutch_time(moment: dt.datetime) -> dt.datetime:
+    """A moment in Dutch local time (Europe/Amsterdam; the machine's zone if that is unknown)."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return moment.astimezone(ZoneInfo("Europe/Amsterdam"))
+    except (ImportError, KeyError, OSError):
+        return moment.astimezone()
+
+
+def nl_moment(moment: dt.datetime) -> str:
+    """A moment as Dutch people read it, in Dutch local time with its zone: 02-12-2026 14:05
+    (CET); a moment without a zone is taken as UTC (how the vault stores times)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    local = dutch_time(moment)
+    return f"{local:%d-%m-%Y %H:%M} ({local.tzname() or 'lokale tijd'})"
 
 FIELD = {
     "name": "Naam", "role": "Rol", "organisation": "Organisatie", "attendance": "Aanwezigheid",
@@ -85,6 +105,7 @@ FIELD = {
     "own_words": "In eigen woorden", "not_asked_reason": "Waarom niet gevraagd",
     "arrived": "Vanaf", "left_at": "Tot", "given": "Hoe gegeven",
     "decided_at": "Tijd van het besluit", "continuations": "Voortzetting",
+    "accepted_on": "Aanvaard op", "contact_note": "Bereikbaarheid",
 }
 
 FAMILY_STANCE = {"AGREES": "eens", "PARTLY": "deels eens", "DISAGREES": "oneens",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from tafelapp.domain.contact import EmailAddress, Phone, name_of_display, split_contact
 from tafelapp.domain.enums import (
     CaseStatus,
     DeadlineKind,
@@ -156,17 +157,44 @@ class Referral(Model):
 
 
 class CaseLead(Model):
-    """Casusregie: which partner and person guard the plan of this family, since when."""
+    """Casusregie: which partner and person guard the plan of this family, since when.
+
+    The casusregisseur is kept as fields (the address book's person, name, phone, e-mail), never
+    as the picker's display text; `contact_note` keeps an older record's contact line that was
+    neither a phone number nor an e-mail address.
+    """
 
     id: Id = Field(default_factory=new_id)
     organisation: Name
     organisation_kind: PartnerKind
     person: Name
-    contact: ShortText | None = None
+    person_id: Id | None = None
+    phone: Phone | None = None
+    email: EmailAddress | None = None
+    contact_note: ShortText | None = None
     since: dt.date
     accepted: bool = False
     accepted_on: dt.date | None = None
     ended_on: dt.date | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_form(cls, data: Any) -> Any:
+        """Records (and exports) from before 0017: the display text as the name, one contact."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if isinstance(data.get("person"), str):
+            data["person"] = name_of_display(data["person"])
+        if "contact" in data:
+            phone, email, note = split_contact(data.pop("contact"))
+            data.setdefault("phone", phone)
+            data.setdefault("email", email)
+            data.setdefault("contact_note", note)
+        for key in ("phone", "email", "contact_note"):
+            if isinstance(data.get(key), str) and not data[key].strip():
+                data[key] = None
+        return data
 
     @property
     def active(self) -> bool:

@@ -20,7 +20,8 @@ def _promises(title: str, intro: str, items: list[Promise], young: bool,
         return ""
     rows = []
     for p in items:
-        when = f" Dat moet klaar zijn op {escape(p.due)}." if p.due else ""
+        when = (f" Dat blijft zo tot en met {escape(p.due)}." if p.recurring else
+                f" Dat moet klaar zijn op {escape(p.due)}.") if p.due else ""
         line = f"<li><b>{escape(p.text)}</b><br/>Wie doet het: {escape(p.owner)}.{when}"
         if with_consequence and p.consequence:
             line += (f"<br/><i>Als {'het' if young else 'dit'} niet lukt:</i> "
@@ -49,9 +50,17 @@ def body_text(s: FamilySummary, young: bool = False) -> str:
         f"<li><b>{escape(v.name)}</b>: {_sentence(v.view)}"
         f"{f'Eigen cijfer voor de veiligheid: {v.score} van de 10. ' if v.score is not None else ''}"
         f"Over het besluit: {escape(v.stance)}. {_sentence(v.words)}</li>" for v in s.voices)
-    contact = (f"{escape(s.case_lead)}" + (f", telefoon {escape(s.case_lead_contact)}"
-                                           if s.case_lead_contact else "")
-               if s.case_lead else "Nog niet bekend. Wij laten het " + you + " weten.")
+    contact = (f"{escape(s.case_lead)}" + (f", telefoon {escape(s.case_lead_phone)}"
+                                           if s.case_lead_phone else "")
+               + (f", e-mail {escape(s.case_lead_email)}" if s.case_lead_email else "")
+               if s.case_lead else "Nog niet bekend. Wij laten het " + you + " weten")
+    if s.case_lead_phone or not s.case_lead:
+        first = "Bel eerst deze persoon."
+    elif s.case_lead_email:
+        first = "Stuur deze persoon eerst een e-mail."
+    else:
+        first = "Vraag eerst deze persoon. Het nummer krijg" + ("" if young else "t") + \
+            f" {you} nog."
     complaints = "".join(f"<li>Over {escape(c.organisation)}: {escape(c.route)}</li>"
                          for c in s.complaints)
     no_date = (f"Er is nog geen datum. {your.capitalize()} vaste contactpersoon belt "
@@ -80,7 +89,7 @@ def body_text(s: FamilySummary, young: bool = False) -> str:
            with_consequence=True)}
 {_promises("Andere afspraken", "Wie doet wat.", s.arrangements, young)}
 <h2>Wie is {your} vaste contactpersoon?</h2>
-<p>{contact}.<br/>Heb{'' if young else 't'} {you} een vraag? Bel eerst deze persoon.</p>
+<p>{contact}.<br/>Heb{'' if young else 't'} {you} een vraag? {first}</p>
 <h2>Wanneer praten we weer?</h2>
 <p>{escape(s.next_moment) + '.' if s.next_moment else no_date}</p>
 <h2>Ben{'' if young else 't'} {you} het er niet mee eens?</h2>

@@ -11,6 +11,14 @@ from tafelapp.domain.followup import FOLLOW_UP_NL, AgreementFollowUp
 from tafelapp.domain.meeting import AgendaItem, Meeting
 from tafelapp.domain.minutes import Minutes, MinutesKind
 from tafelapp.domain.models import Case, Deadline, Table
+from tafelapp.domain.record_words import (
+    concerns,
+    due_words,
+    involvement_lines,
+    lead_reach,
+    place_words,
+    terms_that_follow,
+)
 from tafelapp.domain.rules.voice import present_at_decision
 
 CSS = """
@@ -137,8 +145,7 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
     when = labels.nl_date(meeting.date)
     if meeting.start:
         when += f", {meeting.start:%H:%M}" + (f"–{meeting.end:%H:%M}" if meeting.end else "")
-    place = labels.LOCATION[meeting.location_kind.value] + (
-        f" ({escape(meeting.location_text)})" if meeting.location_text else "")
+    place = escape(place_words(meeting, table))
     route = labels.ROUTE.get(case.referral.route.value, "") if case.referral else "—"
     css = CSS % {"case": escape(case.case_number), "title": escape(title)} + (
         CONCEPT_CSS % {} if concept else "")
@@ -155,6 +162,7 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
              f"<tr><td>Plaats</td><td>{place}</td></tr>"
              f"<tr><td>Casusnummer</td><td>{escape(case.case_number)}</td></tr>"
              f"<tr><td>Gezin</td><td>{escape(case.family.name)}</td></tr>"
+             f"<tr><td>Betreft</td><td>{escape(concerns(case, meeting.date))}</td></tr>"
              f"<tr><td>Documentnummer</td><td>{escape(minutes.number)}</td></tr></table>"]
     if minutes.kind is MinutesKind.RECTIFICATION:
         parts.append(_section("Rectificatie", f"<p>Deze rectificatie verbetert de vastgestelde "
@@ -170,6 +178,11 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
             labels.ROLE).index(p.role.value)))
     parts.append(_section("Aanwezigheid", "<table><tr><th>Rol</th><th>Naam</th>"
                           f"<th>Organisatie</th><th>Aanwezigheid</th></tr>{people}</table>"))
+    involved = involvement_lines(item, case, meeting.date)
+    parts.append(_section(
+        "Betrokkenheid van kinderen vanaf 12 jaar",
+        "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in involved) + "</ul>" if involved
+        else "<p class='muted'>Geen kinderen van 12 jaar of ouder.</p>"))
     parts.append(_section("Doel en route", f"<p>Route: {escape(route)}</p>"
                           f"<p>{_text(item.purpose)}</p>"))
     plan = item.safety_plan
@@ -207,17 +220,22 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
         parts.append(_section("Plan van aanpak", f"<p>{_text(item.plan_of_approach)}</p>"
                               + _at_decision(item)))
     lead = next(iter(case.active_case_leads()), None)
+    reach = lead_reach(lead) if lead else ""
     parts.append(_section("Casusregie", (
         f"<p>{escape(lead.person)}, {escape(lead.organisation)} "
-        f"({'aanvaard' if lead.accepted else 'nog niet aanvaard'})"
-        + (f"; bereikbaar via {escape(lead.contact)}" if lead.contact else "") + "</p>")
+        f"({labels.PARTNER_KIND[lead.organisation_kind.value]}), sinds "
+        f"{labels.nl_date(lead.since)}; "
+        + (f"aanvaard op {labels.nl_date(lead.accepted_on)}" if lead.accepted
+           else "nog niet aanvaard")
+        + (f". Bereikbaar: {escape(reach)}" if reach else
+           ". <span class='mark'>Telefoonnummer nog niet bekend.</span>") + "</p>")
         if lead else "<p class='muted'>Geen casusregie vastgelegd.</p>"))
     rows = "".join(
         f"<tr><td>{labels.AGREEMENT_KIND[a.kind.value]}</td><td>{escape(a.text)}</td>"
-        f"<td>{escape(a.owner)}</td><td>{labels.nl_date(a.due_date)}</td>"
+        f"<td>{escape(a.owner)}</td><td>{due_words(a.text, a.due_date)}</td>"
         f"<td>{escape(a.consequence or '')}</td></tr>" for a in item.agreements)
     parts.append(_section("Afspraken", "<table><tr><th>Soort</th><th>Wat</th><th>Wie</th>"
-                          "<th>Uiterlijk</th><th>Als een voorwaarde niet wordt nagekomen</th></tr>"
+                          "<th>Wanneer</th><th>Als een voorwaarde niet wordt nagekomen</th></tr>"
                           f"{rows}</table>" if rows else "<p class='muted'>Geen afspraken.</p>"))
     if followed_up:
         rows = "".join(
@@ -231,9 +249,13 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
                               f"{rows}</table>"))
     terms = "".join(f"<li>{escape(d.note or TERMS[d.kind].label)}: uiterlijk {labels.nl_date(d.due_on)} "
                     f"({escape(d.source)})</li>" for d in started)
+    follow = "".join(f"<li>{escape(line)}</li>"
+                     for line in terms_that_follow(item.decision if not terms else None))
     parts.append(_section("Volgende moment en termijnen",
                           f"<p>Volgende moment: {labels.nl_date(item.next_moment) or '—'}</p>"
-                          + (f"<ul>{terms}</ul>" if terms else "")))
+                          + (f"<ul>{terms}</ul>" if terms else "")
+                          + ("<p>Termijnen die met het raadsonderzoek gaan lopen (elk vanaf "
+                             f"zijn eigen gebeurtenis):</p><ul>{follow}</ul>" if follow else "")))
     if minutes.text.closing_remarks.strip():
         parts.append(f"<p>{_text(minutes.text.closing_remarks)}</p>")
     signers = "".join(

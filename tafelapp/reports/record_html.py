@@ -7,6 +7,7 @@ from html import escape
 from tafelapp.domain import labels
 from tafelapp.domain.meeting import AgendaItem, Meeting
 from tafelapp.domain.models import Case, Table
+from tafelapp.domain.record_words import concerns, due_words, lead_reach, place_words
 
 
 def _p(label: str, text: str) -> str:
@@ -29,7 +30,8 @@ def record_html(meeting: Meeting, item: AgendaItem, case: Case, table: Table,
     parts = [
         f"<h2>{escape(case.case_number)} — gezin {escape(case.family.name)}</h2>",
         f"<p>{escape(table.name)}, {labels.nl_date(meeting.date)}, "
-        f"{labels.LOCATION[meeting.location_kind.value]}</p>",
+        f"{escape(place_words(meeting, table))}</p>",
+        f"<p><b>Betreft:</b> {escape(concerns(case, meeting.date))}</p>",
         _p("Doel van de bespreking", item.purpose),
         "<h3>Deelnemers</h3>",
         f"<table cellpadding='3'>{people}</table>" if people else "<p>—</p>",
@@ -56,12 +58,15 @@ def record_html(meeting: Meeting, item: AgendaItem, case: Case, table: Table,
     else:
         parts.append("<h3>Plan van aanpak</h3>" + _p("", item.plan_of_approach))
     lead = next(iter(case.active_case_leads()), None)
+    reach = lead_reach(lead) if lead else ""
     parts.append("<h3>Casusregie</h3><p>" + (
         f"{escape(lead.person)} ({escape(lead.organisation)}), "
-        f"{'aanvaard' if lead.accepted else 'nog niet aanvaard'}" if lead else "—") + "</p>")
+        f"{'aanvaard' if lead.accepted else 'nog niet aanvaard'}"
+        + (f"; {escape(reach)}" if reach else "; telefoonnummer nog niet bekend")
+        if lead else "—") + "</p>")
     rows = "".join(
         f"<tr><td>{labels.AGREEMENT_KIND[a.kind.value]}</td><td>{escape(a.text)}</td>"
-        f"<td>{escape(a.owner)}</td><td>{labels.nl_date(a.due_date)}</td>"
+        f"<td>{escape(a.owner)}</td><td>{due_words(a.text, a.due_date)}</td>"
         f"<td>{escape(a.consequence or '')}</td></tr>" for a in item.agreements)
     parts.append("<h3>Afspraken</h3>" + (f"<table cellpadding='3'>{rows}</table>" if rows
                                           else "<p>—</p>"))

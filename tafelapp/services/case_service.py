@@ -13,7 +13,8 @@ from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.domain.rules.case_lead import case_lead_problems
 from tafelapp.domain.rules.referral import case_problems, expected_date_problems
 from tafelapp.domain.summaries import CaseSummary
-from tafelapp.services.session import Session, build, not_found, refuse_errors
+from tafelapp.services import directory_service
+from tafelapp.services.session import Session, build, not_found, refuse_errors, updated
 from tafelapp.services.table_service import get_table
 from tafelapp.store import case_repo
 
@@ -118,14 +119,33 @@ def register_referral(session: Session, case_id: str, referral: dict[str, Any]) 
     return _modify(session, case_id, "case.register_referral", change)
 
 
-def assign_case_lead(session: Session, case_id: str, *, organisation: str,
-                     organisation_kind: str, person: str, contact: str | None = None,
+def assign_case_lead(session: Session, case_id: str, *, organisation: str | None = None,
+                     organisation_kind: str | None = None, person: str | None = None,
+                     person_id: str | None = None, phone: str | None = None,
+                     email: str | None = None, contact: str | None = None,
                      since: dt.date | None = None, accepted: bool = False) -> Case:
-    """Give casusregie to a partner; the current one, if any, ends the same day."""
+    """Give casusregie to a partner; the current one, if any, ends the same day.
+
+    The casusregisseur is a person of the address book (`person_id`: name, organisation, phone
+    and e-mail come along unless typed) or a typed name. `contact` is the older single contact
+    line, sorted into phone or e-mail. `since` is the meeting's date where it is assigned.
+    """
     start = since or session.today()
-    lead = build(CaseLead, "case_lead", organisation=organisation,
-                 organisation_kind=organisation_kind, person=person, contact=contact,
-                 since=start, accepted=accepted, accepted_on=start if accepted else None)
+    fields: dict[str, Any] = {"organisation": organisation, "organisation_kind": organisation_kind,
+                              "person": person, "phone": phone, "email": email}
+    if person_id:
+        found = directory_service.get_person(session, person_id)
+        org = directory_service.directory(session).organisation_by_id.get(
+            found.organisation_id or "")
+        known = {"person": found.name, "phone": found.phone, "email": found.email,
+                 "organisation": org.name if org else None,
+                 "organisation_kind": org.kind.value if org else None}
+        fields = {k: v if v not in (None, "") else known.get(k) for k, v in fields.items()}
+    if contact is not None:
+        fields["contact"] = contact
+    lead = build(CaseLead, "case_lead", **{k: v for k, v in fields.items() if v is not None},
+                 person_id=person_id, since=start, accepted=accepted,
+                 accepted_on=start if accepted else None)
 
     def change(case: Case) -> Case:
         ended = [lead_.model_copy(update={"ended_on": start}) if lead_.active else lead_
@@ -134,19 +154,35 @@ def assign_case_lead(session: Session, case_id: str, *, organisation: str,
     return _modify(session, case_id, "case.assign_case_lead", change)
 
 
-def accept_case_lead(session: Session, case_id: str, on: dt.date | None = None) -> Case:
-    """Record that the current casusregisseur accepted the casusregie."""
-    day = on or session.today()
+def _active_lead(case: Case) -> CaseLead:
+    active = case.active_case_leads()
+    if not active:
+        raise InvalidInput([Problem("case_lead.none", "case_leads",
+                                    "er is geen casusregie toegewezen")])
+    return active[0]
 
+
+def accept_case_lead(session: Session, case_id: str, on: dt.date | None = None) -> Case:
+    """Record that the current casusregisseur accepted the casusregie, on `on` (in meeting mode
+    the meeting's date; not before the casusregie started)."""
     def change(case: Case) -> Case:
-        active = case.active_case_leads()
-        if not active:
-            raise InvalidInput([Problem("case_lead.none", "case_leads",
-                                        "er is geen casusregie toegewezen")])
-        leads = [lead_.model_copy(update={"accepted": True, "accepted_on": day})
-                 if lead_.id == active[0].id else lead_ for lead_ in case.case_leads]
-        return case.model_copy(update={"case_leads": leads})
+        active = _active_lead(case)
+        day = on or max(session.today(), active.since)
+        return case.model_copy(update={"case_leads": [
+            updated(lead_, "case_lead", accepted=True, accepted_on=day) if lead_.id == active.id
+            else lead_ for lead_ in case.case_leads]})
     return _modify(session, case_id, "case.accept_case_lead", change)
+
+
+def update_case_lead_contact(session: Session, case_id: str, *, phone: str | None = None,
+                             email: str | None = None) -> Case:
+    """Fill in (or correct) how the current casusregisseur is reached: phone and e-mail."""
+    def change(case: Case) -> Case:
+        active = _active_lead(case)
+        return case.model_copy(update={"case_leads": [
+            updated(lead_, "case_lead", phone=phone or None, email=email or None)
+            if lead_.id == active.id else lead_ for lead_ in case.case_leads]})
+    return _modify(session, case_id, "case.update_case_lead", change)
 
 
 def add_deadline(session: Session, case_id: str, kind: DeadlineKind | str, event: dt.date,

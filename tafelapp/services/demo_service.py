@@ -129,7 +129,7 @@ def seed_demo(session: Session) -> dict[str, str]:
     meetings.set_next_moment(session, item.id, today)
     cases.assign_case_lead(session, case.id, organisation="Jeugdbescherming West",
                            organisation_kind="GI", person="Femke de Wit (fictief)",
-                           contact="06-00000002", since=meeting_day, accepted=True)
+                           phone="06-00000002", since=meeting_day, accepted=True)
     done = meetings.get_meeting(session, meeting.id).agenda[0].agreements[2]
     meetings.set_agreement_status(session, item.id, done.id, "DONE",
                                   on=add_working_days(meeting_day, 4))
@@ -165,7 +165,7 @@ def seed_demo(session: Session) -> dict[str, str]:
                                  attendance="PRESENT" if role != "PARENT" else "INFORMED")
     cases.assign_case_lead(session, zvt_case.id, organisation="Jeugdhulp Kust (fictief)",
                            organisation_kind="CARE_PROVIDER", person="L. Smit (fictief)",
-                           since=today - dt.timedelta(days=10))
+                           phone="06-00000003", since=today - dt.timedelta(days=10))
     _demo_address_book(session)
     return {"jbt": jbt.id, "zvt": zvt.id, "jbt_case": case.id, "zvt_case": zvt_case.id,
             "jbt_meeting": meeting.id, "zvt_meeting": zvt_meeting.id,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 from pathlib import Path
 from typing import Any
 
+from tafelapp.domain.labels import nl_moment
 from tafelapp.signing.verify import SignatureReport, VerifyReport, verify
 
 # The visible signature blocks: side by side near the top of the notulen's last page (the
@@ -74,7 +76,7 @@ def _stamp_style(role_label: str) -> Any:
     box = text.TextBoxStyle(font=GlyphAccumulatorFactory(font), font_size=9) if font \
         else text.TextBoxStyle(font_size=9)
     return stamp.TextStampStyle(
-        stamp_text=f"%(signer)s\n{role_label}\n%(ts)s\ndigitaal ondertekend",
+        stamp_text=f"%(signer)s\n{role_label}\n%(when)s\ndigitaal ondertekend",
         timestamp_format="%d-%m-%Y %H:%M %Z", text_box_style=box, border_width=1,
         background=None)
 
@@ -169,7 +171,8 @@ def sign_with(pdf: bytes, signer: Any, field_name: str, signer_name: str, reason
         pdf_signer = signers.PdfSigner(meta, signer=signer, timestamper=timestamper,
                                        stamp_style=_stamp_style(role_label or field_name))
         out: bytes = pdf_signer.sign_pdf(
-            writer, appearance_text_params={"signer": signer_name}).getvalue()
+            writer, appearance_text_params={  # the time in Dutch local time, with its zone
+                "signer": signer_name, "when": nl_moment(dt.datetime.now(dt.UTC))}).getvalue()
         return out
     if timestamp_url:
         try:

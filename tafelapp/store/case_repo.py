@@ -21,8 +21,8 @@ from tafelapp.store.rows import (
 _CHILD = ("id", "first_name", "last_name", "birth_date", "unborn", "unborn_details")
 _REFERRAL = ("route", "date", "referrer_kind", "referrer_organisation", "referrer_person",
              "criteria", "preconditions", "summary")
-_LEAD = ("id", "organisation", "organisation_kind", "person", "contact", "since", "accepted",
-         "accepted_on", "ended_on")
+_LEAD = ("id", "organisation", "organisation_kind", "person", "person_id", "phone", "email",
+         "contact_note", "since", "accepted", "accepted_on", "ended_on")
 _DEADLINE = ("id", "kind", "started_on", "due_on", "source", "done_on", "note")
 
 

@@ -55,7 +55,8 @@ def test_scaling_answer_must_come_from_a_participant_of_the_meeting() -> None:
 
 
 def _lead(kind: PartnerKind, ended: bool = False) -> CaseLead:
-    return CaseLead(organisation="Org", organisation_kind=kind, person="P", since=f.TODAY,
+    return CaseLead(organisation="Org", organisation_kind=kind, person="P", phone="070-1234567",
+                    since=f.TODAY,
                     ended_on=f.TODAY if ended else None)
 
 

@@ -78,6 +78,8 @@ MEETING_WRITERS: dict[str, Call] = {
     "add_new_person": lambda s, x: roster_service.add_new_person(
         s, x["item"], name="Nog Iemand", role="SCHOOL"),
     "add_family": lambda s, x: roster_service.add_family(s, x["item"]),
+    "change_participant": lambda s, x: roster_service.change_participant(
+        s, x["item"], x["professional"], role="SCHOOL", organisation="Andere organisatie"),
     "carry_over_participants_after": lambda s, x: _raise_if_nothing(
         roster_service.carry_over_participants_after(s, x["item"])),
     "confirm_attendance": lambda s, x: roster_service.confirm_attendance(
@@ -117,6 +119,8 @@ CASE_WRITERS: dict[str, Call] = {
     "assign_case_lead": lambda s, x: case_service.assign_case_lead(
         s, x["case"], organisation="Wijkteam", organisation_kind="CARE_PROVIDER", person="W."),
     "accept_case_lead": lambda s, x: case_service.accept_case_lead(s, x["case"]),
+    "update_case_lead_contact": lambda s, x: case_service.update_case_lead_contact(
+        s, x["case"], phone="070-7654321", email="regie@voorbeeld.nl"),
     "add_deadline": lambda s, x: case_service.add_deadline(
         s, x["case"], "GRANT_DECISION", dt.date.today()),
     "close_case": lambda s, x: case_service.close_case(s, x["case"]),

@@ -24,8 +24,8 @@ _V1_ROWS = [
     "VALUES ('c1', 't1', 'JBT-2024-0001', 'OPEN', '2024-03-01', 'Oud', "
     "'{\"name\": \"Oud\"}')",
     "INSERT INTO children VALUES ('k1', 'c1', 0, 'Sem', 'Oud', '2016-02-02', 0, NULL)",
-    "INSERT INTO case_leads VALUES ('l1', 'c1', 0, 'JB West', 'GI', 'P', NULL, '2024-03-04', 0, "
-    "NULL, NULL)",
+    "INSERT INTO case_leads (id, case_id, position, organisation, organisation_kind, person, since, "
+    "accepted) VALUES ('l1', 'c1', 0, 'JB West', 'GI', 'P', '2024-03-04', 0)",
 ]
 _HASH = record_hash(1, "2024-03-01T10:00:00+00:00", "x", "case.open", "case", "c1", [], GENESIS)
 _V2_ROWS = [
@@ -116,3 +116,43 @@ def test_a_failing_migration_rolls_back_completely(tmp_path: Path) -> None:
 def test_migration_files_are_numbered_without_gaps() -> None:
     names = sorted(p.name for p in migrate.MIGRATIONS_DIR.glob("*.sql"))
     assert [int(n[:4]) for n in names] == list(range(1, LATEST + 1))
+
+
+def test_0017_turns_a_display_text_casusregisseur_into_fields(tmp_path: Path) -> None:
+    """Before 0017 the casusregisseur was the picker's display text with one contact line."""
+    path = tmp_path / "v16.tafelapp"
+    conn = connection.create_vault_file(path, PASSPHRASE)
+    migrate.migrate(conn, target=16)
+    for sql in _V1_ROWS[:3] + [
+        "INSERT INTO organisations VALUES ('o1', 'Wijkteam', 'CARE_PROVIDER', "
+        "'{\"id\": \"o1\", \"name\": \"Wijkteam\", \"kind\": \"CARE_PROVIDER\"}')",
+        "INSERT INTO people VALUES ('p1', 'G. Visser', 'o1', '{\"id\": \"p1\", \"name\": "
+        "\"G. Visser\", \"organisation_id\": \"o1\", \"phone\": \"070-1234567\", "
+        "\"email\": \"g.visser@wijkteam.nl\"}')",
+        # the display text and an e-mail address where the phone should be
+        "INSERT INTO case_leads (id, case_id, position, organisation, organisation_kind, person, "
+        "contact, since, accepted, accepted_on, ended_on) VALUES ('l1', 'c1', 0, 'Wijkteam', "
+        "'CARE_PROVIDER', 'G. Visser — wijkteammedewerker, Wijkteam', 'g.visser@wijkteam.nl', "
+        "'2024-03-04', 0, NULL, '2024-04-01')",
+        # a phone number; someone not in the address book
+        "INSERT INTO case_leads (id, case_id, position, organisation, organisation_kind, person, "
+        "contact, since, accepted, accepted_on, ended_on) VALUES ('l2', 'c1', 1, 'JB West', 'GI', "
+        "'J. de Boer — jeugdbeschermer, JB West', '06-12345678', '2024-04-01', 0, NULL, NULL)",
+        # a remark that is neither
+        "INSERT INTO case_leads (id, case_id, position, organisation, organisation_kind, person, "
+        "contact, since, accepted, accepted_on, ended_on) VALUES ('l3', 'c1', 2, 'Politie', "
+        "'POLICE', 'Wijkagent', 'via het secretariaat', '2024-02-01', 0, NULL, '2024-03-04')",
+    ]:
+        conn.execute(sql)
+    conn.close()
+    session = vault_service.unlock(path, PASSPHRASE, actor="t")
+    leads = {lead.id: lead for lead in case_service.get_case(session, "c1").case_leads}
+    visser, boer, agent = leads["l1"], leads["l2"], leads["l3"]
+    assert (visser.person, visser.person_id, visser.phone, visser.email, visser.contact_note) == (
+        "G. Visser", "p1", "070-1234567", "g.visser@wijkteam.nl", None)
+    assert (boer.person, boer.person_id, boer.phone, boer.email) == (
+        "J. de Boer", None, "06-12345678", None)
+    assert (agent.person, agent.phone, agent.email, agent.contact_note) == (
+        "Wijkagent", None, None, "via het secretariaat")
+    assert vault_service.check(session).ok
+    session.close()

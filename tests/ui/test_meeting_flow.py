@@ -155,7 +155,7 @@ def test_complete_jbt_meeting_ends_in_postponed_investigation(
     bot.keyClicks(lead.organisation, "Jeugdbescherming West")
     choose(lead.kind, PartnerKind.GI.value)
     bot.keyClicks(lead.person, "J. Beschermer")
-    bot.keyClicks(lead.contact, "06-12345678")
+    bot.keyClicks(lead.phone, "06-12345678")
     lead.assign.click()
     app.settle()
     assert "nog niet aanvaard" in lead.current.text()

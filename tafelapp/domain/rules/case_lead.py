@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tafelapp.domain.enums import PartnerKind, TableKind
 from tafelapp.domain.models import Case
-from tafelapp.domain.problems import Problem
+from tafelapp.domain.problems import Problem, Severity
 
 MUNICIPALITY_REASON = (
     "aan de Zorg- en Veiligheidstafel heeft de gemeente de ketenregie, niet de casusregie; de "
@@ -13,7 +13,8 @@ MUNICIPALITY_REASON = (
 
 
 def case_lead_problems(case: Case, table_kind: TableKind) -> list[Problem]:
-    """One active casusregie per case (1 Gezin 1 Plan 1 Regisseur); a ZVT's is a chain partner."""
+    """One active casusregie per case (1 Gezin 1 Plan 1 Regisseur); a ZVT's is a chain partner;
+    accepted on or after its start; a casusregisseur without a phone number is a to-do."""
     problems: list[Problem] = []
     active = case.active_case_leads()
     if len(active) > 1:
@@ -31,4 +32,14 @@ def case_lead_problems(case: Case, table_kind: TableKind) -> list[Problem]:
             problems.append(Problem("case_lead.accepted_without_date",
                                     f"case_leads.{index}.accepted_on",
                                     "geef de datum waarop de casusregie is aanvaard"))
+        if lead.accepted_on is not None and lead.accepted_on < lead.since:
+            problems.append(Problem("case_lead.accepted_before_start",
+                                    f"case_leads.{index}.accepted_on",
+                                    f"'aanvaard op' ({lead.accepted_on:%d-%m-%Y}) ligt vóór "
+                                    f"'sinds' ({lead.since:%d-%m-%Y})"))
+        if lead.active and not lead.phone:
+            problems.append(Problem(
+                "case_lead.phone_missing", f"case_leads.{index}.phone",
+                f"er is geen telefoonnummer van casusregisseur {lead.person}; vul het in, dan "
+                "weet het gezin wie het kan bellen", Severity.WARNING))
     return problems
