@@ -12,18 +12,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# Screens another helper of issue 18 is fixing at the same time (H5 intake and wizard, H6
-# Deelnemers and Casusregie, H7 the other meeting steps and the notulen). Their problems are
-# listed in the test output but do not fail it; the lead takes a screen off this list once its
-# owner's fix is in. Every other screen fails on any problem.
-OTHERS = {
-    "04-1-opening": "H7", "04-2-participants": "H6", "04-3-safety_plan": "H7",
-    "04-4-scaling": "H7", "04-5-decision": "H7", "04-6-case_lead": "H6",
-    "04-7-agreements": "H7", "04-8-closing": "H7", "05-gezinsoverzicht": "H7",
-    "07-notulen": "H7", "10-inrichting-regio": "H5", "11-inrichting-organisaties": "H5",
-    "12-inrichting-personen": "H5", "13-inrichting-tafels": "H5", "14-aanmelding": "H5",
-    "15-adresboek-kiezen": "H6", "16-notulen-verzendlijst": "H7",
-}
+# Screens of the meeting steps another helper of issue 18 is fixing at the same time (H6
+# Deelnemers, H7 Veiligheidsplan and Afspraken), each failing the strict check when it was made
+# (2 December 2026: the Deelnemers page 135 px too wide at 150 %, the Veiligheidsplan's fields
+# beyond the scroll area's view at 150 %, the Afspraken table's 'Wie' and 'Als het niet lukt'
+# columns cut at both scales). Their problems are listed in the test output but do not fail it;
+# the lead takes a screen off this list once its owner's fix is in. Every other screen fails on
+# any problem.
+OTHERS = {"04-2-participants": "H6", "04-3-safety_plan": "H7", "04-7-agreements": "H7"}
 LINE = re.compile(r"^(?P<screen>[0-9][0-9a-z_-]+) \((?P<scale>\d+) %\): (?P<problem>.+)$")
 
 
