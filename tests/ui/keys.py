@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 NONE = Qt.KeyboardModifier.NoModifier
@@ -35,9 +35,15 @@ def type_text(text: str) -> None:
 
 def alt(letter: str) -> None:
     """Alt+letter (a mnemonic); a button's mnemonic finishes its click 100 ms later, so wait
-    that long as a person does between two presses."""
+    until it has (as a person does between two presses)."""
     press(getattr(Qt.Key, f"Key_{letter.upper()}"), ALT)
-    QTest.qWait(150)
+    QTest.qWait(20)
+    for _ in range(250):  # up to 5 s on a busy machine: until the animated click has landed
+        if not any(isinstance(w, QAbstractButton) and w.isDown()
+                   for w in QApplication.allWidgets()):
+            break
+        QTest.qWait(20)
+    QApplication.processEvents()
 
 
 def tab_to(qtbot: QtBot, target: QWidget, limit: int = 120, back: bool = False) -> int:
