@@ -33,20 +33,31 @@ def test_a_born_child_without_a_first_name_is_refused_at_that_field() -> None:
                                                       "children.0.first_name")]
 
 
-def test_a_due_date_in_the_past_or_beyond_ten_months_is_refused_with_the_rule() -> None:
-    past = f.case(f.table(), children=[_unborn(f.TODAY - dt.timedelta(days=1))])  # type: ignore[list-item]
+def test_a_due_date_before_the_aanmelding_or_beyond_ten_months_is_refused_with_the_rule() -> None:
+    referred = f.referral().date  # 12-11-2026
+    past = f.case(f.table(), children=[_unborn(referred - dt.timedelta(days=1))])  # type: ignore[list-item]
     [problem] = expected_date_problems(None, past, f.TODAY)
-    assert problem.code == "unborn.due_in_past" and "in het verleden" in problem.message
-    far = f.case(f.table(), children=[_unborn(f.TODAY.replace(year=f.TODAY.year + 3))])  # type: ignore[list-item]
+    assert problem.code == "unborn.due_in_past"
+    assert "ligt vóór de aanmelding (12-11-2026)" in problem.message
+    far = f.case(f.table(), children=[_unborn(referred.replace(year=referred.year + 3))])  # type: ignore[list-item]
     [problem] = expected_date_problems(None, far, f.TODAY)
     assert problem.code == "unborn.due_too_far"
-    assert "uiterlijk 22-09-2027" in problem.message  # ten months after 22-11-2026
-    edge = f.case(f.table(), children=[_unborn(dt.date(2027, 9, 22))])  # type: ignore[list-item]
+    assert "uiterlijk 12-09-2027" in problem.message  # ten months after the aanmelding
+    edge = f.case(f.table(), children=[_unborn(dt.date(2027, 9, 12))])  # type: ignore[list-item]
     assert expected_date_problems(None, edge, f.TODAY) == []
+    # The example aanmelding stays valid as time goes by: its own date is the reference.
+    assert expected_date_problems(None, edge, f.TODAY.replace(year=2030)) == []
+
+
+def test_a_child_added_later_is_checked_against_today() -> None:
+    before = f.case(f.table())
+    after = before.model_copy(update={"children": [
+        *before.children, _unborn(f.TODAY - dt.timedelta(days=2))]})
+    [problem] = expected_date_problems(before, after, f.TODAY)
+    assert problem.code == "unborn.due_in_past" and "vandaag (22-11-2026)" in problem.message
 
 
 def test_a_due_date_that_has_since_passed_does_not_block_the_case() -> None:
     case = f.case(f.table(), children=[_unborn(f.TODAY + dt.timedelta(days=30))])  # type: ignore[list-item]
     later = f.TODAY + dt.timedelta(days=60)
     assert expected_date_problems(case, case, later) == []  # recorded earlier, unchanged
-    assert expected_date_problems(None, case, later)[0].code == "unborn.due_in_past"

@@ -11,7 +11,7 @@ from tafelapp.domain.models import Case, Child, Referral
 from tafelapp.domain.problems import Problem, Severity
 
 UNBORN_MAX_MONTHS = 10
-"""How far ahead of the day it is recorded an unborn child's due date may lie (a pregnancy: ~9)."""
+"""How far after the day it is reported an unborn child's due date may lie (a pregnancy: ~9)."""
 
 _MAY_FILE_AT_JBT = {
     ReferrerKind.VEILIG_THUIS, ReferrerKind.GI, ReferrerKind.RVDK,
@@ -88,29 +88,33 @@ def unborn_problems(child: Child, field: str) -> list[Problem]:
 
 
 def expected_date_problems(before: Case | None, after: Case, today: dt.date) -> list[Problem]:
-    """An unborn child is due from today up to a pregnancy's length ahead (at most 10 months).
+    """An unborn child is due on or after the day it is reported and at most a pregnancy's
+    length (10 months) later: for a new case the aanmelding's date, for a change today.
 
     Checked when the due date is recorded (a new child or a changed date), not on every later
     change of the case: a due date that has since passed does not block the case's work.
     """
     known = {c.id: c.unborn_details.expected_date for c in (before.children if before else [])
              if c.unborn and c.unborn_details is not None}
-    latest = add_months(today, UNBORN_MAX_MONTHS)
+    if before is None and after.referral is not None:
+        reference, said = after.referral.date, f"de aanmelding ({after.referral.date:%d-%m-%Y})"
+    else:
+        reference, said = today, f"vandaag ({today:%d-%m-%Y})"
+    latest = add_months(reference, UNBORN_MAX_MONTHS)
     problems: list[Problem] = []
     for index, child in enumerate(after.children):
         details = child.unborn_details
         if not child.unborn or details is None or known.get(child.id) == details.expected_date:
             continue
         due, f = details.expected_date, f"children.{index}.unborn_details.expected_date"
-        if due < today:
+        if due < reference:
             problems.append(Problem(
-                "unborn.due_in_past", f, f"uitgerekende datum {due:%d-%m-%Y} ligt in het "
-                "verleden; is het kind al geboren, kies dan 'ongeboren: nee' en vul de "
-                "geboortedatum in"))
+                "unborn.due_in_past", f, f"uitgerekende datum {due:%d-%m-%Y} ligt vóór {said}; "
+                "is het kind al geboren, kies dan 'ongeboren: nee' en vul de geboortedatum in"))
         elif due > latest:
             problems.append(Problem(
                 "unborn.due_too_far", f, f"uitgerekende datum {due:%d-%m-%Y} ligt meer dan "
-                f"{UNBORN_MAX_MONTHS} maanden vooruit; een zwangerschap duurt ongeveer 9 "
+                f"{UNBORN_MAX_MONTHS} maanden na {said}; een zwangerschap duurt ongeveer 9 "
                 f"maanden, dus uiterlijk {latest:%d-%m-%Y}"))
     return problems
 
