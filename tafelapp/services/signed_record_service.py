@@ -22,7 +22,7 @@ from tafelapp.services.session import Session
 from tafelapp.signing.identities import certificate_from_pem, certificate_info
 from tafelapp.signing.proof import Proof, Signer, prove
 from tafelapp.signing.verify import pinned_hash
-from tafelapp.store import directory_repo, meeting_repo, minutes_repo, outbox_repo
+from tafelapp.store import directory_repo, meeting_repo, minutes_repo, outbox_repo, table_repo
 
 
 def exchanged(session: Session, minutes: Minutes) -> ExchangedMinutes:
@@ -109,7 +109,9 @@ def proof_of(session: Session, pdf: bytes, meeting: Meeting) -> Proof:
 
     signers = known_signers(session)
     roots = [der for der in trust_anchors(session) if der not in signers]
-    return prove(pdf, _holders(meeting), signers, roots)
+    table = table_repo.get(session.conn, meeting.table_id)
+    order = [SignerRole(r) for r in table.signing_order] if table else list(SignerRole)
+    return prove(pdf, _holders(meeting), signers, roots, order)
 
 
 _STATE_NL = {MinutesStatus.DRAFT: "niet ondertekend", MinutesStatus.SIGNING: "in ondertekening",

@@ -80,28 +80,32 @@ def _common_name(der: bytes) -> str:
 
 
 def prove(pdf: bytes, holders: dict[SignerRole, Signer], signers: dict[bytes, Signer],
-          roots: list[bytes]) -> Proof:
+          roots: list[bytes], undeclared_order: list[SignerRole]) -> Proof:
     """Judge `pdf` against who must sign each role (`holders`), the certificates this vault knows
     (`signers`: DER → whose) and trusted root certificates (PKIoverheid/UZI: their holders are
-    matched by the certificate's name). Nothing is taken from outside the PDF."""
+    matched by the certificate's name). Nothing is taken from outside the PDF, except for a
+    document signed before signature fields were declared: its order is `undeclared_order` (the
+    table's), and each signature must still be in the field named after its role."""
     anchors = {der: s.name for der, s in signers.items()}
     anchors.update({der: "vertrouwd stamcertificaat" for der in roots if der not in anchors})
-    return judge(verify(pdf, anchors), holders, signers)
+    return judge(verify(pdf, anchors), holders, signers, undeclared_order)
 
 
 def judge(report: VerifyReport, holders: dict[SignerRole, Signer],
-          signers: dict[bytes, Signer]) -> Proof:
+          signers: dict[bytes, Signer], undeclared_order: list[SignerRole]) -> Proof:
     """The proof of a verification report (see `prove`)."""
-    order = [FIELD_ROLE[name] for name in report.declared if name in FIELD_ROLE]
+    declared = report.declared or [ROLE_NL[r].capitalize() for r in undeclared_order]
+    order = [FIELD_ROLE[name] for name in declared if name in FIELD_ROLE]
     if report.error:
         return Proof(order, [], [f"de PDF is niet te controleren: {report.error}"])
     problems = list(report.tampered)
-    if not order or len(order) != len(report.declared):
+    if not order or len(order) != len(declared):
         problems.append("de PDF vraagt niet om de handtekeningen van voorzitter en secretaris")
     proven: list[ProvenSignature] = []
     for number, sig in enumerate(report.signatures):
         role = FIELD_ROLE.get(sig.field)
-        if role is None or not sig.declared or role not in order:
+        if role is None or not sig.declared or role not in order or \
+                any(p.role is role for p in proven):
             problems.append(f"er staat een handtekening in een veld dat de notulen niet vragen "
                             f"('{sig.field}')")
             continue

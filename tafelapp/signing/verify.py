@@ -73,7 +73,8 @@ class VerifyReport:
     error: str | None = None
     missing: list[str] = field(default_factory=list)
     declared: list[str] = field(default_factory=list)
-    """The signature fields the document declared before its first signature, in order."""
+    """The signature fields the document declared before its first signature, in order (none
+    in documents signed before declarations existed)."""
     tampered: list[str] = field(default_factory=list)
     """Why the document was changed although every signature may look intact (in Dutch)."""
 
@@ -222,8 +223,10 @@ def _verify(pdf: bytes, trust_roots: dict[bytes, str]) -> VerifyReport:
                             "het document bevat geen handtekening",
                             tampered=[f"{SIGNED_THEN_CHANGED} ({'; '.join(traces)})"]
                             if traces else [])
-    declared = [name for name, (kind, _v) in _snapshot(reader.get_historical_resolver(
-        embedded[0].signed_revision))["fields"].items() if kind == "/Sig"]
+    before_first = embedded[0].signed_revision - 1  # the declaration, if the document has one
+    declared = [] if before_first < 0 else [
+        name for name, (kind, value) in _snapshot(reader.get_historical_resolver(
+            before_first))["fields"].items() if kind == "/Sig" and not value]
     anchors = [asn1_x509.Certificate.load(der) for der in trust_roots]
     reports = []
     for sig in embedded:

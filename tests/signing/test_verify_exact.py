@@ -148,3 +148,23 @@ def test_a_pdf_that_was_never_signed_still_says_so(known: dict[str, Any],
     draft = minutes_service.render_draft(known["session"], known["minutes"].id)
     result = _cli(tmp_path, draft)
     assert result.returncode == 2 and "geen handtekening" in result.stdout
+
+
+def test_a_document_signed_before_fields_were_declared_still_verifies_and_proves_final(
+        known: dict[str, Any], tmp_path: Path) -> None:
+    from tafelapp.documents.pdf import render_pdf
+    from tafelapp.domain.minutes import MinutesStatus, SignerRole
+    from tafelapp.services import signed_record_service
+
+    session = known["session"]
+    legacy = _secretary_signs(known, _chair_again(known, render_pdf("<p>Notulen</p>"),
+                                                  "Voorzitter"))  # each field made as it signs
+    report = minutes_service.verify_pdf(legacy, known["anchors"])
+    assert report.declared == [] and report.known and report.complete and not report.tampered
+    assert _cli(tmp_path, legacy, *_trust(tmp_path, known)).returncode == 0
+    proof = signed_record_service.proof_of(session, legacy, known["meeting"])
+    assert proof.status is MinutesStatus.FINAL, proof.problems
+    assert [p.role for p in proof.signatures] == [SignerRole.CHAIR, SignerRole.SECRETARY]
+    only_chair = _chair_again(known, render_pdf("<p>Notulen</p>"), "Voorzitter")
+    assert signed_record_service.proof_of(session, only_chair, known["meeting"]).status is \
+        MinutesStatus.SIGNING  # the table's order still asks for the secretary
