@@ -121,7 +121,7 @@ def _refused_by_store() -> Iterator[None]:
             raise
         table = next((t for t in _STORE_FIELD if f" {t}." in f" {exc}"), "")
         raise InvalidInput([Problem(
-            "import.id_taken", f"{_STORE_FIELD.get(table, 'case')}.id",
+            "import.id_taken", _STORE_FIELD.get(table, "case"),
             "een id in dit bestand hoort hier al bij een ander gegeven (is het bestand met de "
             "hand veranderd?); er is niets ingelezen")]) from None
 

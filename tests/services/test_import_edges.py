@@ -13,6 +13,7 @@ from tafelapp.domain.problems import InvalidInput
 from tafelapp.services import exchange_service, meeting_service
 from tafelapp.services.session import Session
 from tafelapp.store import audit_repo
+from tests.fuzz.vault_hash import vault_hash
 
 
 def _first_item(data: dict[str, Any]) -> dict[str, Any]:
@@ -70,3 +71,58 @@ def test_utf8_with_a_byte_order_mark_is_a_valid_file(session: Session,
     data = exchange_service.export_case_json(session, demo["jbt_case"]).encode("utf-8-sig")
     assert data.startswith(b"\xef\xbb\xbf")
     assert exchange_service.import_case(session, data).outcome == "unchanged"
+
+
+def _meeting(data: dict[str, Any]) -> dict[str, Any]:
+    return next(m for m in data["meetings"] if m["agenda"])
+
+
+@pytest.mark.parametrize(("key", "value", "words"), [
+    ("start", [1], "Bespreking 1, Begin: moet een tijd zijn"),
+    ("end", {"uur": 11}, "Bespreking 1, Einde: moet een tijd zijn"),
+    ("start", 36000, "Bespreking 1, Begin: moet een tijd als tekst zijn"),
+    ("end", True, "Bespreking 1, Einde: moet een tijd"),
+    ("start", "10:00+02:00", "Bespreking 1, Begin: moet een tijd zonder tijdzone zijn"),
+    ("date", 20261120, "Bespreking 1, Datum: moet een datum"),
+])
+def test_a_meeting_time_of_the_wrong_kind_is_refused(session: Session, demo: dict[str, str],
+                                                     key: str, value: Any, words: str) -> None:
+    data = json.loads(exchange_service.export_case_json(session, demo["jbt_case"]))
+    _meeting(data)[key] = value
+    before = vault_hash(session)
+    with pytest.raises(InvalidInput) as refused:
+        exchange_service.import_case(session, json.dumps(data).encode())
+    rendered = [p.render() for p in refused.value.problems]
+    assert any(line.startswith(words) for line in rendered), rendered
+    assert vault_hash(session) == before
+
+
+def test_a_dropped_agenda_item_id_is_refused_by_its_field(session: Session,
+                                                          demo: dict[str, str]) -> None:
+    data = json.loads(exchange_service.export_case_json(session, demo["jbt_case"]))
+    del _meeting(data)["agenda"][0]["id"]
+    before = vault_hash(session)
+    with pytest.raises(InvalidInput) as refused:
+        exchange_service.import_case(session, json.dumps(data).encode())
+    assert refused.value.problems[0].render().startswith("Bespreking 1, Agendapunt 1, Id: ")
+    assert vault_hash(session) == before
+
+
+def test_an_id_of_another_record_here_is_refused_by_the_store_in_words(
+        session: Session, demo: dict[str, str]) -> None:
+    """A participant that takes the id of a participant of another case: the rules cannot know
+    every id in the vault, the store's constraint can; the whole file is rolled back."""
+    other = meeting_service.get_meeting(session, demo["zvt_meeting"]).agenda[0].participants[0]
+    data = json.loads(exchange_service.export_case_json(session, demo["jbt_case"]))
+    item = _meeting(data)["agenda"][0]
+    respondents = {a["participant_id"] for a in item["scaling_answers"]}
+    loose = next(p for p in item["participants"] if p["id"] not in respondents)
+    loose["id"] = other.id
+    _meeting(data)["agenda"][0]["purpose"] = "Gewijzigd, zodat het bestand iets verandert."
+    before = vault_hash(session)
+    with pytest.raises(InvalidInput) as refused:
+        exchange_service.import_case(session, json.dumps(data).encode())
+    line = refused.value.problems[0].render()
+    assert line.startswith("Deelnemers: een id in dit bestand hoort hier al bij"), line
+    assert "IntegrityError" not in line and "UNIQUE" not in line
+    assert vault_hash(session) == before
