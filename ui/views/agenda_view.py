@@ -22,6 +22,7 @@ from tafelapp.domain.summaries import CaseSummary
 from ui.icons import icon
 from ui.text import labels
 from ui.widgets.header import header_row
+from ui.widgets.keyboard import focus_style
 
 
 class AgendaView(QWidget):
@@ -37,24 +38,32 @@ class AgendaView(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
+        self.setStyleSheet(focus_style())
         layout = QVBoxLayout(self)
         top, self.back, self.header = header_row("Overzicht")
+        self.back.setAccessibleName("Terug naar het overzicht")
         layout.addLayout(top)
         self.items = QListWidget()
         self.items.setAccessibleName("Agenda")
         layout.addWidget(self.items, 1)
         buttons = QHBoxLayout()
-        self.start = QPushButton("Bespreking starten")
+        self.start = QPushButton("Bespreking &starten")
+        self.start.setAccessibleName("Bespreking van de gekozen casus starten")
         self.start.setIcon(icon("start"))
-        self.up = QPushButton("Omhoog")
+        self.up = QPushButton("&Omhoog")
+        self.up.setAccessibleName("Gekozen casus omhoog op de agenda")
         self.up.setIcon(icon("up"))
-        self.down = QPushButton("Omlaag")
+        self.down = QPushButton("Om&laag")
+        self.down.setAccessibleName("Gekozen casus omlaag op de agenda")
         self.down.setIcon(icon("down"))
-        self.remove = QPushButton("Van agenda halen")
+        self.remove = QPushButton("Van agenda &halen")
+        self.remove.setAccessibleName("Gekozen casus van de agenda halen")
         self.remove.setIcon(icon("remove"))
-        self.family = QPushButton("Gezinsoverzicht")
+        self.family = QPushButton("&Gezinsoverzicht")
+        self.family.setAccessibleName("Gezinsoverzicht van de gekozen casus")
         self.family.setIcon(icon("family"))
-        self.edit_header = QPushButton("Gegevens wijzigen…")
+        self.edit_header = QPushButton("Gegevens &wijzigen…")
+        self.edit_header.setAccessibleName("Gegevens van de bespreking wijzigen")
         self.edit_header.setToolTip("Datum, tijd, plek, voorzitter en secretaris (tot het "
                                     "ondertekenen begint)")
         for b in (self.start, self.family, self.edit_header):
@@ -67,20 +76,28 @@ class AgendaView(QWidget):
         order.addStretch(1)
         layout.addLayout(order)
         add = QHBoxLayout()
-        add.addWidget(QLabel("Casus toevoegen:"))
+        choice_label = QLabel("&Casus toevoegen:")
+        add.addWidget(choice_label)
         self.case_choice = QComboBox()
         self.case_choice.setAccessibleName("Casus om toe te voegen")
+        choice_label.setBuddy(self.case_choice)
         add.addWidget(self.case_choice, 1)
-        add.addWidget(QLabel("om"))
+        time_label = QLabel("o&m")
+        add.addWidget(time_label)
         self.planned = QTimeEdit()
         self.planned.setDisplayFormat("HH:mm")
+        self.planned.setAccessibleName("Geplande tijd (UU:MM) van de casus om toe te voegen")
+        time_label.setBuddy(self.planned)
         add.addWidget(self.planned)
-        self.add = QPushButton("Toevoegen")
+        self.add = QPushButton("&Toevoegen")
+        self.add.setAccessibleName("Casus op de agenda zetten")
         self.add.setIcon(icon("add"))
         add.addWidget(self.add)
         layout.addLayout(add)
         self.message = QLabel("")
         self.message.setStyleSheet("color: #c62828;")
+        self.message.setWordWrap(True)  # two lines kept free: a message moves nothing
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
         layout.addWidget(self.message)
 
         self.back.clicked.connect(self.back_requested)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -22,10 +21,12 @@ from tafelapp.services.meeting_context_service import MeetingContext
 from ui.views.steps.base import (
     MeetingEnv,
     date_edit,
+    day_of,
     fill_table,
     message_label,
     record_table,
     selected_row_id,
+    set_day,
 )
 from ui.widgets.person_picker import attach_completer
 
@@ -57,16 +58,17 @@ class FollowUpPanel(QWidget):
         self.status = QComboBox()
         for value, label in FOLLOW_UP_NL.items():
             self.status.addItem(label, value)
-        self.status.setAccessibleName("Opvolging")
-        self.on = date_edit("Datum opvolging")
+        self.status.setAccessibleName("Opvolging van de gekozen eerdere afspraak")
+        self.on = date_edit("Datum van de opvolging (DD-MM-JJJJ)")
         self.said_by = QLineEdit()
-        self.said_by.setAccessibleName("Wie zegt dit")
+        self.said_by.setAccessibleName("Opvolging: wie zegt dit")
         self.said_by.setPlaceholderText("Wie zegt dit")
         self._names = attach_completer(self.said_by)
         self.note = QLineEdit()
-        self.note.setAccessibleName("Toelichting")
+        self.note.setAccessibleName("Opvolging: toelichting")
         self.note.setPlaceholderText("Toelichting (nodig bij deels of niet nagekomen)")
-        self.record = QPushButton("Opvolging vastleggen")
+        self.record = QPushButton("&Opvolging vastleggen")
+        self.note.returnPressed.connect(self.record.click)
         for widget in (self.status, self.on, self.said_by):
             row.addWidget(widget)
         row.addWidget(self.note, 1)
@@ -82,6 +84,9 @@ class FollowUpPanel(QWidget):
     def refresh(self, ctx: MeetingContext) -> None:
         """Show the earlier afspraken of the case with their follow-up."""
         self.setVisible(bool(ctx.earlier))
+        if self.property("itemId") != ctx.item.id:  # reported at this meeting: its day, not today
+            self.setProperty("itemId", ctx.item.id)
+            set_day(self.on, ctx.item.last_day(ctx.meeting.date))
         self._names.setStringList(ctx.owner_names())
         fill_table(self.table, [
             (e.agreement.id, [e.agreement.text, e.agreement.owner,
@@ -94,9 +99,7 @@ class FollowUpPanel(QWidget):
         aid = selected_row_id(self.table)
         if aid is None:
             return
-        qd = self.on.date()
-        fields = {"status": self.status.currentData(), "on": dt.date(qd.year(), qd.month(),
-                                                                      qd.day()),
+        fields = {"status": self.status.currentData(), "on": day_of(self.on),
                   "said_by": self.said_by.text(), "note": self.note.text()}
         item_id = self.env.item_id
 

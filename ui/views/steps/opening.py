@@ -30,8 +30,9 @@ class OpeningPage(StepPage):
         self.purpose.setAccessibleName("Doel van de bespreking")
         self.purpose.setMinimumHeight(110)
         self.body.addWidget(self.purpose)
-        self.opened = QCheckBox("De voorzitter heeft de bespreking geopend en het doel uitgelegd")
-        self.reported = QCheckBox("De bespreking is gemeld bij de secretaris van de JBT")
+        self.opened = QCheckBox("De voorzitter heeft de bespreking &geopend en het doel "
+                                "uitgelegd")
+        self.reported = QCheckBox("De bespreking is ge&meld bij de secretaris van de JBT")
         self.body.addWidget(self.opened)
         self.body.addWidget(self.reported)
         self.body.addStretch(1)
