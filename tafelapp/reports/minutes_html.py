@@ -250,7 +250,7 @@ def minutes_html(minutes: Minutes, meeting: Meeting, item: AgendaItem, case: Cas
     terms = "".join(f"<li>{escape(d.note or TERMS[d.kind].label)}: uiterlijk {labels.nl_date(d.due_on)} "
                     f"({escape(d.source)})</li>" for d in started)
     follow = "".join(f"<li>{escape(line)}</li>"
-                     for line in terms_that_follow(item.decision if not terms else None))
+                     for line in terms_that_follow(item.decision))
     parts.append(_section("Volgende moment en termijnen",
                           f"<p>Volgende moment: {labels.nl_date(item.next_moment) or '—'}</p>"
                           + (f"<ul>{terms}</ul>" if terms else "")
