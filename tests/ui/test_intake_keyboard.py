@@ -253,3 +253,21 @@ def test_tab_walks_through_the_children_table_and_out_of_it(
     names = [dialog.child_rows.cell_name(0, c) for c in range(5)]
     assert names == ["Noa, voornaam", "Noa, achternaam",
                      "Noa, geboortedatum", "Noa, ongeboren", "Noa, uitgerekende datum"]
+
+
+def test_locking_hides_a_half_filled_aanmelding_and_unlocking_brings_it_back(
+        make_app: Callable[..., App], tmp_path: Path) -> None:
+    app, dialog = _open(make_app, tmp_path)
+    _melder_and_family(app, dialog)
+    app.window.lock()
+    app.qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)  # no case data shown
+    view = app.window.unlock_view
+    app.window.activateWindow()
+    app.qtbot.waitUntil(app.window.isActiveWindow, timeout=10_000)
+    app.qtbot.waitUntil(view.passphrase.isVisible, timeout=10_000)
+    view.passphrase.setFocus()
+    type_text(PASSPHRASE)
+    press(Qt.Key.Key_Return)
+    app.qtbot.waitUntil(dialog.isVisible, timeout=15_000)
+    assert dialog.family_name.text() == "Bos" and dialog.guardians.rows()[0]["name"] == "Sanne Bos"
+    assert app.window.region.intake is dialog

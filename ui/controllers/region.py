@@ -54,12 +54,34 @@ class RegionController:
         self.wizard: SetupWizard | None = None
         self.intake: IntakeDialog | None = None
         self.meeting_dialog: NewMeetingDialog | None = None
+        self._hidden: list[Any] = []
+        # Locked: a dialog with typed work is hidden (no case data over the lock screen) and
+        # comes back as it was after unlocking; nothing typed is lost.
+        for name, slot in (("locked", self._hide_for_lock), ("unlocked", self._show_after_unlock)):
+            signal = getattr(window, name, None)
+            if signal is not None:
+                signal.connect(slot)
+
+    def _hide_for_lock(self) -> None:
+        self._hidden = [d for d in (self.wizard, self.intake, self.meeting_dialog)
+                        if d is not None and d.isVisible()]
+        for dialog in self._hidden:
+            if dialog.discard_box is not None:
+                dialog.discard_box.hide()
+            dialog.hide()
+
+    def _show_after_unlock(self) -> None:
+        for dialog in self._hidden:
+            dialog.show()
+            dialog.raise_()
+            dialog.activateWindow()
+        self._hidden = []
 
     # ----- set-up ------------------------------------------------------------------------------
     def offer_setup_if_empty(self) -> None:
         """After unlocking a vault with no table (a new region, not the demo): start the wizard."""
-        if self.w.active_path == self.w.demo_path:
-            return
+        if self.w.active_path == self.w.demo_path or self.wizard is not None:
+            return  # the demo, or the wizard is open already (hidden while locked)
         self.w.executor.submit(setup_service.is_set_up,
                                lambda done: None if done else self.show_wizard(existing=False))
 
