@@ -212,3 +212,21 @@ def test_the_tables_page_form_below_the_grid_is_reached_by_tab_and_stored(
     femke = next(p for p in book.people if p.name == "Femke de Wit")
     (table,) = app.call(setup_service.export_region).tables
     assert table.place == "Stadskantoor, zaal 5" and table.default_chair_id == femke.id
+
+
+def test_a_person_row_typed_without_a_name_is_refused_at_that_row_not_dropped(
+        make_app: Callable[..., App], tmp_path: Path) -> None:
+    app, wizard = _open_wizard(make_app, tmp_path)
+    for _ in range(3):
+        alt("o")  # Regio, Organisaties (the complaints warning once), on to Personen
+    people = wizard.people
+    assert wizard.pages.currentWidget() is people
+    before = len(people.rows())
+    press(Qt.Key.Key_N, CTRL)  # a new row, the cursor in its first cell
+    press(Qt.Key.Key_Tab)
+    type_text("jurist")  # a function, but no name
+    press(Qt.Key.Key_Return)
+    alt("o")
+    assert wizard.pages.currentWidget() is people
+    assert f"Persoon {before + 1}, naam" in wizard.message.text()
+    assert (people.table.currentRow(), people.table.currentColumn()) == (before, 0)

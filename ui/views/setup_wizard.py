@@ -152,6 +152,7 @@ class SetupWizard(DiscardGuard, QDialog):
         self.save.clicked.connect(self._on_save_clicked)
         self.import_button.clicked.connect(self.import_requested)
         self._loaded_people: set[str] = set()
+        self._row_of: dict[int, list[int]] = {}
         self.people.guard = self._person_in_use
         for table in (self.organisations, self.people, self.tables):
             table.remove_refused.connect(self.message.setText)
@@ -249,20 +250,26 @@ class SetupWizard(DiscardGuard, QDialog):
         self.go(0)
         self.mark_clean()
 
+    def _typed_rows(self, table: EditableTable) -> list[dict[str, Any]]:
+        """The rows with anything typed in them (a row typed in is checked, never dropped);
+        `_row_of` remembers where each sits in its grid."""
+        texts = [c.key for c in table.columns if c.options is None]
+        rows = [(i, r) for i, r in enumerate(table.rows()) if any(r[k] for k in texts)]
+        self._row_of[id(table)] = [i for i, _ in rows]
+        return [r for _, r in rows]
+
     def collected(self) -> dict[str, Any]:
         """What was typed, in the shape of a region file (empty rows left out)."""
         orgs = [{"id": r["id"], "name": r["name"], "kind": r["kind"], "phone": r["phone"],
                  "email": r["email"],
                  "target_groups": [t.strip() for t in r["target_groups"].split(",") if t.strip()],
-                 "complaints": r["complaints"]} for r in self.organisations.rows() if r["name"]]
+                 "complaints": r["complaints"]} for r in self._typed_rows(self.organisations)]
         people = [{"id": r["id"], "name": r["name"], "function": r["function"],
                    "organisation_id": r["organisation_id"] or None, "email": r["email"],
                    "phone": r["phone"], "role": r["role"] or None}
-                  for r in self.people.rows() if r["name"]]
+                  for r in self._typed_rows(self.people)]
         tables = []
-        for r in self.tables.rows():
-            if not r["name"]:
-                continue
+        for r in self._typed_rows(self.tables):
             order = ["CHAIR", "SECRETARY"] if r["signs_first"] == "CHAIR" else [
                 "SECRETARY", "CHAIR"]
             start = typed_time(r["usual_start"])
@@ -292,8 +299,10 @@ class SetupWizard(DiscardGuard, QDialog):
         if match and table is not None:
             name = re.search(r"\((.*?)\)", first)
             rows = [r["name"] for r in table.rows()]
-            row = rows.index(name.group(1)) if name and name.group(1) in rows else int(
-                match.group(1)) - 1
+            typed = self._row_of.get(id(table), [])
+            number = int(match.group(1)) - 1
+            row = rows.index(name.group(1)) if name and name.group(1) in rows else (
+                typed[number] if number < len(typed) else number)
             what = first.rsplit(", ", 1)[-1] if ", " in first else ""
             keys = [k for k, nl in REGION_FIELD_NL.items() if nl == what]
             columns = [c.key for c in table.columns]
