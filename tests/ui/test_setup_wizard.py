@@ -230,3 +230,4 @@ def test_a_person_row_typed_without_a_name_is_refused_at_that_row_not_dropped(
     assert wizard.pages.currentWidget() is people
     assert f"Persoon {before + 1}, naam" in wizard.message.text()
     assert (people.table.currentRow(), people.table.currentColumn()) == (before, 0)
+    assert len(app.call(directory_service.directory).people) == before  # nothing stored
