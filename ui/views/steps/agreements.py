@@ -37,7 +37,8 @@ from ui.views.steps.base import (
 from ui.views.steps.followup_panel import FollowUpPanel
 from ui.widgets.person_picker import attach_completer
 
-COLUMNS = ["Wat", "Soort", "Wie", "Uiterlijk", "Als het niet lukt", "Status"]
+# two columns, each cell on lines of its own: readable at 150 % without scrolling sideways
+COLUMNS = ["Afspraak (en als het niet lukt)", "Wie · uiterlijk · soort · status"]
 
 
 class AgreementsPage(StepPage):
@@ -52,10 +53,9 @@ class AgreementsPage(StepPage):
         self.body.addWidget(QLabel("<b>Afspraken van deze bespreking</b>"))
         self.table = record_table(COLUMNS, "Afspraken van deze bespreking")
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()  # 'Wat' stays readable; narrow screens scroll
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 260)
-        header.setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.body.addWidget(self.table)
         row = QHBoxLayout()
         status_label = QLabel("St&atus van de gekozen afspraak:")
@@ -143,9 +143,12 @@ class AgreementsPage(StepPage):
         self._owners.setStringList(ctx.owner_names())
         self.followups.refresh(ctx)
         fill_table(self.table, [
-            (a.id, [a.text, labels.AGREEMENT_KIND[a.kind.value], a.owner,
-                    labels.nl_date(a.due_date), a.consequence or "",
-                    labels.AGREEMENT_STATUS[a.status.value]]) for a in ctx.item.agreements])
+            (a.id, [a.text + (f"\nAls het niet lukt: {a.consequence}" if a.consequence else ""),
+                    a.owner + "\n" + " · ".join(part for part in (
+                        f"uiterlijk {labels.nl_date(a.due_date)}" if a.due_date else "",
+                        labels.AGREEMENT_KIND[a.kind.value],
+                        labels.AGREEMENT_STATUS[a.status.value]) if part)])
+            for a in ctx.item.agreements])
         self.table.resizeRowsToContents()
         self._sync_selection()
 
