@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -21,6 +22,7 @@ from tafelapp.domain.calendar import age_on
 from tafelapp.domain.directory import usual_role
 from tafelapp.domain.enums import Attendance, InvolvementKind, Role
 from tafelapp.domain.labels import attendance_times
+from tafelapp.domain.meeting import Participant
 from tafelapp.domain.rules.involvement import INVOLVEMENT_AGE
 from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service, roster_service
@@ -36,7 +38,7 @@ from ui.views.steps.base import (
 )
 from ui.widgets.person_picker import PersonPicker
 
-COLUMNS = ["Naam", "Rol", "Organisatie", "Aanwezigheid"]
+COLUMNS = ["Naam", "Rol en organisatie", "Aanwezigheid"]  # three: readable at 150 % too
 
 
 def _combo(options: dict[str, str], accessible: str) -> QComboBox:
@@ -44,7 +46,18 @@ def _combo(options: dict[str, str], accessible: str) -> QComboBox:
     for value, label in options.items():
         combo.addItem(label, value)
     combo.setAccessibleName(accessible)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)  # the longest role must not widen the page
     return combo
+
+
+def _attendance_cell(p: Participant) -> str:
+    """'aanwezig' with the times on a line of their own; 'bevestigen' for a carried-over one."""
+    state = labels.ATTENDANCE[p.attendance.value]
+    times = attendance_times(p).strip()
+    if not p.confirmed:
+        return f"bevestigen\n(was {state})"
+    return f"{state}\n{times}" if times else state
 
 
 class ParticipantsPage(StepPage):
@@ -55,6 +68,11 @@ class ParticipantsPage(StepPage):
     def __init__(self, env: MeetingEnv) -> None:
         super().__init__(env)
         self.table = record_table(COLUMNS, "Deelnemers")
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS) - 1):  # name and role share what attendance leaves
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.ResizeToContents)
         caption = QLabel("&Deelnemers (kies er een met ↑ ↓ om die te wijzigen)")
         caption.setBuddy(self.table)
         self.body.addWidget(caption)
@@ -97,13 +115,16 @@ class ParticipantsPage(StepPage):
         row.addWidget(self.left_at)
         for field in (self.arrived, self.left_at):  # a short row: fits at 150 % too
             field.setToolTip("Leeg: de hele bespreking")
-        self.save_times = QPushButton("T&ijden opslaan")
-        row.addWidget(self.save_times)
-        self.remove = QPushButton("&Verwijderen…")
-        self.remove.setIcon(icon("remove"))
-        row.addWidget(self.remove)
         row.addStretch(1)
         self.body.addLayout(row)
+        buttons = QHBoxLayout()
+        self.save_times = QPushButton("T&ijden opslaan")
+        buttons.addWidget(self.save_times)
+        self.remove = QPushButton("&Verwijderen…")
+        self.remove.setIcon(icon("remove"))
+        buttons.addWidget(self.remove)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
 
         quick = QHBoxLayout()
         self.add_family = QPushButton("Gezin toevoegen")
@@ -168,12 +189,11 @@ class ParticipantsPage(StepPage):
     def refresh(self, ctx: MeetingContext) -> None:
         super().refresh(ctx)
         fill_table(self.table, [
-            (p.id, [p.name, labels.ROLE[p.role.value], p.organisation or "",
-                    (labels.ATTENDANCE[p.attendance.value] if p.confirmed
-                     else "nog bevestigen (vorige keer " + labels.ATTENDANCE[p.attendance.value]
-                     + ")") + attendance_times(p)]) for p in ctx.item.participants])
+            (p.id, [p.name, labels.ROLE[p.role.value] + (f"\n{p.organisation}"
+                                                          if p.organisation else ""),
+                    _attendance_cell(p)]) for p in ctx.item.participants])
         self.name.set_people(ctx.people_choices())
-        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
         self.child.clear()
         for child in ctx.case.children:
             self.child.addItem(child.first_name or "ongeboren kind", child.id)
@@ -200,14 +220,14 @@ class ParticipantsPage(StepPage):
             if age < INVOLVEMENT_AGE:
                 continue
             shown += 1
-            combo = QComboBox()
-            combo.setAccessibleName(f"Betrokkenheid van {child.first_name}")
+            combo = _combo({}, f"Betrokkenheid van {child.first_name}")
             self.involvement_combos[child.id] = combo
             combo.addItem("— nog niet vastgelegd —", None)
             for value, label in labels.INVOLVEMENT.items():
                 combo.addItem(label, value)
             reason = QLineEdit()
             reason.setPlaceholderText("Reden (verplicht bij 'niet betrokken')")
+            reason.setAccessibleName(f"Reden waarom {child.first_name} niet betrokken is")
             current = recorded.get(child.id)
             if current:
                 combo.setCurrentIndex(combo.findData(current.kind.value))
