@@ -205,7 +205,7 @@ def test_the_tables_page_form_below_the_grid_is_reached_by_tab_and_stored(
     type_text("Fem")  # type-ahead in the list: Femke de Wit
     alt("o")
     assert wizard.pages.currentIndex() == 4
-    press(Qt.Key.Key_Return)  # Opslaan
+    alt("p")  # Opslaan (Alt+S is the client secret's field on this page)
     app.settle()
     assert app.window.region.wizard is None
     book = app.call(directory_service.directory)

@@ -137,7 +137,7 @@ class SetupWizard(DiscardGuard, QDialog):
         buttons = QHBoxLayout()
         self.back = QPushButton("&Vorige")
         self.next = QPushButton("V&olgende")
-        self.save = QPushButton("Op&slaan")
+        self.save = QPushButton("O&pslaan")  # Alt+S is the secret's field
         self.back.setAccessibleName("Vorige stap")
         self.next.setAccessibleName("Volgende stap (na controle van deze stap)")
         self.save.setAccessibleName("Inrichting opslaan")
