@@ -47,6 +47,7 @@ class CaseLeadPage(StepPage):
         super().__init__(env)
         self.current = data_label()
         self.current.setWordWrap(True)
+        self.current.setMinimumHeight(self.current.fontMetrics().lineSpacing() * 3 + 4)
         self.body.addWidget(self.current)
         # The current casusregisseur: always laid out (disabled without one), nothing jumps.
         self.current_box = QWidget()

@@ -81,6 +81,7 @@ class ParticipantsPage(StepPage):
         # that are always there (disabled without a choice): nothing moves when a row is chosen.
         self.chosen = data_label()
         self.chosen.setText("Kies een deelnemer in de lijst om die te wijzigen.")
+        self.chosen.setWordWrap(True)
         self.body.addWidget(self.chosen)
         edit_row = QHBoxLayout()
         self.role_label = QLabel("Ro&l")
@@ -159,6 +160,9 @@ class ParticipantsPage(StepPage):
         self.add.setIcon(icon("add"))
         self.form_message = data_label()
         self.form_message.setStyleSheet("color: #c62828;")
+        self.form_message.setWordWrap(True)
+        for label in (self.chosen, self.form_message):  # room kept: a message moves nothing
+            label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2 + 4)
         self.body.addWidget(self.add)
         self.body.addWidget(self.form_message)
 
@@ -269,8 +273,8 @@ class ParticipantsPage(StepPage):
         if person is None:
             self.chosen.setText("Kies een deelnemer in de lijst om die te wijzigen.")
             return
-        self.chosen.setText(f"Gekozen: <b>{escape(person.name)}</b> — rol en organisatie "
-                            "kunnen tot de ondertekening worden gewijzigd.")
+        self.chosen.setText(f"Gekozen: <b>{escape(person.name)}</b> (te wijzigen tot de "
+                            "ondertekening)")
         for widget, what in ((self.chosen_role, "Rol"), (self.chosen_organisation, "Organisatie"),
                              (self.attendance, "Aanwezigheid"), (self.arrived, "Vanaf (tijd)"),
                              (self.left_at, "Tot (tijd)")):
