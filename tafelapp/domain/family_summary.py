@@ -164,13 +164,15 @@ def _next_moment(item: AgendaItem, table: Table, next_meeting: Meeting | None,
                  evaluation: dt.date | None) -> str:
     day: dt.date | None
     start: dt.time | None
-    if next_meeting is not None:
+    if item.next_moment is not None:  # planned in the Afsluiting step: what was said there,
+        # the same moment as the calendar invitation (no time or place made up from defaults)
+        day, start, where = item.next_moment, item.next_moment_start, item.next_moment_place or ""
+    elif next_meeting is not None:
         day, start = next_meeting.date, next_meeting.start
         home = next_meeting.location_kind is LocationKind.FAMILY_HOME
         where = "bij jullie thuis" if home else (next_meeting.location_text or table.place or "")
     else:
-        day = item.next_moment or evaluation
-        start, where = table.usual_start, table.place or ""
+        day, start, where = evaluation, None, ""
     if day is None:
         return ""  # the page says there is no date yet, in its own voice
     when = spoken_date(day) + (f" om {spoken_time(start)}" if start else "")

@@ -171,6 +171,8 @@ class AgendaItem(Model):
     plan_of_approach: Text = ""
     agreements: list[Agreement] = Field(default_factory=list, max_length=200)
     next_moment: dt.date | None = None
+    next_moment_start: dt.time | None = None  # the next moment's time and place (Afsluiting)
+    next_moment_place: ShortText | None = None
     family_voices: list[FamilyVoice] = Field(default_factory=list, max_length=30)
     dissents: list[Dissent] = Field(default_factory=list, max_length=30)
     continuations: list[Continuation] = Field(default_factory=list, max_length=10)

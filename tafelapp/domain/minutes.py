@@ -90,7 +90,8 @@ class Minutes(Model):
 
 # Fields added to the record after records were first pinned; left empty they are left out, so
 # a record signed by an earlier version keeps its pin (tests/domain/test_record_pin_stable.py).
-_ADDED = {"item": ("family_voices", "dissents", "continuations"), "participants": ("arrived", "left_at"),
+_ADDED = {"item": ("family_voices", "dissents", "continuations", "next_moment_start",
+                   "next_moment_place"), "participants": ("arrived", "left_at"),
           "scaling_answers": ("given",), "decision": ("decided_at",)}
 
 

@@ -126,7 +126,7 @@ def seed_demo(session: Session) -> dict[str, str]:
         institution_id=jbt.institutions[0].id, parents_preference="Jeugdbescherming West",
         evaluation_date=today,
         conditions="Wekelijkse gezinsbehandeling; Noor gaat iedere schooldag naar school.")
-    meetings.set_next_moment(session, item.id, today)
+    meetings.set_next_moment(session, item.id, today, "14:00", "bij het gezin thuis")
     cases.assign_case_lead(session, case.id, organisation="Jeugdbescherming West",
                            organisation_kind="GI", person="Femke de Wit (fictief)",
                            phone="06-00000002", since=meeting_day, accepted=True)

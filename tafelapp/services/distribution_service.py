@@ -153,10 +153,12 @@ def write_distribution(session: Session, minutes_id: str, folder: Path,
         what = ("Evaluatie uitgesteld raadsonderzoek" if decision and decision.evaluation_date ==
                 next_day else "Vervolgbespreking")
         ics_name = _file_name(f"{ctx.case.case_number} volgende moment") + ".ics"
+        planned = next_day == ctx.item.next_moment  # as planned in the Afsluiting step
         written.append(write_file(folder / ics_name, ics_event(
             f"{minutes.id}-next@tafelapp.invalid", next_day,
-            f"{what} — {ctx.case.case_number}", f"{ctx.table.name}", ctx.table.municipality,
-            session.now())))
+            f"{what} — {ctx.case.case_number}", f"{ctx.table.name}",
+            (ctx.item.next_moment_place or "") if planned else "", session.now(),
+            start=ctx.item.next_moment_start if planned else None)))
     return written
 
 

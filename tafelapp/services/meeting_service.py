@@ -380,10 +380,13 @@ def remove_agreement(session: Session, item_id: str, agreement_id: str) -> None:
         "agreements": [a for a in i.agreements if a.id != agreement_id]}))
 
 
-def set_next_moment(session: Session, item_id: str, day: dt.date | None) -> AgendaItem:
-    """Record when the family and the table meet again."""
-    return _change_item(session, item_id, "agenda.next_moment",
-                        lambda m, i: updated(i, next_moment=day))
+def set_next_moment(session: Session, item_id: str, day: dt.date | None,
+                    start: Any = None, place: str | None = None) -> AgendaItem:
+    """Record when (day and time) and where the family and the table meet again: the one planned
+    moment that the calendar invitation and the Gezinsoverzicht both say. No day: none of it."""
+    return _change_item(session, item_id, "agenda.next_moment", lambda m, i: updated(
+        i, "next_moment", next_moment=day, next_moment_start=start if day else None,
+        next_moment_place=((place or "").strip() or None) if day else None))
 
 
 @dataclass(frozen=True)

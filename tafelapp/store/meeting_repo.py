@@ -32,7 +32,7 @@ _MEETING = ("id", "table_id", "date", "start", "end", "location_kind", "location
             "secretary", "chair_id", "secretary_id")
 _ITEM = ("id", "case_id", "position", "planned_start", "purpose", "opened_by_chair",
          "reported_to_secretary", "involvement", "safety_plan", "plan_of_approach", "next_moment",
-         "family_voices", "dissents", "continuations")
+         "family_voices", "dissents", "continuations", "next_moment_start", "next_moment_place")
 _PARTICIPANT = ("id", "name", "role", "organisation", "attendance", "child_id", "email", "phone",
                 "person_id", "guardian_id", "confirmed", "arrived", "left_at")
 _ANSWER = ("id", "participant_id", "score", "question", "given")

@@ -66,7 +66,8 @@ def test_eml_drafts_carry_the_signed_pdf_and_ics_the_next_moment(
     ics = (folder / f"{case_number} volgende moment.ics").read_text()
     item = meeting_service.get_meeting(session, setup["jbt_meeting"]).agenda[0]
     assert item.next_moment is not None
-    assert f"DTSTART;VALUE=DATE:{item.next_moment:%Y%m%d}" in ics
+    assert f"DTSTART:{item.next_moment:%Y%m%d}T140000" in ics  # the moment planned in Afsluiting
+    assert "LOCATION:bij het gezin thuis" in ics
     assert "Evaluatie uitgesteld raadsonderzoek" in ics and "Dalen" not in ics
     assert all(os.stat(p).st_mode & 0o077 == 0 for p in files)
 

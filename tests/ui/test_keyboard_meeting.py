@@ -229,6 +229,22 @@ def test_schorsen_and_the_next_moment_default_from_the_meetings_day(
     QTest.keyClick(page.has_next, Qt.Key.Key_Space)
     app.settle()
     assert _item(app, later_meeting["item"]).next_moment == again
+    _alt(app, Qt.Key.Key_M)  # o&m: the time of the next moment
+    assert _focus() is page.next_time
+    QTest.keyClicks(page.next_time, "25:00")
+    QTest.keyClick(page.next_time, Qt.Key.Key_Return)
+    app.settle()
+    assert "geen geldige tijd (verwacht UU:MM)" in page.next_message.text()  # at the field
+    QTest.keyClick(page.next_time, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(page.next_time, "14:30")
+    _alt(app, Qt.Key.Key_W)  # &Waar
+    QTest.keyClicks(page.next_place, "Bij het gezin thuis")
+    QTest.keyClick(page.next_place, Qt.Key.Key_Tab)
+    app.settle()
+    planned = _item(app, later_meeting["item"])
+    assert (planned.next_moment, planned.next_moment_start, planned.next_moment_place) == \
+        (again, dt.time(14, 30), "Bij het gezin thuis")
+    assert page.next_message.text() == ""
     _alt(app, Qt.Key.Key_O)  # voortzetten &op
     assert _focus() is page.continue_on
     QTest.keyClicks(page.continue_on, f"{day:%d%m%Y}")  # the meeting's own day: not later

@@ -59,8 +59,28 @@ class ClosingPage(StepPage):
         self.next_moment = date_edit("Volgende moment (DD-MM-JJJJ)")
         row.addWidget(self.has_next)
         row.addWidget(self.next_moment)
+        time_label = QLabel("o&m")
+        row.addWidget(time_label)
+        self.next_time = QLineEdit()
+        self.next_time.setAccessibleName("Volgende moment: tijd (UU:MM)")
+        self.next_time.setPlaceholderText("UU:MM")
+        self.next_time.setMaximumWidth(self.next_time.fontMetrics().horizontalAdvance("00:000")
+                                       + 24)
+        time_label.setBuddy(self.next_time)
+        row.addWidget(self.next_time)
         row.addStretch(1)
         self.body.addLayout(row)
+        where = QHBoxLayout()  # the same day, time and place go into the .ics and the overzicht
+        place_label = QLabel("&Waar")
+        where.addWidget(place_label)
+        self.next_place = QLineEdit()
+        self.next_place.setAccessibleName("Volgende moment: waar")
+        self.next_place.setPlaceholderText("bijvoorbeeld: bij het gezin thuis, Dorpsstraat 1")
+        place_label.setBuddy(self.next_place)
+        where.addWidget(self.next_place, 1)
+        self.body.addLayout(where)
+        self.next_message = message_label()
+        self.body.addWidget(self.next_message)
         actions = QHBoxLayout()  # a row of its own: both stay in view at 150 %
         self.family = QPushButton("&Gezinsoverzicht tonen")
         self.family.setIcon(icon("family"))
@@ -110,6 +130,8 @@ class ClosingPage(StepPage):
         self.adjourn.clicked.connect(self._on_adjourn_clicked)
         self.has_next.clicked.connect(lambda _c: self._save_next())
         self.next_moment.dateChanged.connect(self._on_next_moment_changed)
+        for line in (self.next_time, self.next_place):
+            line.editingFinished.connect(self._save_next)
 
     def primary(self) -> QWidget:
         return self.minutes
@@ -119,9 +141,12 @@ class ClosingPage(StepPage):
             self._save_next()
 
     def _save_next(self) -> None:
+        if self.env.ctx is None:
+            return
         day = day_of(self.next_moment) if self.has_next.isChecked() else None
-        self.env.saver.schedule("closing.next", self.env.item_job(
-            meeting_service.set_next_moment, day), self.next_moment)
+        job = self.env.item_job(meeting_service.set_next_moment, day,
+                                self.next_time.text().strip() or None, self.next_place.text())
+        self.env.act(job, lambda _r: self.next_message.clear(), problems=self.next_message)
 
     def _on_adjourn_clicked(self) -> None:
         day = day_of(self.continue_on)
@@ -140,6 +165,9 @@ class ClosingPage(StepPage):
         shown = day or (ctx.item.decision.evaluation_date if ctx.item.decision else None) or \
             last + dt.timedelta(days=42)
         set_day(self.next_moment, shown)
+        start = ctx.item.next_moment_start
+        self.next_time.setText(f"{start:%H:%M}" if start else "")
+        self.next_place.setText(ctx.item.next_moment_place or "")
         set_day(self.continue_on, last + dt.timedelta(days=7))
         super().load(ctx)
 
