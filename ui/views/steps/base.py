@@ -207,6 +207,11 @@ class StepProblems(ProblemsPanel):
         super().show_problems(problems)
         if not problems:
             self.setText("<span style='color:#2e7d32'>Niets open in deze stap.</span>")
+        name = "problemsPanel" if problems else "problemsPanelEmpty"  # no warning colour
+        if self.objectName() != name:
+            self.setObjectName(name)
+            self.style().unpolish(self)
+            self.style().polish(self)
         self.setVisible(True)
 
 
