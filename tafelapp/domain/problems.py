@@ -14,6 +14,16 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+_PATH = re.compile(r"[a-z_][a-z_0-9]*(\.[a-z_0-9]+)*")
+_FILE_KEYS = {"exported_at": "Exportdatum", "version": "Versie", "format": "Soort bestand",
+              "exchange": "Casusgegevens", "pdf_base64": "PDF", "signatures": "Handtekeningen",
+              "rsin": "RSIN", "base_url": "Adres van de server", "client_id": "Client-id",
+              "informatieobjecttype": "Informatieobjecttype", "secret": "Client-secret",
+              "confidentiality": "Vertrouwelijkheid", "tsa_url": "Tijdstempeldienst",
+              "ca_bundle": "CA-bundel"}
+"""Keys of a file or a setting that the labels of records do not name."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a record: which field, what code, and a Dutch sentence for people."""
@@ -24,10 +34,15 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def render(self) -> str:
-        """The line the CLI prints: where, in Dutch words, and what (`Kind 2, Geboortedatum: …`)."""
+        """The line the CLI prints: where, in Dutch words, and what (`Kind 2, Geboortedatum: …`);
+        never an internal path (`exchange.exported_at` is `Exportdatum`)."""
         from tafelapp.domain.labels import field_place
 
-        return f"{field_place(self.field)}: {self.message}"
+        place = field_place(self.field)
+        if place.endswith(self.field) and _PATH.fullmatch(self.field):
+            last = self.field.rsplit(".", 1)[-1]
+            place = place[: len(place) - len(self.field)] + _FILE_KEYS.get(last, "Bestand")
+        return f"{place}: {self.message}"
 
 
 def errors(problems: list[Problem]) -> list[Problem]:
@@ -53,8 +68,9 @@ _UNPRINTABLE = re.compile(
     "\ufff9-\ufffb]")
 
 
-def printable(text: str) -> str:
+def printable(text: str, json_escapes: bool = False) -> str:
     """Text from a file made safe to show: control characters (C0 and C1 but newline and tab,
-    ESC among them), direction marks and overrides become `\\x1b`-style escapes, visibly."""
+    ESC among them), direction marks and overrides become `\\x1b`-style escapes, visibly
+    (`\\u001b` with `json_escapes`, which keeps JSON text valid JSON)."""
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                            else f"\\u{ord(m.group()):04x}", text)
+                            and not json_escapes else f"\\u{ord(m.group()):04x}", text)
