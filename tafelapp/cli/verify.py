@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tafelapp.cli.common import print_json
+from tafelapp.domain.labels import nl_moment
 from tafelapp.services import minutes_service, setup_service, vault_service
 from tafelapp.services.session import Session
 from tafelapp.signing.verify import VerifyReport
@@ -47,7 +48,7 @@ def _anchors(args: argparse.Namespace, session: Session | None) -> dict[bytes, s
 
 
 def _when(value: Any) -> str:
-    return value.astimezone().strftime("%d-%m-%Y %H:%M") if value else "onbekend"
+    return nl_moment(value) if value else "onbekend"  # Dutch local time with its zone
 
 
 def print_report(report: VerifyReport) -> int:
