@@ -47,9 +47,7 @@ SAFETY_PLAN = {
                        "zijn van geweld; Noor gaat weer naar school.",
     "danger_statement": "De zorg is dat Noor en Daan opnieuw geweld tussen hun ouders meemaken en "
                         "daardoor emotioneel beschadigd raken.",
-    "family_view": "Ouders zien dat de ruzies de kinderen raken en willen hulp, maar niet van de "
-                   "instanties die er eerder waren.",
-}
+}  # how the family sees it is asked once, per person, in the Besluit step (issue 18)
 GOALS = ["De kinderen zijn thuis veilig en weten bij wie ze terecht kunnen.",
          "Noor gaat iedere schooldag naar school."]
 SCORES = {"Mr. A. de Voorzitter (fictief)": 4, "Sanne van Dalen (fictief)": 6,
