@@ -7,7 +7,13 @@ from html import escape
 from tafelapp.domain import labels
 from tafelapp.domain.meeting import AgendaItem, Meeting
 from tafelapp.domain.models import Case, Table
-from tafelapp.domain.record_words import concerns, due_words, lead_reach, place_words
+from tafelapp.domain.record_words import (
+    concerns,
+    due_words,
+    involvement_lines,
+    lead_reach,
+    place_words,
+)
 
 
 def _p(label: str, text: str) -> str:
@@ -35,6 +41,8 @@ def record_html(meeting: Meeting, item: AgendaItem, case: Case, table: Table,
         _p("Doel van de bespreking", item.purpose),
         "<h3>Deelnemers</h3>",
         f"<table cellpadding='3'>{people}</table>" if people else "<p>—</p>",
+        "".join(f"<p>Betrokkenheid: {escape(line)}</p>"
+                for line in involvement_lines(item, case, meeting.date)),
         "<h3>Veiligheidsplan</h3>",
         _p("Wat gaat er goed?", plan.strengths), _p("Wat zijn de zorgen?", plan.worries),
         _p("Wat moet er nu gebeuren?", plan.must_happen_now),
