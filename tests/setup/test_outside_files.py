@@ -203,3 +203,15 @@ def test_the_example_aanmelding_is_accepted(session: Session) -> None:
     raw["children"] = raw["children"][:1]
     fields = intake_service.aanmelding_fields(session, json.dumps(raw).encode())
     assert fields["table_id"] == table.id and fields["referrer_id"] == melder.id
+
+
+def test_region_settings_typed_on_the_command_line_are_named_too() -> None:
+    from tafelapp.domain.rules.region_server import settings_problems
+
+    found = settings_problems("https://zgw.example.org:99999/documenten", "123456789",
+                              "https://x.example.org:0/informatieobjecttypen/1", "heel geheim", "")
+    lines = [p.render() for p in found]
+    assert lines[0].startswith("Adres van de server: het poortnummer in het adres moet een getal")
+    assert any(line.startswith("Informatieobjecttype: het poortnummer") for line in lines)
+    assert any(line.startswith("RSIN: een RSIN heeft negen cijfers") for line in lines)
+    assert any(line.startswith("Vertrouwelijkheid: kies uit") for line in lines)
