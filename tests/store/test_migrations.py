@@ -123,7 +123,7 @@ def test_0017_turns_a_display_text_casusregisseur_into_fields(tmp_path: Path) ->
     path = tmp_path / "v16.tafelapp"
     conn = connection.create_vault_file(path, PASSPHRASE)
     migrate.migrate(conn, target=16)
-    for sql in _V1_ROWS[:3] + [
+    for sql in [*_V1_ROWS[:3],
         "INSERT INTO organisations VALUES ('o1', 'Wijkteam', 'CARE_PROVIDER', "
         "'{\"id\": \"o1\", \"name\": \"Wijkteam\", \"kind\": \"CARE_PROVIDER\"}')",
         "INSERT INTO people VALUES ('p1', 'G. Visser', 'o1', '{\"id\": \"p1\", \"name\": "

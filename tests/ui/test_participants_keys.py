@@ -132,10 +132,10 @@ def test_enter_on_a_suggestion_fills_the_row_and_alt_t_adds_with_the_usual_role(
     QTest.keyClicks(page.name, "T. Nieuw")
     key(Qt.Key.Key_Return)
     assert focus() is page.role
-    before = {w: w.mapTo(page, QPoint(0, 0)) for w in (page.add, page.involvement_box)}
+    spots = {w: w.mapTo(page, QPoint(0, 0)) for w in (page.add, page.involvement_box)}
     press(app, page.add, Qt.Key.Key_T)
     assert "Kies de rol van T. Nieuw" in page.form_message.text()
-    assert {w: w.mapTo(page, QPoint(0, 0)) for w in before} == before  # the message moved nothing
+    assert {w: w.mapTo(page, QPoint(0, 0)) for w in spots} == spots  # the message moved nothing
     assert "T. Nieuw" not in stored(app, item_id)
 
 
@@ -151,7 +151,7 @@ def test_role_and_organisation_change_in_place_and_removing_asks(
 
     key(Qt.Key.Key_D, ALT)  # the list of participants
     assert focus() is page.table
-    before = {w: w.mapTo(page, QPoint(0, 0)) for w in (page.chosen_role, page.add, page.name)}
+    spots = {w: w.mapTo(page, QPoint(0, 0)) for w in (page.chosen_role, page.add, page.name)}
     for _ in rows:  # to the top (the first key press chooses the first row)
         key(Qt.Key.Key_Up)
     for _ in range(rows.index("G. Visser")):
@@ -160,7 +160,7 @@ def test_role_and_organisation_change_in_place_and_removing_asks(
     assert page.chosen_role.accessibleName() == "Rol van G. Visser"
     assert page.chosen_organisation.accessibleName() == "Organisatie van G. Visser"
     assert page.remove.accessibleName() == "G. Visser verwijderen"
-    assert {w: w.mapTo(page, QPoint(0, 0)) for w in before} == before  # choosing moved nothing
+    assert {w: w.mapTo(page, QPoint(0, 0)) for w in spots} == spots  # choosing moved nothing
 
     key(Qt.Key.Key_L, ALT)
     assert focus() is page.chosen_role
