@@ -1,0 +1,114 @@
+"""From an empty vault to the distribution by KEY EVENTS ONLY (tests/ui/keyboard_walk.py: no
+setText, no mouse, every key to where Qt sends it), then the record read back through the
+services and the PDFs in the verzendmap read back as text: the children with the unborn one and
+its checklist, each participant's role, the casusregisseur's fields, the notulen and the
+Gezinsoverzicht as the family gets them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import subprocess
+from collections.abc import Callable
+from email.message import Message
+from pathlib import Path
+
+import pytest
+
+from tafelapp.domain.minutes import MinutesStatus
+from tafelapp.services import case_service, meeting_service, minutes_service
+from tests.signing.certs import pkcs12_file
+from tests.ui.conftest import App
+from tests.ui.keyboard import Keyboard
+from tests.ui.keyboard_walk import MOTHER, PIN, walk
+
+
+def _no_demo(*_args: object, **_kwargs: object) -> None:
+    raise AssertionError("the keyboard walk must not touch the demo")
+
+
+def _pdf_text(data: bytes, tmp: Path) -> str:
+    path = tmp / "doc.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                         check=True)
+    return " ".join(out.stdout.decode("utf-8").split())
+
+
+def _attachments(message: Message) -> dict[str, bytes]:
+    found = {}
+    for part in message.walk():
+        name = part.get_filename()
+        payload = part.get_payload(decode=True)
+        if name and isinstance(payload, bytes):
+            found[name] = payload
+    return found
+
+
+def test_the_whole_path_by_keyboard_only_from_an_empty_vault_to_the_verzendmap(
+        make_app: Callable[..., App], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for target in ("tafelapp.services.demo_service.seed_demo", "ui.main_window.seed_demo"):
+        monkeypatch.setattr(target, _no_demo)
+    now = dt.datetime.now(dt.UTC)
+    p12 = tmp_path / "voorzitter.p12"
+    p12.write_bytes(pkcs12_file("A. de Voorzitter (fictief)", PIN, now - dt.timedelta(days=1),
+                                now + dt.timedelta(days=365)))
+    app = make_app(tmp_path / "nieuw.tafelapp")
+    app.window.activateWindow()
+    kb = Keyboard()
+    folder = tmp_path / "verzending"
+    walk(kb, app.window, folder, p12)
+    app.settle()
+
+    assert kb.mouse_actions == 0
+    assert kb.repeated() == {}, kb.repeated()
+
+    # The aanmelding: Noor and the unborn child without a name, with its checklist.
+    (row,) = app.call(case_service.list_cases)
+    case = app.call(lambda s: case_service.get_case(s, row.id))
+    assert [(c.first_name, c.unborn) for c in case.children] == [("Noor", False), ("", True)]
+    unborn = case.children[1]
+    assert unborn.unborn_details is not None and unborn.unborn_details.pregnancy_certain
+    answers = [a.answer for a in unborn.unborn_details.checklist if a.answer]
+    assert answers == ["Zorgen over geweld in huis, ook na de geboorte.",
+                       "Verloskundige ziet moeder elke maand."]
+    assert case.referral is not None and case.referral.referrer_person == "Ilse Jansen (fictief)"
+
+    # The meeting: at the family's home today; each participant with the role they have.
+    (listed,) = app.call(meeting_service.list_meetings)
+    meeting = app.call(lambda s: meeting_service.get_meeting(s, listed.id))
+    assert meeting.date == dt.date.today()
+    assert meeting.location_text == "Voorbeeldlaan 1, Duinstede"
+    item = meeting.agenda[0]
+    roles = {p.name: p.role.value for p in item.participants}
+    assert roles == {
+        "Mr. A. de Voorzitter (fictief)": "CHAIR", "B. Secretaris (fictief)": "SECRETARY",
+        MOTHER: "PARENT", "Mehmet Yilmaz (fictief)": "PARENT", "Noor van Dalen": "CHILD",
+        "Ilse Jansen (fictief)": "REFERRER", "Karim Bakker (fictief)": "RVDK",
+        "Femke de Wit (fictief)": "JB"}, roles
+    case = app.call(lambda s: case_service.get_case(s, row.id))
+    (lead,) = case.active_case_leads()
+    assert (lead.person, lead.organisation, lead.phone, lead.email) == (
+        "Femke de Wit (fictief)", "Jeugdbescherming West", "06-00000009",
+        "femke.dewit@example.org")
+    assert lead.person_id and lead.accepted and lead.accepted_on == meeting.date
+    assert [a.owner for a in item.agreements] == ["Ouders", "Ouders", "Femke de Wit (fictief)"]
+    assert item.agreements[2].due_date == meeting.date + dt.timedelta(days=7)
+
+    # Signed by both; what the verzendmap holds for the mother, read back as text.
+    (minutes,) = app.call(lambda s: minutes_service.minutes_for_item(s, item.id))
+    assert minutes.status is MinutesStatus.FINAL
+    assert [s.role.value for s in minutes.signatures] == ["CHAIR", "SECRETARY"]
+    drafts = {p.name: email.message_from_bytes(p.read_bytes()) for p in folder.rglob("*.eml")}
+    assert len(drafts) == 7, sorted(drafts)
+    mother = next(m for n, m in drafts.items() if "Sanne" in n)
+    files = _attachments(mother)
+    notulen = _pdf_text(next(v for k, v in files.items() if "gezinsoverzicht" not in k), tmp_path)
+    family = _pdf_text(next(v for k, v in files.items() if "gezinsoverzicht" in k), tmp_path)
+    for words in ("Betreft Noor van Dalen (13 jaar), ongeboren kind", "uitgesteld raadsonderzoek",
+                  "Femke de Wit", "06-00000009", "Karim Bakker", "Raad voor de"):
+        assert words in notulen, words
+    assert "g.visser" not in family and "femke.dewit@example.org" not in family.split(
+        "telefoon")[-1][:40]
+    for words in ("Femke de Wit", "06-00000009"):
+        assert words in family, words
