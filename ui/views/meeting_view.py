@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -52,6 +53,7 @@ class MeetingView(QWidget):
     def __init__(self, executor: DbExecutor, saver: AutoSaver) -> None:
         super().__init__()
         self._stale: set[MeetingStep] = set()  # steps whose page still shows an older record
+        self._focus_pending: StepPage | None = None  # opened by keyboard, fields still coming
         self.executor = executor
         self.saver = saver
         self.env = MeetingEnv(executor, saver, self.request_refresh, self.status_message.emit)
@@ -214,10 +216,36 @@ class MeetingView(QWidget):
     def _refresh_current(self) -> None:
         ctx = self.env.ctx
         step = list(MeetingStep)[max(0, self.steps.currentRow())]
+        page = self.pages[step]
         if ctx is not None and step in self._stale:
             self._stale.discard(step)
-            self.pages[step].refresh(ctx)
-        self._order_tabs(self.pages[step])
+            focus = QApplication.focusWidget()
+            name = focus.accessibleName() if focus is not None and page.isAncestorOf(focus) \
+                else None
+            page.refresh(ctx)
+            if name is not None:
+                self._keep_cursor(page, focus, name)
+            if self._focus_pending is page:
+                QTimer.singleShot(0, self._put_pending_focus)
+        self._order_tabs(page)
+
+    def _keep_cursor(self, page: StepPage, before: QWidget | None, name: str) -> None:
+        """A reload that rebuilt the field with the cursor (a score, a voice) puts the cursor
+        back on the field of the same name, else on the step's first field, once the new
+        fields are shown: typing never goes nowhere because a save of the previous step came
+        back."""
+        def restore() -> None:
+            focus = QApplication.focusWidget()
+            if page is not self.stack.currentWidget() or (
+                    focus is before and focus is not None and focus.isVisible()):
+                return
+            if focus is not None and focus is not page and page.isAncestorOf(focus):
+                return  # the person has moved on within the step
+            same = [w for w in page.focus_chain() if name and w.accessibleName() == name]
+            target = same[0] if same else page.first_field()
+            if target is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+        QTimer.singleShot(0, restore)
 
     def _order_tabs(self, page: StepPage) -> None:
         """Tab runs from the step list through the page, top to bottom, to the page's primary
@@ -227,11 +255,30 @@ class MeetingView(QWidget):
         chain_tab_order([self.back, self.steps, *page.focus_chain(), self.next, self.previous])
 
     def focus_step(self) -> None:
-        """Put the cursor in the first field of the step on screen."""
+        """Put the cursor in the first field of the step on screen; a step whose fields are
+        still being filled (its people came with a reload) gets it once they are there."""
         page = self.pages[self.current_step]
         self._order_tabs(page)
+        self._focus_pending = None
         first = page.first_field()
+        if first is None or not first.isVisible():
+            self._focus_pending = page
+            QTimer.singleShot(0, self._put_pending_focus)
         if first is not None:
+            page.ensureWidgetVisible(first)
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _put_pending_focus(self) -> None:
+        page = self._focus_pending
+        if page is None or page is not self.stack.currentWidget():
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and focus is not page and page.isAncestorOf(focus):
+            self._focus_pending = None  # the cursor is in the step already
+            return
+        first = page.first_field()
+        if first is not None and first.isVisible():
+            self._focus_pending = None
             page.ensureWidgetVisible(first)
             first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

@@ -156,6 +156,7 @@ class MinutesView(IdentityActions, QWidget):
         self.save_pdf.setIcon(icon("pdf"))
         self.save_pdf.setAccessibleName("Ondertekende notulen als PDF opslaan")
         self.send = QPushButton("&Verzendmap maken…")
+        self.recipients.after_last = self.send
         self.rectify = QPushButton("R&ectificatie…")
         grid = QGridLayout()
         for index, b in enumerate((self.send, self.save_pdf, self.rectify)):

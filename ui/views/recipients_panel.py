@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from tafelapp.domain.rules.recipients import NO_ADDRESS
 from tafelapp.services.distribution_service import Distribution
@@ -31,6 +39,7 @@ class RecipientsPanel(QWidget):
         self.fields: dict[str, QLineEdit] = {}
         self._rows: list[QWidget] = []
         self.todo_title.hide()
+        self.after_last: QWidget | None = None  # where the cursor goes when nothing is missing
 
     def show_distribution(self, who: Distribution) -> None:
         """Fill the list; each missing address gets a field and an 'Opslaan' button."""
@@ -38,6 +47,8 @@ class RecipientsPanel(QWidget):
         lines += [escape(f"✗ {e.recipient.name}: {e.reason}") for e in who.excluded
                   if e.reason != NO_ADDRESS]
         self.summary.setText("<b>Verzendlijst</b><br/>" + "<br/>".join(lines))
+        focus = QApplication.focusWidget()
+        typing_here = focus is not None and self.isAncestorOf(focus)
         for row in self._rows:
             self.form.removeRow(row)
         self._rows, self.fields = [], {}
@@ -51,6 +62,7 @@ class RecipientsPanel(QWidget):
             edit.setPlaceholderText("naam@organisatie.nl")
             edit.setAccessibleName(f"E-mailadres van {person.name}")
             save = QPushButton("Opslaan")
+            save.setAccessibleName(f"E-mailadres van {person.name} opslaan")
             box.addWidget(edit, 1)
             box.addWidget(save)
             pid = person.participant_id
@@ -63,6 +75,13 @@ class RecipientsPanel(QWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)
             self.form.addRow(label, line)
             self._rows.append(line)
+        if typing_here:  # an address was just given: on to the next one, else onward
+            QTimer.singleShot(0, self._cursor_on)
+
+    def _cursor_on(self) -> None:
+        target = next(iter(self.fields.values()), None) or self.after_last
+        if target is not None and target.isVisible():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
         """Forget everything (on lock)."""

@@ -64,8 +64,8 @@ class SafetyPlanPage(StepPage):
         self.goals.setMinimumHeight(70)
         self.body.addWidget(self.goals)
         self.body.addStretch(1)
-        for label in self.findChildren(QLabel):  # wrap, so a 150 % screen needs no side scroll
-            label.setWordWrap(True)
+        for caption in self.findChildren(QLabel):  # wrap: a 150 % screen needs no side scroll
+            caption.setWordWrap(True)
         self.shares.activated.connect(lambda _i: env.saver.schedule(
             "safety_plan.shares", env.item_job(
                 meeting_service.update_safety_plan, family_shares_worries={
