@@ -203,9 +203,9 @@ def set_up_region(app: Any, r: Recorder) -> None:
     r.shot("10-inrichting-regio", wz)
     r.click(wz.next)
     orgs = wz.organisations
-    r.cell(orgs, 0, "complaints", "0800-0000001 (fictief)")  # else the wizard warns once
+    r.cell(orgs, 0, "complaints", "0800-0000001")  # else the wizard warns once
     r.cell(orgs, 1, "name", "Veilig Thuis Duinstede (fictief)")
-    r.cell(orgs, 1, "complaints", "0800-0000002 (fictief)")
+    r.cell(orgs, 1, "complaints", "0800-0000002")
     r.cell(orgs, 2, "name", "Gemeente Duinstede")
     r.click(orgs.add_button)
     r.cell(orgs, 5, "name", "Jeugdbescherming West")
@@ -221,6 +221,8 @@ def set_up_region(app: Any, r: Recorder) -> None:
         r.cell(people, index, "function", function)
         r.pick(people, index, "organisation_id", org_ids[org])
         r.cell(people, index, "email", email)
+        if name.startswith("Femke"):  # the casusregisseur: the family is told whom to call
+            r.cell(people, index, "phone", "06-00000009")
         if role:
             r.pick(people, index, "role", role)
     r.shot("12-inrichting-personen", wz)

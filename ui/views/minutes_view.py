@@ -158,10 +158,10 @@ class MinutesView(IdentityActions, QWidget):
         self.send = QPushButton("&Verzendmap maken…")
         self.recipients.after_last = self.send
         self.rectify = QPushButton("R&ectificatie…")
-        grid = QGridLayout()
-        for index, b in enumerate((self.send, self.save_pdf, self.rectify)):
-            grid.addWidget(b, index // 2, index % 2)
-        send_layout.addLayout(grid)
+        actions = QVBoxLayout()  # one under the other: the panel is narrow at 150 %
+        for b in (self.send, self.save_pdf, self.rectify):
+            actions.addWidget(b)
+        send_layout.addLayout(actions)
         send_layout.addStretch(1)
         self.tabs.addTab(_scrolled(send_page), TAB_TITLES[2])
         self.message = QLabel("")

@@ -28,6 +28,7 @@ class RecipientsPanel(QWidget):
         super().__init__()
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # narrow at 150 %
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         layout.addRow(self.summary)
@@ -59,6 +60,7 @@ class RecipientsPanel(QWidget):
             box = QHBoxLayout(line)
             box.setContentsMargins(0, 0, 0, 0)
             edit = QLineEdit()
+            edit.setMinimumWidth(60)
             edit.setPlaceholderText("naam@organisatie.nl")
             edit.setAccessibleName(f"E-mailadres van {person.name}")
             save = QPushButton("Opslaan")
