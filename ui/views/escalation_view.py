@@ -88,6 +88,7 @@ class EscalationView(QWidget):
         self.save = QPushButton("Concept opslaan en voorbeeld tonen")
         form.addRow(self.save)
         self.identity = QComboBox()
+        self.identity.setAccessibleName("Identiteit om de opschaling mee te ondertekenen")
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow("Identiteit", self.identity)

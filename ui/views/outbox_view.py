@@ -55,7 +55,7 @@ class OutboxView(QWidget):
         self.notice.setAccessibleName("Melding bij verzenden")
         layout.addWidget(self.notice)
         self.list = QTextBrowser()
-        self.list.setAccessibleName("Outbox")
+        self.list.setAccessibleName("Documenten in de outbox")
         layout.addWidget(self.list, 1)
         self.back.clicked.connect(self.back_requested)
         self.send.clicked.connect(lambda: self.send_requested.emit(False))

@@ -76,7 +76,7 @@ class WorklistView(QWidget):
                         "casusregie niet aanvaard",
                         "afspraak van Ouders verliep op 16-09-2026 (55 werkdagen)", "00-00-0000"),
             priority=(4, 1, 0, 2, 3, 5), stretch=4)
-        self.view.setAccessibleName("Werklijst")
+        self.view.setAccessibleName("Punten op de werklijst")
         layout.addWidget(self.view, 1)
         self.detail = QLabel("")  # the current line's reason in full, however narrow the table
         self.detail.setWordWrap(True)

@@ -12,6 +12,7 @@ def header_row(back_text: str, title: str = "") -> tuple[QHBoxLayout, QPushButto
     row = QHBoxLayout()
     back = QPushButton(back_text)
     back.setIcon(icon("back"))
+    back.setAccessibleName(f"Terug naar {back_text.lower()}")  # not the toolbar's own button
     row.addWidget(back)
     label = QLabel(title)
     label.setStyleSheet("font-size: 13pt; font-weight: 600;")
