@@ -1,6 +1,6 @@
-"""Every interactive widget on every screen of the two walks (the demo's, the newcomer's and the small dialogs') has a
-name a screen reader can say: not empty, not merely its current value, not shared with another
-control of the same screen. Reads what Qt's accessibility layer (QAccessible) gives out."""
+"""Every interactive widget on every screen of the three walks (the demo's, the newcomer's, the
+small dialogs') has a name a screen reader can say: not empty, not merely its current value, not
+shared with another control of the same screen. Reads what Qt's accessibility layer (QAccessible) gives out."""
 
 from __future__ import annotations
 
