@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from tafelapp.services.demo_service import HAAGLANDEN_GIS
 from tests.conftest import PASSPHRASE, assert_vault_intact
 from ui.app import build
 from ui.main_window import DEMO_PASSPHRASE, MainWindow
+
+DIALOG_WATCHDOG_S = 120
 
 
 class App:
@@ -55,6 +58,31 @@ class App:
         self.qtbot.waitUntil(lambda: self.window.stack.currentWidget() is not view
                              or bool(view.message.text()), timeout=15_000)
         self.settle()
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_outlives_its_test(qapp: Any) -> Iterator[None]:
+    """Answers queued for dialogs, and a dialog left open, end with the test that made them; a
+    test stuck on a dialog nobody answers fails after DIALOG_WATCHDOG_S instead of hanging the
+    run (a modal dialog runs its own event loop, so the test cannot time out by itself)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.modal_keys import forget_pending
+
+    started = time.monotonic()
+
+    def watch() -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None and time.monotonic() - started > DIALOG_WATCHDOG_S:
+            box.close()
+    timer = QTimer()
+    timer.setInterval(1_000)
+    timer.timeout.connect(watch)
+    timer.start()
+    yield
+    timer.stop()
+    forget_pending()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, Qt
 from PySide6.QtTest import QTest
@@ -193,19 +192,3 @@ def wait_until(check: Callable[[], bool], timeout: int = 20_000, what: str = "")
                                f"{describe(QApplication.focusWidget())}")
         QCoreApplication.processEvents()
         QTest.qWait(5)
-
-
-def when_modal(act: Callable[[QWidget], Any], timeout: int = 20_000) -> None:
-    """Once a modal dialog is open (a question, a file dialog), act on it by keyboard — from a
-    timer, since the dialog runs its own event loop."""
-    from PySide6.QtCore import QTimer
-
-    deadline = QDeadlineTimer(timeout)
-
-    def poll() -> None:
-        modal = QApplication.activeModalWidget()
-        if modal is not None and modal.isVisible() and QApplication.focusWidget() is not None:
-            act(modal)
-        elif not deadline.hasExpired():
-            QTimer.singleShot(20, poll)
-    QTimer.singleShot(20, poll)

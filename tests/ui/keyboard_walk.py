@@ -347,20 +347,9 @@ def run_meeting(kb: Keyboard, window: Any) -> None:
 
 
 def answers(kb: Keyboard, *steps: Callable[[QWidget], None]) -> list[str]:
-    """The next modal dialogs answered in turn by keyboard (what each one said is returned);
-    each once the dialog has the keyboard (as a window manager gives it to a new dialog)."""
-    def when_in(step: Callable[[QWidget], None]) -> Callable[[QWidget], None]:
-        def answer(box: QWidget) -> None:
-            def inside() -> bool:
-                focus = QApplication.focusWidget()
-                if focus is None or not (focus is box or box.isAncestorOf(focus)):
-                    box.activateWindow()
-                    return False
-                return True
-            wait_until(inside, what=f"focus in {describe(box)}")
-            step(box)
-        return answer
-    return answer_dialogs(*(when_in(s) for s in steps))
+    """The next modal dialogs answered in turn by keyboard (each once it has the keyboard, as a
+    window manager gives it to a new dialog); what each one said is returned."""
+    return answer_dialogs(*steps)
 
 
 def typed(kb: Keyboard, text: str, secret: bool = False) -> Callable[[QWidget], None]:

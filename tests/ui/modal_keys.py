@@ -4,27 +4,54 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 Answer = Callable[[QWidget], None]
+_PENDING: list[list[Answer]] = []  # answers still waiting for their dialog, of every caller
+DEADLINE_MS = 30_000
+
+
+def forget_pending() -> None:
+    """Drop every answer still waiting (at the end of a test: a later test's dialogs are never
+    answered by an earlier test's script) and close a dialog left open, so nothing hangs."""
+    for pending in _PENDING:
+        pending.clear()
+    _PENDING.clear()
+    for _ in range(5):
+        box = QApplication.activeModalWidget()
+        if box is None:
+            break
+        box.close()
+        QApplication.processEvents()
 
 
 def answer_dialogs(*answers: Answer) -> list[str]:
-    """Answer the next modal dialogs in turn; returns the text each one showed (its labels)."""
+    """Answer the next modal dialogs in turn; returns the text each one showed (its labels).
+    Gives up after DEADLINE_MS (a dialog that never came fails the test, it does not hang)."""
     seen: list[str] = []
     pending = list(answers)
+    _PENDING.append(pending)
+    started = QElapsedTimer()
+    started.start()
 
     def poll() -> None:
         box = QApplication.activeModalWidget()
         if box is not None and pending and box.isVisible() and not box.property("answered"):
-            box.setProperty("answered", True)  # the next dialog is another object
-            seen.append(" ".join(label.text() for label in box.findChildren(QLabel)))
-            box.activateWindow()  # as the window manager does for a new dialog
-            pending.pop(0)(box)
-        if pending:
+            focus = QApplication.focusWidget()
+            if focus is None or not (focus is box or box.isAncestorOf(focus)):
+                box.activateWindow()  # as a window manager does; answer once it has the keys
+            else:
+                box.setProperty("answered", True)  # the next dialog is another object
+                seen.append(" ".join(label.text() for label in box.findChildren(QLabel)))
+                pending.pop(0)(box)
+        if pending and started.elapsed() < DEADLINE_MS:
             QTimer.singleShot(20, poll)
+        elif pending:  # the dialog never came: close whatever is open, let the test fail
+            pending.clear()
+            if box is not None:
+                box.close()
     QTimer.singleShot(0, poll)
     return seen
 
