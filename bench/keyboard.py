@@ -45,7 +45,7 @@ def one_run(folder: Path) -> tuple[Keyboard, float]:
     window.show()
     window.activateWindow()
     window.start()
-    kb = Keyboard()
+    kb = Keyboard(home=window)
     started = time.perf_counter()
     walk(kb, window, folder / "verzending", p12)
     seconds = time.perf_counter() - started

@@ -53,14 +53,14 @@ class Keyboard:
     values: list[str] = field(default_factory=list)
     log: list[str] = field(default_factory=list)
     phases: dict[str, int] = field(default_factory=dict)
+    home: QWidget | None = None  # the app's main window (another test's may still be open)
     _phase_start: int = 0
 
     # -- where keys go --------------------------------------------------------------------
-    @staticmethod
-    def target() -> QWidget:
+    def target(self) -> QWidget:
         """The widget a key press reaches: the open pop-up, then the focus widget, then the
         active modal dialog or window."""
-        window_manager()
+        window_manager(self.home)
         for candidate in (QApplication.activePopupWidget(), QApplication.focusWidget(),
                           QApplication.activeModalWidget(), QApplication.activeWindow()):
             if candidate is not None:
@@ -169,16 +169,17 @@ class Keyboard:
         return {v: n for v, n in counts.items() if n > 1}
 
 
-def window_manager() -> None:
-    """What a window manager does when a window closes: the keyboard goes to the window
-    beneath (the modal dialog still open, else the main window). The offscreen platform the
-    tests run on has no window manager, so nothing would have the keyboard at all."""
-    if QApplication.activeWindow() is not None or QApplication.activePopupWidget() is not None:
+def window_manager(home: QWidget | None = None) -> None:
+    """What a window manager does when a window opens or closes: the keyboard goes to the modal
+    dialog that is open, else to the app's main window. The offscreen platform the tests run
+    on has no window manager, so otherwise nothing (or an earlier test's window) would have it."""
+    if QApplication.activePopupWidget() is not None:
         return
-    below = QApplication.activeModalWidget() or next(
+    active = QApplication.activeWindow()
+    below = QApplication.activeModalWidget() or home or next(
         (w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)
          and w.isVisible()), None)
-    if below is not None:
+    if below is not None and active is not below:
         below.activateWindow()
         QCoreApplication.processEvents()
 

@@ -464,7 +464,7 @@ def sign_and_distribute(app: Any, r: Recorder, folder: Path, p12: Path) -> list[
         r.click(mv.send)
         app.settle()
     r.phase("notulen")
-    return sorted(folder.glob("*.eml"))
+    return sorted(folder.rglob("*.eml"))  # a subfolder per meeting
 
 
 def mock_yes() -> Any:

@@ -55,7 +55,7 @@ def test_the_whole_path_by_keyboard_only_from_an_empty_vault_to_the_verzendmap(
                                 now + dt.timedelta(days=365)))
     app = make_app(tmp_path / "nieuw.tafelapp")
     app.window.activateWindow()
-    kb = Keyboard()
+    kb = Keyboard(home=app.window)
     folder = tmp_path / "verzending"
     walk(kb, app.window, folder, p12)
     app.settle()
