@@ -9,7 +9,6 @@ the ratio says how many keys beyond the words themselves the screens cost.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import statistics
 import sys
@@ -24,9 +23,9 @@ screen.configure()
 
 from PySide6.QtWidgets import QApplication  # noqa: E402 - after the screen is configured
 
-from tests.signing.certs import pkcs12_file  # noqa: E402
 from tests.ui.keyboard import Keyboard  # noqa: E402
-from tests.ui.keyboard_walk import PIN, walk  # noqa: E402
+from tests.ui.keyboard_walk import walk  # noqa: E402
+from tests.ui.newcomer import chair_certificate  # noqa: E402
 from ui.app import build  # noqa: E402
 from ui.widgets.fit import fit_to_screen  # noqa: E402
 
@@ -36,10 +35,7 @@ RUNS = 1  # one walk per process: a second QApplication walk in the same process
 
 def one_run(folder: Path) -> tuple[Keyboard, float]:
     """The walk once; (what was pressed, seconds)."""
-    now = dt.datetime.now(dt.UTC)
-    p12 = folder / "voorzitter.p12"
-    p12.write_bytes(pkcs12_file("A. de Voorzitter (fictief)", PIN, now - dt.timedelta(days=1),
-                                now + dt.timedelta(days=365)))
+    p12 = chair_certificate(folder)
     _, executor, window, _ = build(["--vault", str(folder / "nieuw.tafelapp")])
     fit_to_screen(window, 1280, 720, margin=0)
     window.show()

@@ -10,7 +10,6 @@ much typing is left beyond it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import statistics
@@ -27,9 +26,8 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from tests.signing.certs import pkcs12_file
 from tests.ui.conftest import App
-from tests.ui.newcomer import PIN, Recorder, newcomer_path
+from tests.ui.newcomer import Recorder, chair_certificate, newcomer_path
 from ui.app import build
 
 RESULTS = Path(__file__).resolve().parent / "results" / "newcomer.json"
@@ -60,10 +58,7 @@ class Bot:
 
 def one_run(folder: Path) -> tuple[Recorder, float, int]:
     """The whole path once; (what was done, seconds, .eml drafts written)."""
-    now = dt.datetime.now(dt.UTC)
-    p12 = folder / "voorzitter.p12"
-    p12.write_bytes(pkcs12_file("A. de Voorzitter (fictief)", PIN, now - dt.timedelta(days=1),
-                                now + dt.timedelta(days=365)))
+    p12 = chair_certificate(folder)
     _, executor, window, _ = build(["--vault", str(folder / "nieuw.tafelapp")])
     window.resize(1280, 720)
     window.show()

@@ -3,7 +3,6 @@ and the verzendlijst (offscreen, on a 1280×720 screen; SHOT_SCALE=1.5 for 150 %
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -16,9 +15,8 @@ from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget  # noqa: E402
 
 from bench.newcomer import Bot  # noqa: E402
-from tests.signing.certs import pkcs12_file  # noqa: E402
 from tests.ui.conftest import App  # noqa: E402
-from tests.ui.newcomer import PIN, Recorder, newcomer_path  # noqa: E402
+from tests.ui.newcomer import Recorder, chair_certificate, newcomer_path  # noqa: E402
 from ui.app import build  # noqa: E402
 from ui.widgets.fit import fit_main_window  # noqa: E402
 
@@ -49,10 +47,7 @@ def main() -> None:
     """Walk the path once and save the screenshots."""
     OUT.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="tafelapp-shots-"))
-    now = dt.datetime.now(dt.UTC)
-    p12 = folder / "voorzitter.p12"
-    p12.write_bytes(pkcs12_file("A. de Voorzitter (fictief)", PIN, now - dt.timedelta(days=1),
-                                now + dt.timedelta(days=365)))
+    p12 = chair_certificate(folder)
     _, executor, window, _ = build(["--vault", str(folder / "nieuw.tafelapp")])
     fit_main_window(window)  # as the app does: its title bar on the screen too
     window.start()

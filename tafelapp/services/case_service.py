@@ -135,8 +135,7 @@ def assign_case_lead(session: Session, case_id: str, *, organisation: str | None
                               "person": person, "phone": phone, "email": email}
     if person_id:
         found = directory_service.get_person(session, person_id)
-        org = directory_service.directory(session).organisation_by_id.get(
-            found.organisation_id or "")
+        org = directory_service.directory(session).organisation_of(found)
         known = {"person": found.name, "phone": found.phone, "email": found.email,
                  "organisation": org.name if org else None,
                  "organisation_kind": org.kind.value if org else None}

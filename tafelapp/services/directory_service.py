@@ -26,9 +26,17 @@ class Directory:
         """Organisations keyed by id."""
         return {o.id: o for o in self.organisations}
 
+    def person(self, person_id: str | None) -> Person | None:
+        """The person with this id (None when unknown)."""
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def organisation_of(self, person: Person) -> Organisation | None:
+        """A person's organisation (None when none is known)."""
+        return self.organisation_by_id.get(person.organisation_id or "")
+
     def organisation_name(self, person: Person) -> str:
         """The name of a person's organisation ('' when none)."""
-        org = self.organisation_by_id.get(person.organisation_id or "")
+        org = self.organisation_of(person)
         return org.name if org else ""
 
     def label(self, person: Person) -> str:

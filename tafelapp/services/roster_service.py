@@ -27,7 +27,7 @@ def add_person(session: Session, item_id: str, person_id: str, role: str | None 
     (a role or organisation given here is what the secretary chose for this discussion)."""
     book = directory_service.directory(session)
     person = directory_service.get_person(session, person_id)
-    org = book.organisation_by_id.get(person.organisation_id or "")
+    org = book.organisation_of(person)
     chosen = role or usual_role(person, org).value
     _, item = meeting_service.locate_item(session, item_id)
     if any(p.person_id == person_id for p in item.participants):

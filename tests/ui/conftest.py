@@ -89,6 +89,15 @@ def _no_dialog_outlives_its_test(qapp: Any) -> Iterator[None]:
 
 
 @pytest.fixture
+def no_demo(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The newcomer's paths start from an empty vault: touching the demo fails the test."""
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the newcomer's path must not touch the demo")
+    for target in ("tafelapp.services.demo_service.seed_demo", "ui.main_window.seed_demo"):
+        monkeypatch.setattr(target, refuse)
+
+
+@pytest.fixture
 def make_app(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., App]]:
     made: list[App] = []
 

@@ -18,22 +18,14 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
 
 from tests.ui.keyboard import Keyboard, NoKeyboardRoute, announced, describe, wait_until
 from tests.ui.modal_keys import answer_dialogs
+from tests.ui.newcomer import GOALS, PASSPHRASE, PEOPLE, PIN, SAFETY_PLAN, SCORES, VOICES
 
-PASSPHRASE = "Proefregio-Duinstede-2026"
-PIN = "246813"
 MOTHER = "Sanne van Dalen (fictief)"
-PEOPLE = [  # name, function, organisation, e-mail, phone, usual role
-    ("Mr. A. de Voorzitter (fictief)", "voorzitter JBT", "Gemeente Duinstede",
-     "a.devoorzitter@example.org", "070-0000001", "voorzitter"),
-    ("B. Secretaris (fictief)", "secretaris JBT", "Gemeente Duinstede",
-     "b.secretaris@example.org", "070-0000002", "secretaris"),
-    ("Ilse Jansen (fictief)", "aandachtsfunctionaris", "Veilig Thuis Duinstede (fictief)",
-     "ilse.jansen@example.org", "070-0000003", ""),
-    ("Karim Bakker (fictief)", "raadsonderzoeker", "Raad voor de Kinderbescherming",
-     "karim.bakker@example.org", "070-0000004", ""),
-    ("Femke de Wit (fictief)", "jeugdbeschermer", "Jeugdbescherming West",
-     "femke.dewit@example.org", "06-00000009", ""),
-]
+PHONES = {name: f"070-00000{n:02d}" for n, (name, *_rest) in enumerate(PEOPLE, start=1)}
+PHONES["Femke de Wit (fictief)"] = "06-00000009"  # the casusregisseur: the family calls her
+ROLE_LETTERS = {"CHAIR": "voorzitter", "SECRETARY": "secretaris", "": None}
+PLAN_KEYS = {"strengths": "g", "worries": "z", "must_happen_now": "n", "danger_statement": "r"}
+STANCE_WORDS = {"AGREES": "eens", "PARTLY": "deels", "DISAGREES": "oneens"}
 
 
 def is_(target: QWidget) -> Callable[[QWidget], bool]:
@@ -110,9 +102,9 @@ def set_up_region(kb: Keyboard, window: Any) -> None:
               "alle doelgroepen behalve beperking"])
     kb.alt("o")
     wait_until(lambda: wz.pages.currentWidget() is wz.people, what="personen")
-    for name, function, org, email, phone, role in PEOPLE:
+    for name, function, org, email, role in PEOPLE:
         kb.ctrl("n")
-        fill(kb, [name, function, org.split()[0], email, phone, role or None])
+        fill(kb, [name, function, org.split()[0], email, PHONES[name], ROLE_LETTERS[role]])
     kb.alt("o")
     wait_until(lambda: wz.pages.currentWidget() is wz.tables, what="tafels")
     kb.ctrl("n")
@@ -185,24 +177,6 @@ def register_case(kb: Keyboard, window: Any) -> None:
     kb.phase("aanmelding")
 
 
-SAFETY_PLAN = [  # mnemonic, text
-    ("g", "Moeder brengt Daan elke dag naar school. Oma is betrokken en biedt opvang."),
-    ("z", "Er zijn in drie maanden twee politiemeldingen van huiselijk geweld geweest. "
-          "Noor verzuimt veel en zegt thuis niet te kunnen slapen."),
-    ("n", "Ouders maken met het netwerk een plan zodat de kinderen niet meer getuige zijn van "
-          "geweld; Noor gaat weer naar school."),
-    ("r", "De zorg is dat Noor en Daan opnieuw geweld tussen hun ouders meemaken en daardoor "
-          "emotioneel beschadigd raken."),
-]
-SCORES = [4, 6, 5, 3, 4, 4, 5, 4, 4]
-VOICES = {  # how each sees the zorgen, eens met het besluit (type-ahead), in their own words
-    "Sanne": ("De ruzies zijn te veel geworden.", "eens", "Ik wil het zelf proberen met hulp."),
-    "Mehmet": ("Het valt mee, maar de kinderen zien het.", "deels",
-               "Hulp is goed, niet weer dezelfde mensen."),
-    "Noor": ("Ik slaap slecht als ze ruzie maken.", "eens", "Ik wil dat het thuis stil is."),
-}
-
-
 def day_text(day: dt.date) -> str:
     return f"{day:%d-%m-%Y}"
 
@@ -251,26 +225,27 @@ def run_meeting(kb: Keyboard, window: Any) -> None:
         kb.alt("t")  # Deelnemer toevoegen
         wait_until(lambda: window.executor.idle, what="deelnemer")
     step(kb, window, 3)
-    for letter, text in SAFETY_PLAN:
-        kb.alt(letter)
+    for key, text in SAFETY_PLAN.items():
+        kb.alt(PLAN_KEYS[key])
         kb.type(text)
     kb.alt("d")
     choose(kb, "ja")
     kb.alt("o")
-    kb.type("De kinderen zijn thuis veilig en weten bij wie ze terecht kunnen.")
+    kb.type(GOALS[0])
     kb.enter()
-    kb.type("Noor gaat iedere schooldag naar school.")
+    kb.type(GOALS[1])
     scaling = step(kb, window, 4)
-    for score, _spin in zip(SCORES, scaling.spins.values(), strict=False):
+    for pid in scaling.spins:  # top to bottom, each score typed over what is there
         kb.ctrl("a")
-        kb.type(str(score))
+        kb.type(str(SCORES[window.meeting_view.env.ctx.item.participant(pid).name]))
         kb.tab()
     wait_until(lambda: window.executor.idle, what="scores")
     decision = step(kb, window, 5)
     assert decision.voices.rows, "the parents and Noor (13) are asked before the decision"
     for row in decision.voices.rows:
         first = next(k for k in VOICES if k in row.name.text())
-        view_of, stance, words = VOICES[first]
+        view_of, stance_code, words = VOICES[first]
+        stance = STANCE_WORDS[stance_code]
         kb.tab_to(announced(row.view))
         kb.type(view_of)
         kb.tab()

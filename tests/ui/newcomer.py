@@ -63,6 +63,17 @@ VOICES = {  # how each sees the zorgen, eens met het besluit, in their own words
 }
 
 
+def chair_certificate(folder: Path) -> Path:
+    """The chair's own certificate as a PKCS#12 file (PIN as in the walks), valid for a year."""
+    from tests.signing.certs import pkcs12_file
+
+    now = dt.datetime.now(dt.UTC)
+    p12 = folder / "voorzitter.p12"
+    p12.write_bytes(pkcs12_file("A. de Voorzitter (fictief)", PIN, now - dt.timedelta(days=1),
+                                now + dt.timedelta(days=365)))
+    return p12
+
+
 @dataclass
 class Recorder:
     """Counts what a person does: keystrokes, clicks, and each value typed (to find repeats)."""

@@ -19,14 +19,10 @@ import pytest
 
 from tafelapp.domain.minutes import MinutesStatus
 from tafelapp.services import case_service, meeting_service, minutes_service
-from tests.signing.certs import pkcs12_file
 from tests.ui.conftest import App
 from tests.ui.keyboard import Keyboard
-from tests.ui.keyboard_walk import MOTHER, PIN, walk
-
-
-def _no_demo(*_args: object, **_kwargs: object) -> None:
-    raise AssertionError("the keyboard walk must not touch the demo")
+from tests.ui.keyboard_walk import MOTHER, walk
+from tests.ui.newcomer import chair_certificate
 
 
 def _pdf_text(data: bytes, tmp: Path) -> str:
@@ -64,13 +60,8 @@ def test_the_keyboard_walk_in_a_process_of_its_own() -> None:
 @pytest.mark.skipif(os.environ.get("TAFELAPP_WALK_CHILD") != "1",
                     reason="runs in a process of its own (the test above)")
 def test_the_whole_path_by_keyboard_only_from_an_empty_vault_to_the_verzendmap(
-        make_app: Callable[..., App], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for target in ("tafelapp.services.demo_service.seed_demo", "ui.main_window.seed_demo"):
-        monkeypatch.setattr(target, _no_demo)
-    now = dt.datetime.now(dt.UTC)
-    p12 = tmp_path / "voorzitter.p12"
-    p12.write_bytes(pkcs12_file("A. de Voorzitter (fictief)", PIN, now - dt.timedelta(days=1),
-                                now + dt.timedelta(days=365)))
+        make_app: Callable[..., App], tmp_path: Path, no_demo: None) -> None:
+    p12 = chair_certificate(tmp_path)
     app = make_app(tmp_path / "nieuw.tafelapp")
     app.window.activateWindow()
     kb = Keyboard(home=app.window)

@@ -9,8 +9,6 @@ import email
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from tafelapp.domain.minutes import MinutesStatus
 from tafelapp.services import (
     case_service,
@@ -20,23 +18,13 @@ from tafelapp.services import (
     minutes_service,
     table_service,
 )
-from tests.signing.certs import pkcs12_file
 from tests.ui.conftest import App
-from tests.ui.newcomer import PIN, Recorder, newcomer_path
-
-
-def _no_demo(*_args: object, **_kwargs: object) -> None:
-    raise AssertionError("the newcomer's path must not touch the demo")
+from tests.ui.newcomer import Recorder, chair_certificate, newcomer_path
 
 
 def test_newcomer_from_empty_vault_to_signed_and_sent_notulen(
-        make_app: Callable[..., App], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for target in ("tafelapp.services.demo_service.seed_demo", "ui.main_window.seed_demo"):
-        monkeypatch.setattr(target, _no_demo)
-    now = dt.datetime.now(dt.UTC)
-    p12 = tmp_path / "voorzitter.p12"
-    p12.write_bytes(pkcs12_file("A. de Voorzitter (fictief)", PIN, now - dt.timedelta(days=1),
-                                now + dt.timedelta(days=365)))
+        make_app: Callable[..., App], tmp_path: Path, no_demo: None) -> None:
+    p12 = chair_certificate(tmp_path)
     app = make_app(tmp_path / "nieuw.tafelapp")
     recorder = Recorder(app.qtbot)
     drafts = newcomer_path(app, recorder, tmp_path / "verzending", p12)

@@ -246,7 +246,7 @@ class IntakeDialog(DiscardGuard, QDialog):
         self._debounce.start()
 
     def _on_referrer_picked(self, person_id: str) -> None:
-        person = next((p for p in self.book.people if p.id == person_id), None)
+        person = self.book.person(person_id)
         if person and person.organisation_id:
             self.referrer_org.setCurrentIndex(max(0, self.referrer_org.findData(
                 person.organisation_id)))

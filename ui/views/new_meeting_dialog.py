@@ -103,7 +103,8 @@ class NewMeetingDialog(DiscardGuard, QDialog):
             self.location_text.setText(self._family_address)
 
     def _name(self, person_id: str | None) -> str:
-        return next((p.name for p in self._book.people if p.id == person_id), "")
+        person = self._book.person(person_id)
+        return person.name if person else ""
 
     def _apply_table_defaults(self) -> None:
         table = self._tables.get(self.table.currentData() or "")

@@ -198,11 +198,11 @@ class CaseLeadPage(StepPage):
         ctx = self.env.ctx
         if ctx is None:
             return
-        person = next((p for p in ctx.book.people if p.id == person_id), None)
+        person = ctx.book.person(person_id)
         if person is None:
             return
         self._picked = person.id
-        org = ctx.book.organisation_by_id.get(person.organisation_id or "")
+        org = ctx.book.organisation_of(person)
         self.phone.setText(person.phone)  # a missing number stays missing: a to-do, no e-mail
         self.email.setText(person.email)
         if org is not None:

@@ -343,10 +343,10 @@ class ParticipantsPage(StepPage):
         ctx = self.env.ctx
         if ctx is None:
             return
-        person = next((p for p in ctx.book.people if p.id == person_id), None)
+        person = ctx.book.person(person_id)
         if person is None:
             return
-        org = ctx.book.organisation_by_id.get(person.organisation_id or "")
+        org = ctx.book.organisation_of(person)
         role = usual_role(person, org).value
         self.role.setCurrentIndex(max(0, self.role.findData(role)))
         self.organisation.setText(org.name if org else "")
