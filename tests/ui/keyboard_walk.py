@@ -104,7 +104,11 @@ def set_up_region(kb: Keyboard, window: Any) -> None:
     wait_until(lambda: wz.pages.currentWidget() is wz.people, what="personen")
     for name, function, org, email, role in PEOPLE:
         kb.ctrl("n")
-        fill(kb, [name, function, org.split()[0], email, PHONES[name], ROLE_LETTERS[role]])
+        fill(kb, [name, function, org.split()[0], ROLE_LETTERS[role]])
+        kb.alt("e")  # e-mail and phone: in the form under the grid, for this row
+        kb.type(email)
+        kb.alt("l")
+        kb.type(PHONES[name])
     kb.alt("o")
     wait_until(lambda: wz.pages.currentWidget() is wz.tables, what="tafels")
     kb.ctrl("n")
@@ -209,6 +213,8 @@ def step(kb: Keyboard, window: Any, number: int) -> Any:
 
 def run_meeting(kb: Keyboard, window: Any) -> None:
     """Every step of the meeting by keyboard, with the demo meeting's content."""
+    wait_until(lambda: window.executor.idle and window.agenda_view.start.isEnabled()
+               and window.agenda_view.start.isVisible(), what="agenda met 'Bespreking starten'")
     kb.alt("s")  # Bespreking starten
     wait_until(lambda: window.stack.currentWidget() is window.meeting_view
                and window.executor.idle, what="bespreking")
@@ -277,15 +283,16 @@ def run_meeting(kb: Keyboard, window: Any) -> None:
     kb.enter()
     kb.tab()
     wait_until(lambda: window.executor.idle, what="besluit")
-    step(kb, window, 6)  # Casusregie: the cursor in the casusregisseur's field
+    lead = step(kb, window, 6)  # Casusregie: the cursor in the casusregisseur's field
     kb.search("Femke")
     wait_until(lambda: QApplication.activePopupWidget() is not None, what="casusregisseur")
     kb.down()
     kb.enter()
-    kb.alt("t")  # Toewijzen
-    wait_until(lambda: window.executor.idle, what="toegewezen")
+    kb.alt("t")  # Toewijzen; a person waits until the screen shows her as casusregisseur
+    wait_until(lambda: "Femke" in lead.current.text() and lead.accept.isEnabled(),
+               what="toegewezen")
     kb.alt("a")  # Casusregie is aanvaard
-    wait_until(lambda: window.executor.idle, what="aanvaard")
+    wait_until(lambda: "aanvaard op" in lead.current.text(), what="aanvaard")
     agreements = step(kb, window, 7)
     for text, kind, owner, consequence, due in (
             ("Er is geen geweld meer in het bijzijn van de kinderen.", "doel", "Ouders", "", 0),

@@ -66,7 +66,11 @@ def test_the_whole_path_by_keyboard_only_from_an_empty_vault_to_the_verzendmap(
     app.window.activateWindow()
     kb = Keyboard(home=app.window)
     folder = tmp_path / "verzending"
-    walk(kb, app.window, folder, p12)
+    try:
+        walk(kb, app.window, folder, p12)
+    except Exception as exc:  # say where the keyboard was and what the screen said
+        said = app.window.minutes_view.message.text()
+        raise AssertionError("\n".join([*kb.log[-12:], f"melding: {said}"])) from exc
     app.settle()
 
     assert kb.mouse_actions == 0

@@ -97,9 +97,11 @@ class SetupWizard(DiscardGuard, QDialog):
         self.people = EditableTable([
             Column("name", "Naam", width=200), Column("function", "Functie", width=150),
             Column("organisation_id", "Organisatie", [], width=220),
-            Column("email", "E-mailadres", width=220), Column("phone", "Telefoon", width=110),
+            Column("email", "E-mailadres", width=220, form_label="&E-mailadres"),
+            Column("phone", "Telefoon", width=110, form_label="Te&lefoon"),
             Column("role", "Vaste rol", [("", "—"), *labels.ROLE.items()]),
-        ], "Personen", "Persoon &toevoegen")
+        ], "Personen", "Persoon &toevoegen", detail=("email", "phone"))  # the form under it:
+        # six columns of real names and addresses do not fit beside each other at 150 %
         self.pages.addWidget(self.people)
         self.tables = EditableTable([
             Column("kind", "Soort", [("JBT", "JBT"), ("ZVT", "ZVT")], width=70),
@@ -306,9 +308,8 @@ class SetupWizard(DiscardGuard, QDialog):
             what = first.rsplit(", ", 1)[-1] if ", " in first else ""
             keys = [k for k, nl in REGION_FIELD_NL.items() if nl == what]
             columns = [c.key for c in table.columns]
-            col = columns.index(keys[0]) if keys and keys[0] in columns else 0
-            if 0 <= row < table.table.rowCount():
-                table.table.enter_cell(row, col)  # the cursor at the refused value
+            key = keys[0] if keys and keys[0] in columns else columns[0]
+            table.enter_cell(row, key)  # the cursor at the refused value
 
     def _on_save_clicked(self) -> None:
         if not self.region.text().strip():

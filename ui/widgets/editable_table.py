@@ -41,6 +41,7 @@ class Column:
     options: list[tuple[str, str]] | None = None  # (value, label); None: free text
     width: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    form_label: str = ""  # in the form under the grid: the label with its Alt+letter ("&E-mail")
 
 
 class EditableTable(QWidget):
@@ -128,7 +129,7 @@ class EditableTable(QWidget):
                 widget = QLineEdit()
                 widget.textEdited.connect(lambda _t, k=c: self._detail_edited(k))
             widget.setEnabled(False)
-            label = QLabel(col.title)
+            label = QLabel(col.form_label or col.title)
             label.setBuddy(widget)
             place = len(self._detail)
             form.addWidget(label, place // 2, (place % 2) * 2)
@@ -350,6 +351,19 @@ class EditableTable(QWidget):
     def rows(self) -> list[dict[str, Any]]:
         """Every row as a dict (text stripped; drop-downs give their value; `id` included)."""
         return [self._row_values(row) for row in range(self.table.rowCount())]
+
+    def enter_cell(self, row: int, key: str) -> None:
+        """Put the cursor in one value of a row: its cell, or its field in the form under the
+        grid (where a refused value is)."""
+        c = next((i for i, col in enumerate(self.columns) if col.key == key), 0)
+        if not 0 <= row < self.table.rowCount():
+            return
+        if c in self._detail:
+            shown = self.table.shown_columns()
+            self.table.setCurrentCell(row, shown[0] if shown else 0)
+            self._detail[c].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.table.enter_cell(row, c)
 
     def select_row(self, row: int) -> None:
         """Put the cursor on a row (where a refused value is)."""
