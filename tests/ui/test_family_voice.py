@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+
 from tafelapp.domain.steps import MeetingStep
 from tafelapp.services import meeting_service, minutes_service
 from tafelapp.services.session import Session
@@ -176,3 +178,29 @@ def test_an_adjourned_discussion_continues_another_day_and_counts_from_it(
     assert (f"{meeting.date:%d-%m-%Y}" in html and
             f"geschorst en voortgezet op {resume:%d-%m-%Y}" in html)
     assert "De Raad moest weg" in html
+
+
+def test_a_reload_while_a_voice_is_typed_keeps_the_words(make_app: Callable[..., App]) -> None:
+    """A save elsewhere reloads the record while a parent's words are being typed: the words
+    stay on screen, and are stored when the row is stored (they were wiped before)."""
+    app = make_app(demo=True)
+    _first, later = app.call(_items)
+    app.window.open_item(later, MeetingStep.DECISION)
+    app.settle()
+    page = app.window.meeting_view.pages[MeetingStep.DECISION]
+    assert isinstance(page, DecisionPage)
+    sanne = next(r for r in page.voices.rows if "Sanne" in r.name.text())
+    app.qtbot.keyClicks(sanne.view, "Het is rustiger thuis.")
+    app.qtbot.keyClick(sanne.stance, Qt.Key.Key_Down)  # the first answer, by keyboard
+    stance = sanne.stance.currentData()
+    app.qtbot.keyClicks(sanne.words, "Ik wil het zelf proberen.")
+    app.window.meeting_view.request_refresh()  # as after a score or a text saved elsewhere
+    app.settle()
+    assert (sanne.view.text(), sanne.stance.currentData(), sanne.words.text()) == (
+        "Het is rustiger thuis.", stance, "Ik wil het zelf proberen.")
+    app.qtbot.keyClick(sanne.words, "\r")  # Enter stores the row
+    app.settle()
+    item = app.call(lambda s: meeting_service.locate_item(s, later)[1])
+    [voice] = [v for v in item.family_voices if v.own_words]
+    assert (voice.view, voice.stance.value, voice.own_words) == (
+        "Het is rustiger thuis.", stance, "Ik wil het zelf proberen.")

@@ -54,19 +54,41 @@ class VoiceRow:
         self.stance.currentIndexChanged.connect(lambda _i: self._sync())
         for line in (self.view, self.words):  # Enter in the row stores the row
             line.returnPressed.connect(self.save.click)
+            line.textEdited.connect(self._mark_typed)
+        self.stance.activated.connect(self._mark_typed)
+        self._typed = False  # typed since the last fill and not stored yet
+
+    def _mark_typed(self, *_args: object) -> None:
+        self._typed = True
 
     def _sync(self) -> None:
         asked = self.stance.currentData() != FamilyStance.NOT_ASKED.value
         self.words.setPlaceholderText("In eigen woorden" if asked else "Waarom niet gevraagd?")
 
     def fill(self, voice: Any) -> None:
-        """Show what was recorded."""
+        """Show what was recorded; what the person typed and has not stored yet stays (a reload
+        after a save elsewhere never takes words away) until the record holds the same."""
+        def plain(values: dict[str, Any]) -> dict[str, Any]:
+            return {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+        if self._typed and plain(self.fields()) != plain(self._as_fields(voice)):
+            return
+        self._typed = False
         self.view.setText(voice.view if voice else "")
         self.stance.setCurrentIndex(max(0, self.stance.findData(
             voice.stance.value if voice and voice.stance else "")))
         self.words.setText((voice.not_asked_reason or "") if voice and voice.stance is
                            FamilyStance.NOT_ASKED else (voice.own_words if voice else ""))
         self._sync()
+
+    @staticmethod
+    def _as_fields(voice: Any) -> dict[str, Any]:
+        """A recorded voice in the shape of `fields()` (nothing recorded: empty)."""
+        if voice is None:
+            return {"view": "", "stance": None, "own_words": "", "not_asked_reason": None}
+        not_asked = voice.stance is FamilyStance.NOT_ASKED
+        return {"view": voice.view, "stance": voice.stance.value if voice.stance else None,
+                "own_words": "" if not_asked else voice.own_words,
+                "not_asked_reason": voice.not_asked_reason if not_asked else None}
 
     def fields(self) -> dict[str, Any]:
         """As the service takes it."""
