@@ -187,7 +187,7 @@ def test_role_and_organisation_change_in_place_and_removing_asks(
             QApplication.processEvents()
             for k, m in keys:
                 QTest.keyClick(QApplication.focusWidget() or box, k, m)
-            QTimer.singleShot(5_000, lambda: box.close() if box.isVisible() else None)
+            QTimer.singleShot(5_000, box, lambda: box.close() if box.isVisible() else None)
         QTimer.singleShot(20, press)
 
     answer([(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)])
