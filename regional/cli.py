@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from regional.limits import Limits
 from regional.server import Config, RegionalServer
 from regional.store import open_store
 
@@ -25,6 +26,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--public-url", default="")
     serve.add_argument("--tls-cert", help="PEM-certificaat (met keten) voor HTTPS")
     serve.add_argument("--tls-key", help="PEM-sleutel voor HTTPS")
+    machine = Limits.for_machine()
+    serve.add_argument("--verify-workers", type=int, default=machine.verify_workers,
+                       help="processen die handtekeningen controleren (standaard: één per kern)")
+    serve.add_argument("--uploads", type=int, default=machine.uploads,
+                       help="uploads die tegelijk worden gelezen en gecontroleerd")
+    serve.add_argument("--connections", type=int, default=machine.connections,
+                       help="verbindingen die tegelijk worden bediend")
     args = parser.parse_args(argv)
     clients = dict(c.split(":", 1) for c in args.client)
     if not clients or not args.informatieobjecttype:
@@ -36,9 +44,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         import ssl
         tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         tls.load_cert_chain(args.tls_cert, args.tls_key)
+    if min(args.verify_workers + 1, args.uploads, args.connections) < 1:
+        print("--verify-workers moet 0 of meer zijn, --uploads en --connections 1 of meer",
+              file=sys.stderr)
+        return 2
+    limits = Limits(verify_workers=args.verify_workers, uploads=args.uploads,
+                    connections=args.connections)
     server = RegionalServer(open_store(args.db), Config(clients, set(args.informatieobjecttype),
-                                                        args.public_url), args.host, args.port,
-                            tls)
+                                                        args.public_url, limits=limits),
+                            args.host, args.port, tls)
     print(f"Regionale referentieserver op {server.url}/api/v1 (opslag: {args.db})", flush=True)
     try:
         server.httpd.serve_forever()

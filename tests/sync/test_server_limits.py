@@ -64,3 +64,26 @@ def test_a_body_that_is_not_utf8_gets_a_problem_body(server: RegionalServer) -> 
     data = b"\xff\xfe\x00 geen utf-8 \xc3"
     got, body, _ = _raw(server, _head(str(len(data)), _token()), data)
     assert (got, body.get("code")) == (400, "invalid_encoding")
+
+
+def _upload(inhoud: str, **changes: object) -> bytes:
+    body = {"identificatie": "LIMIT-1", "bronorganisatie": "002220647",
+            "creatiedatum": "2026-12-01", "titel": "Notulen", "auteur": "t", "taal": "dut",
+            "formaat": "application/pdf", "bestandsnaam": "n.pdf", "inhoud": inhoud,
+            "informatieobjecttype": "http://catalogi.invalid/api/v1/informatieobjecttypen/notulen",
+            "vertrouwelijkheidaanduiding": "vertrouwelijk", **changes}
+    return json.dumps({k: v for k, v in body.items() if v is not None}).encode()
+
+
+@pytest.mark.parametrize(("inhoud", "changes", "field"), [
+    ("!" * 8000, {}, "inhoud"),  # a large content that is no base64
+    ("QUJD" * 2000, {"titel": None}, "titel"),  # large and valid: the rest is still checked
+    ("QUJD" * 2000, {"taal": "nederlands"}, "taal"),
+])
+def test_a_large_upload_is_checked_field_by_field(server: RegionalServer, inhoud: str,
+                                                  changes: dict[str, object], field: str) -> None:
+    data = _upload(inhoud, **changes)
+    got, body, _ = _raw(server, _head(str(len(data)), _token()), data)
+    assert got == 400
+    assert field in [p["name"] for p in body["invalidParams"]], body
+    assert server.httpd.store.count() == 0

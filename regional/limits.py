@@ -1,0 +1,96 @@
+"""What the reference regional server takes on at once: verifier processes, upload slots, connections."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from tafelapp.signing import pades
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The server's bounds; memory is at most about `uploads` bodies of `MAX_BODY_BYTES` each.
+
+    `verify_workers` processes check the PAdES signatures (0: in the request's own thread, as the
+    demo does for its one laptop); `uploads` bodies are read and checked at once, the rest wait
+    up to `upload_wait_seconds` for a slot and then get 503 with Retry-After (the outbox tries
+    again); at most `connections` connections are served at once, more wait in the listen queue
+    (`backlog`) instead of being reset; an idle kept-alive connection is closed after
+    `idle_seconds`."""
+
+    verify_workers: int = 0
+    uploads: int = 4
+    upload_wait_seconds: float = 30.0
+    connections: int = 64
+    backlog: int = 256
+    idle_seconds: float = 60.0
+
+    @classmethod
+    def for_machine(cls) -> Limits:
+        """One verifier per core (the signature check is the work), two upload slots per core."""
+        cores = os.cpu_count() or 2
+        return cls(verify_workers=cores, uploads=2 * cores)
+
+
+def _verdict(content: bytes) -> tuple[bool, str | None]:
+    report = pades.verify(content)
+    return bool(report.intact), report.error
+
+
+def _follow_parent(parent: int) -> None:
+    """In a worker: end when the server process is gone (killed, say), never linger."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+    threading.Thread(target=watch, daemon=True, name="follow-server").start()
+
+
+def _warm() -> None:
+    """Import what verifying needs, so the first upload does not pay for it."""
+    pades.verify(b"%PDF-1.7\n")
+
+
+class Verifier:
+    """Checks a received PDF's signatures, in worker processes when there are any."""
+
+    def __init__(self, workers: int) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        if workers > 0:  # spawn: safe beside threads (and the GUI of the demo), no fork
+            self._pool = ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_follow_parent, initargs=(os.getpid(),))
+            for future in [self._pool.submit(_warm) for _ in range(workers)]:
+                future.result()
+
+    def check(self, content: bytes) -> tuple[bool, str | None]:
+        """(intact, error) for one document."""
+        if self._pool is None:
+            return _verdict(content)
+        return self._pool.submit(_verdict, content).result()
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
+class Slots:
+    """A counted gate with a wait limit: `take()` is False when no slot came free in time."""
+
+    def __init__(self, count: int, wait_seconds: float) -> None:
+        self._gate = threading.BoundedSemaphore(count)
+        self._wait = wait_seconds
+
+    def take(self) -> bool:
+        """Wait for a free slot, at most the wait limit."""
+        return self._gate.acquire(timeout=self._wait)
+
+    def give(self) -> None:
+        """Free a slot taken earlier."""
+        self._gate.release()
