@@ -209,7 +209,8 @@ def main() -> None:
         phase[0] = "open meeting"
         start = time.perf_counter()
         window.open_item(item_id, step)
-        wait(lambda: window.stack.currentWidget() is window.meeting_view and executor.idle)
+        wait(lambda: window.stack.currentWidget() is window.meeting_view and executor.idle
+             and not window.meeting_view.refresh_pending)  # every step filled
         opens.append(time.perf_counter() - start)
         look = time.perf_counter() + 0.15  # the first frames after opening count too
         wait(lambda until=look: time.perf_counter() > until)  # type: ignore[misc]

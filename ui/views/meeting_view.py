@@ -53,6 +53,7 @@ class MeetingView(QWidget):
     def __init__(self, executor: DbExecutor, saver: AutoSaver) -> None:
         super().__init__()
         self._stale: set[MeetingStep] = set()  # steps whose page still shows an older record
+        self._unloaded: set[MeetingStep] = set()  # steps whose fields are not filled yet
         self._focus_pending: StepPage | None = None  # opened by keyboard, fields still coming
         self.executor = executor
         self.saver = saver
@@ -115,25 +116,40 @@ class MeetingView(QWidget):
 
     @property
     def refresh_pending(self) -> bool:
-        """True while a reload of the record is scheduled."""
-        return self._refresh_timer.isActive()
+        """True while a reload of the record is scheduled or steps are still being filled."""
+        return self._refresh_timer.isActive() or bool(self._unloaded)
 
     def open_item(self, item_id: str, step: MeetingStep = MeetingStep.OPENING) -> None:
-        """Load an agenda item in a worker, then show it at `step`."""
+        """Load an agenda item in a worker, then show it at `step`: that step's fields are
+        filled at once, the other steps one per turn of the event loop (or at once when shown
+        first), so the UI thread never builds eight pages in one go."""
         def shown(ctx: MeetingContext) -> None:
             self.env.ctx = ctx
-            for page in self.pages.values():
-                page.load(ctx)
+            self._unloaded = set(MeetingStep)
             self._apply(ctx)
             self.go_to(step)
             self.loaded.emit()
+            QTimer.singleShot(0, self._load_next)
         self.executor.submit(lambda s: meeting_context(s, item_id), shown,
                              lambda exc: self.status_message.emit(
                                  f"Bespreking kon niet worden geopend ({type(exc).__name__})"))
 
+    def _load_next(self) -> None:
+        """Fill one more step that has not been shown yet, then give the event loop a turn."""
+        ctx = self.env.ctx
+        waiting = [step for step in MeetingStep if step in self._unloaded]
+        if ctx is None or not waiting:
+            self._unloaded.clear()
+            return
+        self._unloaded.discard(waiting[0])
+        self._stale.discard(waiting[0])
+        self.pages[waiting[0]].load(ctx)
+        QTimer.singleShot(0, self._load_next)
+
     def clear(self) -> None:
         """Forget the record (on lock): no case data stays in the widgets."""
         self.env.ctx = None
+        self._unloaded.clear()
         self.header.setText("")
         self.verdict.setText("")
         for page in self.pages.values():
@@ -217,7 +233,11 @@ class MeetingView(QWidget):
         ctx = self.env.ctx
         step = list(MeetingStep)[max(0, self.steps.currentRow())]
         page = self.pages[step]
-        if ctx is not None and step in self._stale:
+        if ctx is not None and step in self._unloaded:  # shown before its turn came: now
+            self._unloaded.discard(step)
+            self._stale.discard(step)
+            page.load(ctx)
+        elif ctx is not None and step in self._stale:
             self._stale.discard(step)
             focus = QApplication.focusWidget()
             name = focus.accessibleName() if focus is not None and page.isAncestorOf(focus) \
