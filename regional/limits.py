@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import threading
 import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -81,16 +82,36 @@ class Verifier:
 
 
 class Slots:
-    """A counted gate with a wait limit: `take()` is False when no slot came free in time."""
+    """A counted gate with a wait limit, served in arrival order: `take()` is False when no slot
+    came free in time. First come, first served keeps the slowest upload near the median under
+    load (a plain semaphore lets a late arrival overtake one that has waited seconds)."""
 
     def __init__(self, count: int, wait_seconds: float) -> None:
-        self._gate = threading.BoundedSemaphore(count)
+        self._lock = threading.Lock()
+        self._free = count
+        self._queue: deque[threading.Event] = deque()
         self._wait = wait_seconds
 
     def take(self) -> bool:
-        """Wait for a free slot, at most the wait limit."""
-        return self._gate.acquire(timeout=self._wait)
+        """Wait for a free slot, at most the wait limit, behind those who came earlier."""
+        with self._lock:
+            if self._free > 0 and not self._queue:
+                self._free -= 1
+                return True
+            ticket = threading.Event()
+            self._queue.append(ticket)
+        if ticket.wait(self._wait):
+            return True
+        with self._lock:
+            if ticket.is_set():  # handed over just as the wait ended
+                return True
+            self._queue.remove(ticket)
+            return False
 
     def give(self) -> None:
-        """Free a slot taken earlier."""
-        self._gate.release()
+        """Free a slot taken earlier: to the longest waiting, else back to the pool."""
+        with self._lock:
+            if self._queue:
+                self._queue.popleft().set()
+            else:
+                self._free += 1

@@ -184,3 +184,51 @@ def test_killed_server_leaves_no_signature_checkers_behind(tmp_path: Path) -> No
         time.sleep(0.2)
     alive = [p for p in checkers if _running(p)]
     assert alive == [], f"still running after the server was killed: {alive}"
+
+
+def test_upload_slots_are_given_in_arrival_order_and_a_long_wait_gives_up() -> None:
+    from regional.limits import Slots
+
+    slots = Slots(1, wait_seconds=5.0)
+    assert slots.take()
+    order: list[int] = []
+
+    def waiter(number: int) -> None:
+        if slots.take():
+            order.append(number)
+            slots.give()
+    threads = []
+    for number in range(5):
+        threads.append(threading.Thread(target=waiter, args=(number,)))
+        threads[-1].start()
+        time.sleep(0.05)  # they arrive one after the other
+    slots.give()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert order == [0, 1, 2, 3, 4]
+    impatient = Slots(1, wait_seconds=0.1)
+    assert impatient.take() and not impatient.take()
+    impatient.give()
+    assert impatient.take()  # the slot given back is free again
+
+
+def test_a_slot_given_back_goes_to_the_one_waiting_not_to_a_newcomer() -> None:
+    from regional.limits import Slots
+
+    slots = Slots(1, wait_seconds=5.0)
+    assert slots.take()
+    got: list[str] = []
+
+    def waiting() -> None:
+        if slots.take():
+            got.append("waiting")
+            time.sleep(0.5)
+            slots.give()
+    thread = threading.Thread(target=waiting)
+    thread.start()
+    time.sleep(0.2)  # it waits now
+    slots.give()
+    if slots.take():  # right after, before the waiting thread has woken: it comes second
+        got.append("newcomer")
+    thread.join(timeout=10)
+    assert got == ["waiting", "newcomer"]
