@@ -241,7 +241,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         # At most `uploads` bodies in memory at once; the rest wait, then hear "later".
         if not self.server.uploads.take():
-            self.close_connection = True
+            self._discard(length)  # read, not kept: the client then hears the answer, no reset
             self._problem(503, "De server is bezet; probeer het over enkele seconden opnieuw / "
                           "server busy, retry later", "busy", headers={"Retry-After": "5"})
             return
@@ -249,6 +249,15 @@ class _Handler(BaseHTTPRequestHandler):
             self._upload(length)
         finally:
             self.server.uploads.give()
+
+    def _discard(self, length: int) -> None:
+        """Read a body away in small pieces (an answer before the body would be a reset)."""
+        while length > 0:
+            chunk = self.rfile.read(min(length, 65536))
+            if not chunk:
+                self.close_connection = True
+                return
+            length -= len(chunk)
 
     def _upload(self, length: int) -> None:
         """Read, check and store one document (an upload slot is held)."""
