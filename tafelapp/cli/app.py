@@ -142,6 +142,14 @@ def build_parser() -> argparse.ArgumentParser:
                    "--ca-bundle", "--confidentiality", "--tsa-url"):
         q.add_argument(option)
     q.add_argument("--ask-secret", action="store_true")
+    q.add_argument("--zaken-url", help="adres van de Zaken API (…/zaken of …/zaken/api/v1)")
+    for option, meaning in (("--zaaktype", "JBT=<URL van het zaaktype>"),
+                            ("--statustype", "STAP=<omschrijving>, bv. DISCUSSED=Besproken"),
+                            ("--roltype", "CASE_LEAD=<omschrijving>"),
+                            ("--resultaattype", "INVESTIGATION=<omschrijving>")):
+        q.add_argument(option, action="append", default=[], metavar="CODE=WAARDE", help=meaning)
+    q.add_argument("--ask-pseudonym-secret", action="store_true",
+                   help="het pseudoniemgeheim van de regio (ook: TAFELAPP_PSEUDONYM_SECRET_FILE)")
     add_setup_parsers(sub)
     return parser
 

@@ -62,6 +62,7 @@ def cmd_region(args: argparse.Namespace, session: Session) -> int:
         st = outbox_service.region_settings(session)
         shown = st.model_dump()
         shown["secret"] = "********" if st.secret else ""
+        shown["pseudonym_secret"] = "********" if st.pseudonym_secret else ""
         _print_json(shown)
         return EXIT_OK
     if args.action == "test":
@@ -76,9 +77,24 @@ def cmd_region(args: argparse.Namespace, session: Session) -> int:
                                  ("rsin", args.rsin),
                                  ("informatieobjecttype", args.informatieobjecttype),
                                  ("ca_bundle", args.ca_bundle), ("tsa_url", args.tsa_url),
-                                 ("confidentiality", args.confidentiality)) if v is not None}
+                                 ("confidentiality", args.confidentiality),
+                                 ("zaken_url", args.zaken_url)) if v is not None}
+    current = outbox_service.region_settings(session)
+    for option, key in (("zaaktype", "zaaktypen"), ("statustype", "status_names"),
+                        ("roltype", "role_names"), ("resultaattype", "result_names")):
+        pairs = getattr(args, option)
+        if pairs:
+            if any("=" not in pair for pair in pairs):
+                print(f"--{option} verwacht CODE=WAARDE, bv. --zaaktype JBT=https://…",
+                      file=sys.stderr)
+                return EXIT_ERROR
+            changes[key] = {**getattr(current, key),
+                            **dict(pair.split("=", 1) for pair in pairs)}
     if os.environ.get("TAFELAPP_REGION_SECRET_FILE") or args.ask_secret:
         changes["secret"] = _read_secret("TAFELAPP_REGION_SECRET_FILE", "Client secret: ")
+    if os.environ.get("TAFELAPP_PSEUDONYM_SECRET_FILE") or args.ask_pseudonym_secret:
+        changes["pseudonym_secret"] = _read_secret("TAFELAPP_PSEUDONYM_SECRET_FILE",
+                                                   "Pseudoniemgeheim van de regio: ")
     outbox_service.update_region(session, **changes)
     print("Regio-instellingen opgeslagen in de kluis.")
     return EXIT_OK
