@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Callable
 
 from tafelapp.jobs.outbox_job import drain_once
 from tafelapp.services import case_service, meeting_service, outbox_service
@@ -51,10 +52,14 @@ def close(session: Session, demo: dict[str, str]) -> None:
     case_service.close_case(session, demo["jbt_case"])
 
 
-def drain_all(session: Session, rounds: int = 12, **clients: object) -> list[Outcome]:
-    """Drain until nothing is due (retries made due at once), at most `rounds` times."""
+def drain_all(session: Session, rounds: int = 12, between: Callable[[], None] | None = None,
+              **clients: object) -> list[Outcome]:
+    """Drain until nothing is due (retries made due at once), at most `rounds` times;
+    `between` runs before each round (to bring a killed server back)."""
     outcomes: list[Outcome] = []
     for _ in range(rounds):
+        if between:
+            between()
         outbox_service.send_now(session)
         done = drain_once(session, **clients)  # type: ignore[arg-type]
         outcomes += done
