@@ -7,6 +7,7 @@ import datetime as dt
 import secrets
 from collections.abc import Callable
 
+from tafelapp.domain.models import CaseLead
 from tafelapp.jobs.outbox_job import drain_once
 from tafelapp.services import case_service, meeting_service, outbox_service
 from tafelapp.services.session import Session
@@ -91,6 +92,11 @@ def personal_values(session: Session, demo: dict[str, str]) -> list[str]:
             if item.decision:
                 values += [item.decision.motivation, item.decision.conditions or ""]
     return sorted({v for v in values if v and len(v) >= 4}, key=len)
+
+
+def case_leads(session: Session, demo: dict[str, str]) -> list[CaseLead]:
+    """The case's active casusregie."""
+    return case_service.get_case(session, demo["jbt_case"]).active_case_leads()
 
 
 def today() -> dt.date:
