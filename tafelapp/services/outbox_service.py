@@ -171,3 +171,9 @@ def send_now(session: Session, include_rejected: bool = False) -> int:
     many are due."""
     with transaction(session.conn) as conn:
         return outbox_repo.make_due_now(conn, session.now(), include_rejected)
+
+
+def a_delivered_document(session: Session) -> str | None:
+    """The region's URL of one delivered document (to prove the read right with), if any."""
+    return next((item.server_url for item in outbox_repo.all_items(session.conn)
+                 if item.kind != "case" and item.state == "delivered" and item.server_url), None)

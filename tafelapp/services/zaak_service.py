@@ -62,3 +62,15 @@ def queue_changed(session: Session, settings: RegionSettings) -> int:
 def confirmed_parts(session: Session, case_id: str) -> dict[str, str]:
     """What the region confirmed it holds of the case's zaak (part -> URL)."""
     return zaak_repo.parts(session.conn, case_id)
+
+
+def open_published_zaken(session: Session) -> dict[str, str]:
+    """Per table kind, one zaak Tafelapp published that is not closed (to prove rights with)."""
+    found: dict[str, str] = {}
+    for item in outbox_repo.all_items(session.conn):
+        held = zaak_repo.parts(session.conn, item.ref_id) if item.kind == "case" else {}
+        if "zaak" not in held or "status:CLOSED" in held:
+            continue
+        kind = get_table(session, get_case(session, item.ref_id).table_id).kind.value
+        found.setdefault(kind, held["zaak"])
+    return found

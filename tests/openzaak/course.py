@@ -18,19 +18,19 @@ from tests.sync.conftest import signed_documents
 BSN = "123456782"  # a BSN-shaped number written into free text: it must never travel
 
 
-def unique_number(session: Session, case_id: str) -> str:
+def unique_number(session: Session, case_id: str, number: str | None = None) -> str:
     """Give the case a number of its own (Open Zaak keeps every earlier run's zaken)."""
-    number = f"JBT-T{secrets.token_hex(5).upper()}"
+    number = number or f"JBT-T{secrets.token_hex(5).upper()}"
     with transaction(session.conn) as conn:
         conn.execute("UPDATE cases SET case_number = ?, search_key = ? WHERE id = ?",
                      (number, number.lower(), case_id))
     return number
 
 
-def start(session: Session, demo: dict[str, str]) -> str:
+def start(session: Session, demo: dict[str, str], number: str | None = None) -> str:
     """The demo's JBT case with its own number, a BSN in its referral text, and signed notulen
     of its first meeting (queued); returns the case number."""
-    number = unique_number(session, demo["jbt_case"])
+    number = unique_number(session, demo["jbt_case"], number)
     case = case_service.get_case(session, demo["jbt_case"])
     assert case.referral is not None
     referral = case.referral.model_dump()

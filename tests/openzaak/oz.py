@@ -28,7 +28,7 @@ app = Applicatie.objects.create(client_ids=[{cid!r}], label={cid!r}, heeft_alle_
 for component, scopes, kind, url in {rights!r}:
     extra = {{kind: url}} if kind else {{}}
     if kind:
-        extra["max_vertrouwelijkheidaanduiding"] = "vertrouwelijk"
+        extra["max_vertrouwelijkheidaanduiding"] = {most!r}
     Autorisatie.objects.create(applicatie=app, component=component, scopes=scopes, **extra)
 for c in caches:
     caches[c].clear()
@@ -148,10 +148,11 @@ class OpenZaak:
         out = self.shell(OTHER_IOT)
         return next(line.split()[1] for line in out.splitlines() if line.startswith("IOT "))
 
-    def new_app(self, rights: list[tuple[str, list[str], str, str]]) -> tuple[str, str]:
+    def new_app(self, rights: list[tuple[str, list[str], str, str]],
+                most: str = "vertrouwelijk") -> tuple[str, str]:
         """Another Applicatie with only these rights: (component, scopes, 'zaaktype' or
         'informatieobjecttype' or '', URL); returns its client id and secret."""
         cid = f"tafel-smal-{secrets.token_hex(4)}"
         secret = secrets.token_hex(24)
-        self.shell(NEW_APP.format(cid=cid, secret=secret, rights=rights))
+        self.shell(NEW_APP.format(cid=cid, secret=secret, rights=rights, most=most))
         return cid, secret
