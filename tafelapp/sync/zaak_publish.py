@@ -119,7 +119,7 @@ class Publisher:
         found = {str(t.get("omschrijving")): str(t.get("url")) for t in results(reply)}
         if wanted not in found:
             raise Stop(Outcome("rejected", None, message=(
-                f"Het zaaktype kent geen {resource[:-2]} '{wanted}' (nodig voor "
+                f"Het zaaktype kent geen {resource[:-1]} '{wanted}' (nodig voor "
                 f"'{STEP_NL.get(Step(code), code) if code in Step.__members__ else code}'); het "
                 f"kent: {', '.join(sorted(found)) or 'geen'}. Laat de regio het toevoegen, of "
                 "stel de vertaling in het regiobestand in.")))

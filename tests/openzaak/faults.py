@@ -37,6 +37,7 @@ class Faulty(httpx.BaseTransport):
 
     before: Callable[[Sent, int], None] | None = None
     after: Callable[[Sent, int], None] | None = None
+    answer: Callable[[Sent, httpx.Response], httpx.Response | None] | None = None
     sent: list[Sent] = field(default_factory=list)
     inner: httpx.HTTPTransport = field(default_factory=httpx.HTTPTransport)
 
@@ -51,6 +52,8 @@ class Faulty(httpx.BaseTransport):
         response.read()
         if self.after:
             self.after(sent, len(self.sent))
+        if self.answer:  # another answer than the server gave (after it did the work)
+            return self.answer(sent, response) or response
         return response
 
     def clients(self, session: Session) -> dict[str, Any]:
