@@ -104,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--table", help="alleen deze tafel (id)")
     p.add_argument("--kind", choices=[k.value for k in Attention], help="alleen deze soort")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--regio", action="store_true",
+                   help="de werklijst van de hele regio (uit de Zaken API van de regio)")
+    p.add_argument("--offline", action="store_true",
+                   help="met --regio: niet verversen, de laatste kopie tonen")
     p = sub.add_parser("show", help="toon een bespreking")
     p.add_argument("what", choices=["meeting"])
     p.add_argument("id")

@@ -1,0 +1,74 @@
+"""Use cases of the ketenregisseur for the region: the last copy of the region's open zaken (kept
+encrypted in the vault) and the region werklijst decided by the same rules as the local one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from tafelapp.domain.region_worklist import RegionCase, region_case, region_worklist
+from tafelapp.domain.worklist import Horizon, WorkItem
+from tafelapp.services.session import Session
+from tafelapp.services.settings_service import get_settings
+from tafelapp.store import case_repo, settings_repo, table_repo
+from tafelapp.store.transaction import transaction
+
+_KEY = "region_worklist"
+
+
+@dataclass(frozen=True)
+class RegionCopy:
+    """The last good copy of the region's open zaken and when it was read."""
+
+    fetched_at: dt.datetime | None
+    zaken: list[dict[str, Any]] = field(default_factory=list)
+    per_zaaktype: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RegionWorklist:
+    """The region's lines, what they were decided from, and what the screen must say."""
+
+    items: list[WorkItem]
+    fetched_at: dt.datetime | None
+    zaken: int  # open zaken in the copy
+    without_facts: int  # zaken without Tafelapp's kenmerken (made by others): not on the list
+    own: int  # cases this laptop holds itself: on the local list, not here
+    note: str
+
+
+VISIBILITY_NOTE = ("U ziet alleen de zaken die deze client mag lezen: de zaaktypen waarop de regio "
+                   "zaken.lezen gaf, tot de hoogste vertrouwelijkheid van de client. Andere zaken "
+                   "zijn onzichtbaar, ook als ze bestaan.")
+
+
+def copy(session: Session) -> RegionCopy:
+    """The last good copy (empty, without a time, before the first refresh)."""
+    stored = settings_repo.get(session.conn, _KEY)
+    if not isinstance(stored, dict) or "fetched_at" not in stored:
+        return RegionCopy(None)
+    return RegionCopy(dt.datetime.fromisoformat(str(stored["fetched_at"])),
+                      list(stored.get("zaken") or []), dict(stored.get("per_zaaktype") or {}))
+
+
+def keep(session: Session, zaken: list[dict[str, Any]], per_zaaktype: dict[str, int]) -> None:
+    """Replace the copy with a complete, good read (one transaction: never half a list)."""
+    with transaction(session.conn) as conn:
+        settings_repo.put(conn, _KEY, {"fetched_at": session.now().isoformat(),
+                                       "zaken": zaken, "per_zaaktype": per_zaaktype})
+
+
+def work_list(session: Session) -> RegionWorklist:
+    """The region werklijst from the last copy; a case this laptop holds is left to the local
+    werklijst, so the two lists never show a case twice."""
+    current = copy(session)
+    cases: list[RegionCase] = [c for z in current.zaken if (c := region_case(z)) is not None]
+    own = {n for n in (c.case_number for c in cases) if case_repo.id_by_number(session.conn, n)}
+    names = {t.id: f"{t.name} ({t.municipality})" for t in table_repo.list_all(session.conn)}
+    horizon = Horizon.of(session.today(), get_settings(session).stale_case_weeks)
+    when = (current.fetched_at.astimezone().strftime("%d-%m-%Y %H:%M") if current.fetched_at
+            else "nog nooit")
+    return RegionWorklist(region_worklist(cases, names, horizon, own), current.fetched_at,
+                          len(current.zaken), len(current.zaken) - len(cases), len(own),
+                          f"Regio laatst ververst: {when}. {VISIBILITY_NOTE}")
