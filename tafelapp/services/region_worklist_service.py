@@ -7,11 +7,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from tafelapp.domain.region_worklist import RegionCase, region_case, region_worklist
+from tafelapp.domain.region_worklist import compact, region_case, region_worklist
 from tafelapp.domain.worklist import Horizon, WorkItem
 from tafelapp.services.session import Session
 from tafelapp.services.settings_service import get_settings
-from tafelapp.store import case_repo, settings_repo, table_repo
+from tafelapp.store import settings_repo, table_repo, zaak_repo
 from tafelapp.store.transaction import transaction
 
 _KEY = "region_worklist"
@@ -19,10 +19,11 @@ _KEY = "region_worklist"
 
 @dataclass(frozen=True)
 class RegionCopy:
-    """The last good copy of the region's open zaken and when it was read."""
+    """The last good copy of the region's open cases (parsed from the zaken) and when it was read."""
 
     fetched_at: dt.datetime | None
-    zaken: list[dict[str, Any]] = field(default_factory=list)
+    cases: list[list[Any]] = field(default_factory=list)  # domain.region_worklist.compact rows
+    zaken: int = 0  # open zaken read (with and without Tafelapp's kenmerken)
     per_zaaktype: dict[str, int] = field(default_factory=dict)
 
 
@@ -49,26 +50,30 @@ def copy(session: Session) -> RegionCopy:
     if not isinstance(stored, dict) or "fetched_at" not in stored:
         return RegionCopy(None)
     return RegionCopy(dt.datetime.fromisoformat(str(stored["fetched_at"])),
-                      list(stored.get("zaken") or []), dict(stored.get("per_zaaktype") or {}))
+                      list(stored.get("cases") or []), int(stored.get("zaken") or 0),
+                      dict(stored.get("per_zaaktype") or {}))
 
 
 def keep(session: Session, zaken: list[dict[str, Any]], per_zaaktype: dict[str, int]) -> None:
-    """Replace the copy with a complete, good read (one transaction: never half a list)."""
+    """Replace the copy with a complete, good read, parsed once here (one transaction: never half
+    a list); zaken without Tafelapp's kenmerken are counted, not kept."""
+    cases = [compact(c) for z in zaken if (c := region_case(z)) is not None]
     with transaction(session.conn) as conn:
-        settings_repo.put(conn, _KEY, {"fetched_at": session.now().isoformat(),
-                                       "zaken": zaken, "per_zaaktype": per_zaaktype})
+        settings_repo.put(conn, _KEY, {"fetched_at": session.now().isoformat(), "cases": cases,
+                                       "zaken": len(zaken), "per_zaaktype": per_zaaktype})
 
 
 def work_list(session: Session) -> RegionWorklist:
     """The region werklijst from the last copy; a case this laptop holds is left to the local
     werklijst, so the two lists never show a case twice."""
     current = copy(session)
-    cases: list[RegionCase] = [c for z in current.zaken if (c := region_case(z)) is not None]
-    own = {n for n in (c.case_number for c in cases) if case_repo.id_by_number(session.conn, n)}
+    local = zaak_repo.case_numbers(session.conn)
+    own = {row[1] for row in current.cases if row[1] in local}
     names = {t.id: f"{t.name} ({t.municipality})" for t in table_repo.list_all(session.conn)}
     horizon = Horizon.of(session.today(), get_settings(session).stale_case_weeks)
     when = (current.fetched_at.astimezone().strftime("%d-%m-%Y %H:%M") if current.fetched_at
             else "nog nooit")
-    return RegionWorklist(region_worklist(cases, names, horizon, own), current.fetched_at,
-                          len(current.zaken), len(current.zaken) - len(cases), len(own),
+    return RegionWorklist(region_worklist(current.cases, names, horizon, own),
+                          current.fetched_at, current.zaken, current.zaken - len(current.cases),
+                          len(own),
                           f"Regio laatst ververst: {when}. {VISIBILITY_NOTE}")

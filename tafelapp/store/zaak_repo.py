@@ -88,3 +88,8 @@ def keep_parts(conn: Connection, case_id: str, confirmed: dict[str, str],
     conn.executemany("INSERT INTO zaak_parts (case_id, part, url) VALUES (?, ?, ?) "
                      "ON CONFLICT(case_id, part) DO UPDATE SET url = excluded.url",
                      [(case_id, p, u) for p, u in confirmed.items()])
+
+
+def case_numbers(conn: Connection) -> set[str]:
+    """Every case number this vault holds."""
+    return {str(r[0]) for r in conn.execute("SELECT case_number FROM cases").fetchall()}

@@ -8,8 +8,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tafelapp.services import outbox_service, region_worklist_service, setup_service
-from tafelapp.services import vault_service, worklist_service
+from tafelapp.services import (
+    outbox_service,
+    region_worklist_service,
+    setup_service,
+    vault_service,
+    worklist_service,
+)
 from tafelapp.services.session import Session
 from tafelapp.sync.region_fetch import RefreshFailed, refresh
 from tafelapp.sync.zaken_client import ZakenClient
