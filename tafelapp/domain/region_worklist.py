@@ -103,18 +103,25 @@ def region_worklist(rows: Iterable[list[Any]], table_names: dict[str, str], hori
     dates = _Dates()
     watches: list[CaseWatch] = []
     dues: list[OpenDue] = []
-    today = horizon.today
+    today, quiet, late = horizon.today, horizon.quiet_before, horizon.lead_since_before
+    before = horizon.due_before
     for url, number, table_id, _zt, _start, progress, lead, since, _kind, disagreed, \
             agreements, terms in rows:
         if number in skip:
             continue
         table = table_names.get(table_id) or f"tafel {table_id[:8]}"
         key = url or number
-        watches.append(CaseWatch(key, number, table, dates[progress] if progress else today,
-                                 LeadState(lead), dates[since] if since else None,
-                                 dates[disagreed] if disagreed else None))
+        progress_on = dates[progress] if progress else today
+        since_on = dates[since] if since else None
+        # the horizon the local store applies in SQL: only what may need attention is built
+        if lead == "NONE" or disagreed or progress_on < quiet or (
+                lead == "PENDING" and since_on is not None and since_on < late):
+            watches.append(CaseWatch(key, number, table, progress_on, LeadState(lead), since_on,
+                                     dates[disagreed] if disagreed else None))
         for ref, due in agreements:
-            dues.append(OpenDue(key, number, table, dates[due], "(niet gedeeld)", True, ref))
+            if dates[due] < before:
+                dues.append(OpenDue(key, number, table, dates[due], "(niet gedeeld)", True, ref))
         for kind, due in terms:
-            dues.append(OpenDue(key, number, table, dates[due], kind, False, ""))
+            if dates[due] < before:
+                dues.append(OpenDue(key, number, table, dates[due], kind, False, ""))
     return worklist(watches, dues, horizon)
