@@ -101,7 +101,6 @@ class Publisher:
         self.plan = plan
         self.settings = settings
         self.client = client
-        self.before = dict(confirmed)
         self.confirmed = dict(confirmed)
         self.dropped: list[str] = []
         zaaktype = settings.zaaktypen.get(plan.zaaktype_kind.value, "")
@@ -134,11 +133,12 @@ class Publisher:
         table = dict(self.plan.kenmerken).get("tafelapp:tafel")
         theirs = {k.get("bron"): k.get("kenmerk") for k in zaak.get("kenmerken") or []
                   if isinstance(k, dict)}
-        if zaak.get("zaaktype") != self.zaaktype or theirs.get("tafelapp:tafel") not in (
-                None, table):
+        # a zaak of another table, or one Tafelapp did not make (every create carries the table)
+        if zaak.get("zaaktype") != self.zaaktype or theirs.get("tafelapp:tafel") != table:
             raise Stop(Outcome("rejected", None, message=(
                 f"Bij de regio bestaat al een zaak met identificatie {self.plan.identificatie} "
-                "van een ander zaaktype of een andere tafel: het casusnummer is in de regio al "
+                "van een ander zaaktype, van een andere tafel of niet door Tafelapp gemaakt: het "
+                "casusnummer is in de regio al "
                 "in gebruik. Vraag de regio welke zaak dit is; er is niets overschreven.")))
         return str(zaak["url"])
 
