@@ -28,6 +28,14 @@ CREATE TRIGGER zaak_dirty_lead_insert AFTER INSERT ON case_leads BEGIN
     INSERT INTO zaak_dirty SELECT NEW.case_id
         WHERE NOT EXISTS (SELECT 1 FROM zaak_dirty WHERE case_id = NEW.case_id);
 END;
+CREATE TRIGGER zaak_dirty_lead_update AFTER UPDATE ON case_leads BEGIN
+    INSERT INTO zaak_dirty SELECT NEW.case_id
+        WHERE NOT EXISTS (SELECT 1 FROM zaak_dirty WHERE case_id = NEW.case_id);
+END;
+CREATE TRIGGER zaak_dirty_deadline_update AFTER UPDATE ON deadlines BEGIN
+    INSERT INTO zaak_dirty SELECT NEW.case_id
+        WHERE NOT EXISTS (SELECT 1 FROM zaak_dirty WHERE case_id = NEW.case_id);
+END;
 CREATE TRIGGER zaak_dirty_deadline_insert AFTER INSERT ON deadlines BEGIN
     INSERT INTO zaak_dirty SELECT NEW.case_id
         WHERE NOT EXISTS (SELECT 1 FROM zaak_dirty WHERE case_id = NEW.case_id);
