@@ -4,6 +4,8 @@ None of the Zaken API's creates is idempotent. A part the region confirmed (its 
 is kept in the vault (`zaak_parts`) and not looked up again; every other part is looked up first
 and created only when the region does not hold it, so a lost answer, a kill of the server or a
 retry never makes a second zaak, status, resultaat, rol or link. PATCH and DELETE are idempotent.
+A zaak this run created (its answer arrived) holds nothing yet: its parts need no lookup; a run
+that stops half-way looks everything up again on the next try.
 """
 
 from __future__ import annotations
@@ -103,6 +105,7 @@ class Publisher:
         self.client = client
         self.confirmed = dict(confirmed)
         self.dropped: list[str] = []
+        self.fresh = False  # the zaak was created in this run: it holds nothing else yet
         zaaktype = settings.zaaktypen.get(plan.zaaktype_kind.value, "")
         if not zaaktype:
             raise Stop(Outcome("rejected", None, message=(
@@ -168,6 +171,7 @@ class Publisher:
                 body = check(reply, "het aanmaken van de zaak", _RIGHTS["zaken"]).body
                 url = str(body["url"])
                 self.confirmed["fields"] = self.plan.fields_digest
+                self.fresh = True
         self.confirmed["zaak"] = url
         return url
 
@@ -192,9 +196,10 @@ class Publisher:
                  if (s is Step.CLOSED) == final and f"status:{s.value}" not in self.confirmed]
         if not steps:
             return
-        held = {str(s.get("statustype")): str(s.get("url")) for s in results(check(
-            self.client.list_of("statussen", zaak=zaak), "het lezen van de statussen",
-            _RIGHTS["GET"]))}
+        held = {} if self.fresh else {
+            str(s.get("statustype")): str(s.get("url")) for s in results(check(
+                self.client.list_of("statussen", zaak=zaak), "het lezen van de statussen",
+                _RIGHTS["GET"]))}
         for index, step, on in steps:
             type_url = self._status_type(step)
             if type_url not in held:
@@ -213,8 +218,9 @@ class Publisher:
             return
         type_url = self._type_url("resultaattypen", result,
                                   names(DEFAULT_RESULT_NAMES, self.settings.result_names))
-        held = results(check(self.client.list_of("resultaten", zaak=zaak),
-                             "het lezen van het resultaat", _RIGHTS["GET"]))
+        held = [] if self.fresh else results(check(
+            self.client.list_of("resultaten", zaak=zaak), "het lezen van het resultaat",
+            _RIGHTS["GET"]))
         if held and held[0].get("resultaattype") == type_url:
             url = str(held[0]["url"])
         else:  # a resultaattype cannot be changed: a later decision replaces the resultaat
@@ -236,8 +242,9 @@ class Publisher:
             return
         type_url = self._type_url("roltypen", CASE_LEAD_ROLE,
                                   names(DEFAULT_ROLE_NAMES, self.settings.role_names))
-        held = results(check(self.client.list_of("rollen", zaak=zaak, roltype=type_url),
-                             "het lezen van de rollen", _RIGHTS["GET"]))
+        held = [] if self.fresh else results(check(
+            self.client.list_of("rollen", zaak=zaak, roltype=type_url),
+            "het lezen van de rollen", _RIGHTS["GET"]))
         url = None
         for rol in held:
             anp = (rol.get("betrokkeneIdentificatie") or {}).get("anpIdentificatie")
@@ -263,9 +270,10 @@ class Publisher:
         missing = [(m, u) for m, u in self.plan.documents if f"zio:{m}" not in self.confirmed]
         if not missing:
             return
-        held = {str(z.get("informatieobject")): str(z.get("url")) for z in results(check(
-            self.client.list_of("zaakinformatieobjecten", zaak=zaak),
-            "het lezen van de gekoppelde documenten", _RIGHTS["GET"]))}
+        held = {} if self.fresh else {
+            str(z.get("informatieobject")): str(z.get("url")) for z in results(check(
+                self.client.list_of("zaakinformatieobjecten", zaak=zaak),
+                "het lezen van de gekoppelde documenten", _RIGHTS["GET"]))}
         for minutes_id, document in missing:
             if document not in held:
                 held[document] = str(check(self.client.create(
