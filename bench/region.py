@@ -142,7 +142,7 @@ def floor_replay(sent: list[tuple[str, str, bytes]], number: str, zaak_create: i
     from tafelapp.services import zaak_service
 
     ours = zaak_service.confirmed_parts(session, demo["jbt_case"])["zaak"]
-    fresh = f"{number[:-1]}F"
+    fresh = f"{number}F"  # never the number itself
     headers = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326",
                "Content-Type": "application/json"}
     new_zaak = ""
@@ -161,6 +161,7 @@ def floor_replay(sent: list[tuple[str, str, bytes]], number: str, zaak_create: i
             reply = client.request(method, url, content=text or None,
                                    headers={**headers, "Authorization": f"Bearer {token}"})
             if i == zaak_create:
+                assert reply.status_code == 201, reply.text
                 new_zaak = str(reply.json()["url"])
         return time.perf_counter() - start
 
