@@ -39,9 +39,22 @@ class RegionSettings(BaseModel):
     ca_bundle: str | None = None
     timeout_seconds: float = 20.0
     tsa_url: str = ""
+    # The Zaken API (each case as a zaak); empty in vaults from before it: nothing is published.
+    zaken_url: str = ""
+    zaaktypen: dict[str, str] = Field(default_factory=dict)  # table kind (JBT, ZVT) -> zaaktype URL
+    pseudonym_secret: str = ""  # HMAC key for betrokkenen's pseudonyms; never sent
+    status_names: dict[str, str] = Field(default_factory=dict)  # our step -> statustype omschrijving
+    role_names: dict[str, str] = Field(default_factory=dict)  # our role -> roltype omschrijving
+    result_names: dict[str, str] = Field(default_factory=dict)  # decision -> resultaattype
 
     @property
     def configured(self) -> bool:
         """True when every setting needed to send is there."""
         return all((self.base_url, self.client_id, self.secret, self.rsin,
                     self.informatieobjecttype))
+
+    @property
+    def zaken_configured(self) -> bool:
+        """True when cases can be published as zaken (documents configured too: the notulen link)."""
+        return self.configured and bool(self.zaken_url and self.zaaktypen
+                                        and self.pseudonym_secret)

@@ -104,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--table", help="alleen deze tafel (id)")
     p.add_argument("--kind", choices=[k.value for k in Attention], help="alleen deze soort")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--regio", action="store_true",
+                   help="de werklijst van de hele regio (uit de Zaken API van de regio)")
+    p.add_argument("--offline", action="store_true",
+                   help="met --regio: niet verversen, de laatste kopie tonen")
     p = sub.add_parser("show", help="toon een bespreking")
     p.add_argument("what", choices=["meeting"])
     p.add_argument("id")
@@ -142,6 +146,14 @@ def build_parser() -> argparse.ArgumentParser:
                    "--ca-bundle", "--confidentiality", "--tsa-url"):
         q.add_argument(option)
     q.add_argument("--ask-secret", action="store_true")
+    q.add_argument("--zaken-url", help="adres van de Zaken API (…/zaken of …/zaken/api/v1)")
+    for option, meaning in (("--zaaktype", "JBT=<URL van het zaaktype>"),
+                            ("--statustype", "STAP=<omschrijving>, bv. DISCUSSED=Besproken"),
+                            ("--roltype", "CASE_LEAD=<omschrijving>"),
+                            ("--resultaattype", "INVESTIGATION=<omschrijving>")):
+        q.add_argument(option, action="append", default=[], metavar="CODE=WAARDE", help=meaning)
+    q.add_argument("--ask-pseudonym-secret", action="store_true",
+                   help="het pseudoniemgeheim van de regio (ook: TAFELAPP_PSEUDONYM_SECRET_FILE)")
     add_setup_parsers(sub)
     return parser
 

@@ -41,6 +41,10 @@ def cmd_list(args: argparse.Namespace, session: Session) -> int:
 
 
 def cmd_worklist(args: argparse.Namespace, session: Session) -> int:
+    if getattr(args, "regio", False):
+        from tafelapp.cli.region_worklist import cmd_region_worklist
+
+        return cmd_region_worklist(args, session)
     items = [i for i in worklist_service.work_list(session, table_id=args.table)
              if not args.kind or i.kind == args.kind]
     if args.json:

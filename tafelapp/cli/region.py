@@ -62,23 +62,56 @@ def cmd_region(args: argparse.Namespace, session: Session) -> int:
         st = outbox_service.region_settings(session)
         shown = st.model_dump()
         shown["secret"] = "********" if st.secret else ""
+        shown["pseudonym_secret"] = "********" if st.pseudonym_secret else ""
         _print_json(shown)
         return EXIT_OK
     if args.action == "test":
-        steps = check_region(outbox_service.region_settings(session), session.actor)
+        from tafelapp.services import zaak_service
+        from tafelapp.sync.zaken_check import check_zaken
+
+        settings = outbox_service.region_settings(session)
+        steps = check_region(settings, session.actor,
+                             known_document=outbox_service.a_delivered_document(session))
         for step in steps:
-            print(f"{'✓' if step.ok else '✗'} {step.name}: {step.message}")
+            print(f"{'?' if not step.proven else '✓' if step.ok else '✗'} {step.name}: "
+                  f"{step.message}")
         good = region_ready(steps)
+        zaken = check_zaken(settings, session.actor, zaak_service.open_published_zaken(session))
+        for z in zaken:
+            print(f"{'?' if not z.proven else '✓' if z.ok else '✗'} {z.name}: {z.message}")
+        zaken_good = all(z.ok for z in zaken)
+        unproven = [s.name for s in steps if not s.proven] + [z.name for z in zaken if not z.proven]
         print("De regio is goed ingesteld: notulen kunnen worden verzonden." if good else
               "De regio is nog niet goed ingesteld; zie hierboven wat er mis is.")
-        return EXIT_OK if good else EXIT_ERROR
+        if settings.zaken_url:
+            print("De Zaken API is goed ingesteld: casussen worden als zaak gepubliceerd."
+                  if zaken_good else "De Zaken API is nog niet goed ingesteld; zie hierboven.")
+        if unproven:
+            print("Niet aangetoond (nog geen document of zaak om mee te proberen): "
+                  + "; ".join(unproven))
+        return EXIT_OK if good and zaken_good else EXIT_ERROR
     changes = {k: v for k, v in (("base_url", args.base_url), ("client_id", args.client_id),
                                  ("rsin", args.rsin),
                                  ("informatieobjecttype", args.informatieobjecttype),
                                  ("ca_bundle", args.ca_bundle), ("tsa_url", args.tsa_url),
-                                 ("confidentiality", args.confidentiality)) if v is not None}
+                                 ("confidentiality", args.confidentiality),
+                                 ("zaken_url", args.zaken_url)) if v is not None}
+    current = outbox_service.region_settings(session)
+    for option, key in (("zaaktype", "zaaktypen"), ("statustype", "status_names"),
+                        ("roltype", "role_names"), ("resultaattype", "result_names")):
+        pairs = getattr(args, option)
+        if pairs:
+            if any("=" not in pair for pair in pairs):
+                print(f"--{option} verwacht CODE=WAARDE, bv. --zaaktype JBT=https://…",
+                      file=sys.stderr)
+                return EXIT_ERROR
+            changes[key] = {**getattr(current, key),
+                            **dict(pair.split("=", 1) for pair in pairs)}
     if os.environ.get("TAFELAPP_REGION_SECRET_FILE") or args.ask_secret:
         changes["secret"] = _read_secret("TAFELAPP_REGION_SECRET_FILE", "Client secret: ")
+    if os.environ.get("TAFELAPP_PSEUDONYM_SECRET_FILE") or args.ask_pseudonym_secret:
+        changes["pseudonym_secret"] = _read_secret("TAFELAPP_PSEUDONYM_SECRET_FILE",
+                                                   "Pseudoniemgeheim van de regio: ")
     outbox_service.update_region(session, **changes)
     print("Regio-instellingen opgeslagen in de kluis.")
     return EXIT_OK

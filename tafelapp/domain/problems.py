@@ -20,7 +20,8 @@ _FILE_KEYS = {"exported_at": "Exportdatum", "version": "Versie", "format": "Soor
               "rsin": "RSIN", "base_url": "Adres van de server", "client_id": "Client-id",
               "informatieobjecttype": "Informatieobjecttype", "secret": "Client-secret",
               "confidentiality": "Vertrouwelijkheid", "tsa_url": "Tijdstempeldienst",
-              "ca_bundle": "CA-bundel"}
+              "ca_bundle": "CA-bundel", "zaken_url": "Adres van de Zaken API",
+              "zaaktypen": "Zaaktypen", "pseudonym_secret": "Pseudoniemgeheim"}
 """Keys of a file or a setting that the labels of records do not name."""
 
 

@@ -14,7 +14,7 @@ from pydantic import Field
 from tafelapp.domain.directory import Organisation, Person
 from tafelapp.domain.models import Model, Table
 from tafelapp.domain.problems import Problem, printable
-from tafelapp.domain.rules.region_server import settings_problems
+from tafelapp.domain.rules.region_server import settings_problems, zaken_problems
 from tafelapp.domain.types import Name, ShortText
 
 REGION_FORMAT = "tafelapp.region"
@@ -30,6 +30,12 @@ class ServerSettings(Model):
     rsin: ShortText = ""
     informatieobjecttype: ShortText = ""
     confidentiality: ShortText = "vertrouwelijk"
+    # the Zaken API (each case as a zaak); absent in files from before it
+    zaken_url: ShortText = ""
+    zaaktypen: dict[ShortText, ShortText] = Field(default_factory=dict, max_length=10)
+    status_names: dict[ShortText, ShortText] = Field(default_factory=dict, max_length=20)
+    role_names: dict[ShortText, ShortText] = Field(default_factory=dict, max_length=20)
+    result_names: dict[ShortText, ShortText] = Field(default_factory=dict, max_length=20)
 
 
 class RegionFile(Model):
@@ -57,6 +63,8 @@ REGION_FIELD_NL = {
     "base_url": "adres van de server", "client_id": "client-id", "rsin": "RSIN",
     "informatieobjecttype": "informatieobjecttype", "confidentiality": "vertrouwelijkheid",
     "exported_at": "exportdatum", "format": "soort bestand", "version": "versie",
+    "zaken_url": "adres van de Zaken API", "zaaktypen": "zaaktypen",
+    "status_names": "statustypen", "role_names": "roltypen", "result_names": "resultaattypen",
 }
 
 
@@ -111,6 +119,8 @@ def file_problems(region: RegionFile, now: dt.datetime) -> list[Problem]:
                  for p in settings_problems(server.base_url, server.rsin,
                                             server.informatieobjecttype,
                                             server.confidentiality, "")]
+    problems += [Problem(p.code, f"server.{p.field}", p.message, p.severity)
+                 for p in zaken_problems(server.zaken_url, dict(server.zaaktypen), "")]
     return problems
 
 

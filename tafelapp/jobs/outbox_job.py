@@ -10,22 +10,30 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from tafelapp.services import outbox_service
 from tafelapp.services.session import Session
+from tafelapp.sync.case_outbox import drain_cases, zaken_client
 from tafelapp.sync.outbox import Outcome, drain
+from tafelapp.sync.zaken_client import ZakenClient
 from tafelapp.sync.zgw_client import ZgwClient
 
 DRAIN_INTERVAL_SECONDS = 30
 
 
 def drain_once(session: Session, rng: random.Random | None = None,
-               client: ZgwClient | None = None) -> list[Outcome]:
-    """Deliver everything that is due now, with the region settings from the vault."""
-    own = client is None
+               client: ZgwClient | None = None,
+               zaken: ZakenClient | None = None) -> list[Outcome]:
+    """Deliver every document that is due now, then publish every changed case as its zaak
+    (documents first, so a notulen delivered now is linked to its zaak in the same run)."""
+    own, own_zaken = client is None, zaken is None
     client = client or ZgwClient(outbox_service.region_settings(session), session.actor)
+    zaken = zaken or zaken_client(session)
     try:
-        return drain(session, client, rng=rng)
+        outcomes = drain(session, client, rng=rng)
+        return outcomes + (drain_cases(session, zaken, rng=rng) if zaken else [])
     finally:
         if own:
             client.close()
+        if own_zaken and zaken is not None:
+            zaken.close()
 
 
 def start_headless(session: Session, interval_seconds: float = DRAIN_INTERVAL_SECONDS,

@@ -9,7 +9,7 @@ from typing import Any
 from tafelapp.domain.anchors import anchor_text, chain_id
 from tafelapp.domain.minutes import MinutesKind
 from tafelapp.domain.problems import InvalidInput, Problem
-from tafelapp.domain.rules.region_server import service_base, settings_problems
+from tafelapp.domain.rules.region_server import service_base, settings_problems, zaken_problems
 from tafelapp.services.meeting_context_service import meeting_context
 from tafelapp.services.minutes_service import get_minutes
 from tafelapp.services.session import Session, build, refuse_errors
@@ -31,16 +31,20 @@ def update_region(session: Session, **changes: Any) -> RegionSettings:
     """Change the region settings, checked field by field; the audit names the fields, never
     the secret. The API root (`…/documenten/api/v1`) is accepted and stored as the base."""
     before = region_settings(session)
-    if changes.get("base_url"):
-        changes["base_url"] = service_base(str(changes["base_url"]))
+    for key in ("base_url", "zaken_url"):
+        if changes.get(key):
+            changes[key] = service_base(str(changes[key]))
     after = build(RegionSettings, "region", **{**before.model_dump(), **changes})
     refuse_errors(settings_problems(after.base_url, after.rsin, after.informatieobjecttype,
-                                    after.confidentiality, after.secret, after.tsa_url))
+                                    after.confidentiality, after.secret, after.tsa_url)
+                  + zaken_problems(after.zaken_url, after.zaaktypen, after.pseudonym_secret))
     with session.change("region.update", "settings", _REGION_KEY, before=before,
                         after=after) as conn:
         settings_repo.put(conn, _REGION_KEY, after.model_dump(mode="json"))
         # a certificate problem stops retrying until the settings change: now they did
         outbox_repo.requeue_rejected(conn, CERTIFICATE_PROBLEM, session.now().isoformat())
+        # a zaak refused for its settings (zaaktype, rights, a translation) is tried again
+        outbox_repo.requeue_rejected(conn, "", session.now().isoformat(), kind="case")
     return after
 
 
@@ -89,6 +93,8 @@ def _escalation_title(case_number: str) -> str:
 
 def title_of(session: Session, item: OutboxItem) -> str:
     """What a person calls an outbox item (the document's title), without building its PDF."""
+    if item.kind == "case":
+        return f"Zaak {item.identificatie.removeprefix('ZAAK-')}"
     if item.kind == "escalation":
         from tafelapp.services.case_service import get_case
         from tafelapp.services.escalation_service import get_escalation
@@ -165,3 +171,9 @@ def send_now(session: Session, include_rejected: bool = False) -> int:
     many are due."""
     with transaction(session.conn) as conn:
         return outbox_repo.make_due_now(conn, session.now(), include_rejected)
+
+
+def a_delivered_document(session: Session) -> str | None:
+    """The region's URL of one delivered document (to prove the read right with), if any."""
+    return next((item.server_url for item in outbox_repo.all_items(session.conn)
+                 if item.kind != "case" and item.state == "delivered" and item.server_url), None)

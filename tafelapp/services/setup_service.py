@@ -91,7 +91,9 @@ def export_region(session: Session) -> RegionFile:
         organisations=directory_repo.organisations(session.conn), people=people,
         server=ServerSettings(base_url=server.base_url, client_id=server.client_id,
                               rsin=server.rsin, informatieobjecttype=server.informatieobjecttype,
-                              confidentiality=server.confidentiality))
+                              confidentiality=server.confidentiality, zaken_url=server.zaken_url,
+                              zaaktypen=server.zaaktypen, status_names=server.status_names,
+                              role_names=server.role_names, result_names=server.result_names))
 
 
 def export_region_json(session: Session) -> str:

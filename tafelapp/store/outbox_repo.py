@@ -33,6 +33,19 @@ def queue(conn: Connection, item_id: str, kind: str, ref_id: str, identificatie:
                  (item_id, kind, ref_id, identificatie, now.isoformat(), now.isoformat()))
 
 
+def queue_case(conn: Connection, case_id: str, identificatie: str, now: dt.datetime) -> None:
+    """Queue a case's zaak for publishing, or put a published one back in the queue (due now); an
+    item waiting out a backoff keeps its time, one being sent stays 'sending'."""
+    at = now.isoformat()
+    conn.execute("INSERT INTO outbox (id, kind, ref_id, identificatie, state, attempts, "
+                 "next_attempt_at, created_at) VALUES (?, 'case', ?, ?, 'queued', 0, ?, ?) "
+                 "ON CONFLICT(kind, ref_id) DO UPDATE SET "
+                 "state = CASE WHEN state = 'sending' THEN 'sending' ELSE 'queued' END, "
+                 "next_attempt_at = CASE WHEN state IN ('queued', 'sending') "
+                 "THEN next_attempt_at ELSE excluded.next_attempt_at END",
+                 (f"out-case-{case_id}", case_id, identificatie, at, at))
+
+
 def all_items(conn: Connection) -> list[OutboxItem]:
     """Every outbox item, oldest first."""
     rows = conn.execute("SELECT id, kind, ref_id, identificatie, state, attempts, "
@@ -41,12 +54,14 @@ def all_items(conn: Connection) -> list[OutboxItem]:
     return [OutboxItem(*tuple(r)) for r in rows]
 
 
-def next_due(conn: Connection, now: dt.datetime) -> OutboxItem | None:
-    """The earliest queued (or interrupted 'sending') item whose time has come."""
+def next_due(conn: Connection, now: dt.datetime,
+             kinds: tuple[str, ...] = ("minutes", "escalation")) -> OutboxItem | None:
+    """The earliest queued (or interrupted 'sending') item of these kinds whose time has come."""
     row = conn.execute("SELECT id, kind, ref_id, identificatie, state, attempts, next_attempt_at, "
                        "last_error, server_url, created_at FROM outbox "
                        "WHERE state IN ('queued', 'sending') AND next_attempt_at <= ? "
-                       "ORDER BY next_attempt_at LIMIT 1", (now.isoformat(),)).fetchone()
+                       f"AND kind IN ({', '.join('?' * len(kinds))}) "
+                       "ORDER BY next_attempt_at LIMIT 1", (now.isoformat(), *kinds)).fetchone()
     return OutboxItem(*tuple(row)) if row else None
 
 
@@ -105,8 +120,10 @@ def last_delivery(conn: Connection) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
-def requeue_rejected(conn: Connection, marker: str, now: str) -> int:
-    """Put rejected items whose last error starts with `marker` back in the queue, due now."""
+def requeue_rejected(conn: Connection, marker: str, now: str, kind: str | None = None) -> int:
+    """Put rejected items (of one kind) whose last error starts with `marker` back in the queue,
+    due now."""
     cur = conn.execute("UPDATE outbox SET state = 'queued', next_attempt_at = ? "
-                       "WHERE state = 'rejected' AND last_error LIKE ?", (now, f"{marker}%"))
+                       "WHERE state = 'rejected' AND last_error LIKE ? AND kind = coalesce(?, kind)",
+                       (now, f"{marker}%", kind))
     return int(cur.rowcount)

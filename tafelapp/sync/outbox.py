@@ -14,6 +14,7 @@ from tafelapp.domain.rules.region_server import url_problem
 from tafelapp.services import outbox_service
 from tafelapp.services.session import Session
 from tafelapp.store import outbox_repo
+from tafelapp.store.connection import Connection
 from tafelapp.store.transaction import transaction
 from tafelapp.sync.payload import document_body
 from tafelapp.sync.zgw_client import Reply, ZgwClient
@@ -127,9 +128,10 @@ def _classify(reply: Reply) -> Outcome | None:
 
 AUTH_CODES = ("jwt", "client-identifier", "not_authenticated")
 UNCONFIRMED = ("Afgeleverd, niet bevestigd: de regionale server heeft al een document met deze "
-               "identificatie, maar deze client mag documenten niet teruglezen. Vraag de regio om "
-               "te bevestigen dat het er is, en om documenten.lezen toe te kennen; daarna bevestigt "
-               "'Opnieuw proberen' de aflevering.")
+               "identificatie, maar deze client mag het niet teruglezen (geen documenten.lezen, of "
+               "alleen voor een ander informatieobjecttype). Vraag de regio om te bevestigen dat "
+               "het er is, en om documenten.lezen op dit informatieobjecttype toe te kennen; "
+               "daarna bevestigt 'Opnieuw proberen' de aflevering.")
 
 
 def token_refused(reply: Reply) -> bool:
@@ -178,7 +180,8 @@ def deliver(claim: Claim, client: ZgwClient) -> Outcome:
             url = _found_url(found)
             if url:  # the server had it already: the answer to an earlier try was lost
                 return Outcome("delivered", found.status, url=url, message="al aanwezig")
-            if cannot_read(found):
+            # 403, or 200 without it: documenten.lezen is missing or covers another type
+            if cannot_read(found) or (found.status == 200 and isinstance(found.body, dict)):
                 return Outcome("unconfirmed", found.status, message=UNCONFIRMED)
         return _classify(reply) or Outcome("retry", reply.status, message=reply.text[:200])
     except httpx.TimeoutException:
@@ -195,21 +198,25 @@ def deliver(claim: Claim, client: ZgwClient) -> Outcome:
 def record(session: Session, claim: Claim, outcome: Outcome, now: dt.datetime,
            rng: random.Random) -> None:
     """Store the outcome and the attempt in one transaction."""
-    attempts = claim.attempts + 1
     with transaction(session.conn) as conn:
-        if outcome.kind == "delivered":
-            outbox_repo.set_state(conn, claim.item_id, "delivered", attempts=attempts,
-                                  server_url=outcome.url)
-        elif outcome.kind in ("rejected", "unconfirmed"):
-            outbox_repo.set_state(conn, claim.item_id, outcome.kind, attempts=attempts,
-                                  last_error=outcome.message)
-        else:
-            due = now + dt.timedelta(seconds=backoff_seconds(attempts, rng))
-            outbox_repo.set_state(conn, claim.item_id, "queued", attempts=attempts,
-                                  next_attempt_at=due, last_error=outcome.message)
-        outbox_repo.log_attempt(conn, claim.item_id, now, outcome.kind, outcome.status,
-                                outcome.message)
+        store_outcome(conn, claim.item_id, claim.attempts + 1, outcome, now, rng)
     log.info("outbox item %s: %s (HTTP %s)", claim.item_id, outcome.kind, outcome.status)
+
+
+def store_outcome(conn: Connection, item_id: str, attempts: int, outcome: Outcome,
+                  now: dt.datetime, rng: random.Random) -> None:
+    """An item's new state and its attempt line (inside the caller's transaction)."""
+    if outcome.kind == "delivered":
+        outbox_repo.set_state(conn, item_id, "delivered", attempts=attempts,
+                              server_url=outcome.url)
+    elif outcome.kind in ("rejected", "unconfirmed"):
+        outbox_repo.set_state(conn, item_id, outcome.kind, attempts=attempts,
+                              last_error=outcome.message)
+    else:
+        due = now + dt.timedelta(seconds=backoff_seconds(attempts, rng))
+        outbox_repo.set_state(conn, item_id, "queued", attempts=attempts,
+                              next_attempt_at=due, last_error=outcome.message)
+    outbox_repo.log_attempt(conn, item_id, now, outcome.kind, outcome.status, outcome.message)
 
 
 def drain(session: Session, client: ZgwClient, max_items: int | None = None,

@@ -19,6 +19,7 @@ def document_body(settings: RegionSettings, identificatie: str, title: str, auth
         "creatiedatum": created.isoformat(), "titel": title[:200], "auteur": author[:200],
         "taal": "dut", "status": "definitief", "formaat": "application/pdf",
         "bestandsnaam": filename, "vertrouwelijkheidaanduiding": settings.confidentiality,
+        "indicatieGebruiksrecht": False,  # no usage rights; a zaak cannot close without it
         "informatieobjecttype": settings.informatieobjecttype,
         "inhoud": base64.b64encode(pdf).decode("ascii"), "bestandsomvang": len(pdf),
         "ondertekening": {"soort": "pki" if pki else "digitaal", "datum": signed_on.isoformat()},

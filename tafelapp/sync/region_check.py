@@ -26,6 +26,7 @@ class Step:
     name: str
     ok: bool
     message: str
+    proven: bool = True  # False: allowed as far as could be shown, not proven
 
 
 def _params(reply: Reply) -> dict[str, str]:
@@ -34,7 +35,7 @@ def _params(reply: Reply) -> dict[str, str]:
             for p in body.get("invalidParams", []) if isinstance(p, dict)}
 
 
-def _read_steps(settings: RegionSettings, reply: Reply) -> list[Step]:
+def _read_steps(settings: RegionSettings, reply: Reply, known: Reply | None) -> list[Step]:
     """The lookup answer: address, token and the read right."""
     address = settings.base_url.rstrip("/") + API_ROOT
     if reply.status == 404 or not isinstance(reply.body, dict):
@@ -51,8 +52,22 @@ def _read_steps(settings: RegionSettings, reply: Reply) -> list[Step]:
                           "De regio heeft deze client geen leesrecht gegeven. Zonder leesrecht "
                           "kan een upload waarvan het antwoord verloren ging niet worden "
                           f"bevestigd. — Server: {auth_help(reply)}"))
+    elif reply.status == 200 and known is not None:
+        if known.status == 200:
+            steps.append(Step("Recht om te lezen (documenten.lezen)", True,
+                              "een afgeleverd document is terug te lezen"))
+        else:
+            steps.append(Step("Recht om te lezen (documenten.lezen)", False,
+                              "zoeken mag, maar een afgeleverd document is niet terug te lezen "
+                              f"(HTTP {known.status}): documenten.lezen geldt niet voor dit "
+                              "informatieobjecttype. Een upload waarvan het antwoord verloren "
+                              "ging, blijft dan 'afgeleverd, niet bevestigd'. Vraag de regio "
+                              "documenten.lezen op dit informatieobjecttype toe te kennen."))
     elif reply.status == 200:
-        steps.append(Step("Recht om te lezen (documenten.lezen)", True, "zoeken toegestaan"))
+        steps.append(Step("Recht om te lezen (documenten.lezen)", True,
+                          "zoeken toegestaan; of documenten.lezen voor dit informatieobjecttype "
+                          "geldt, is pas aan te tonen met een afgeleverd document (zonder dat "
+                          "recht vindt zoeken niets)", proven=False))
     else:
         steps.append(Step("Recht om te lezen (documenten.lezen)", False,
                           f"onverwacht antwoord HTTP {reply.status}: {reply.text[:200]}"))
@@ -105,7 +120,8 @@ def probe_body(settings: RegionSettings) -> dict[str, Any]:
 
 
 def check_region(settings: RegionSettings, actor: str,
-                transport: httpx.BaseTransport | None = None) -> list[Step]:
+                transport: httpx.BaseTransport | None = None,
+                known_document: str | None = None) -> list[Step]:
     """Token accepted, read right, create right, informatieobjecttype published — in that order;
     stops at the first step that makes the rest meaningless. Stores nothing."""
     if not settings.configured:
@@ -115,7 +131,8 @@ def check_region(settings: RegionSettings, actor: str,
         return [Step("Adres van de Documenten API", False, refused.message)]
     client = ZgwClient(settings, actor, transport=transport)
     try:
-        steps = _read_steps(settings, client.find(_probe_id()))
+        known = client.request("GET", known_document) if known_document else None
+        steps = _read_steps(settings, client.find(_probe_id()), known)
         if not all(step.ok for step in steps[:2]) or len(steps) < 2:
             return steps
         return [*steps, *_create_steps(client.create(probe_body(settings)))]

@@ -35,15 +35,16 @@ class ZgwClient:
 
     def __init__(self, settings: RegionSettings, actor: str,
                  clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 transport: httpx.BaseTransport | None = None, base_url: str | None = None) -> None:
         self.settings = settings
         self.actor = actor
         self.clock = clock
+        self.requests = 0  # how many requests this client sent (benchmarks, request counts)
         # Certificates are always verified; a region with its own CA gives its bundle.
         verify: Any = (ssl.create_default_context(cafile=settings.ca_bundle)
                        if settings.ca_bundle else True)
         self._http = httpx.Client(
-            base_url=settings.base_url.rstrip("/") + API_ROOT, verify=verify,
+            base_url=(base_url or settings.base_url).rstrip("/") + API_ROOT, verify=verify,
             timeout=httpx.Timeout(settings.timeout_seconds, connect=5.0), transport=transport)
 
     def token(self) -> str:
@@ -62,6 +63,7 @@ class ZgwClient:
                 params: dict[str, str] | None = None) -> Reply:
         """Send one request (exceptions from httpx propagate: the caller classifies them)."""
         content = json.dumps(body).encode("utf-8") if body is not None else None
+        self.requests += 1
         response = self._http.request(method, path, content=content, params=params,
                                       headers=self.headers())
         try:

@@ -73,22 +73,35 @@ class OutboxController(QObject):
 
     def _next(self) -> None:
         def claim(s: Session) -> tuple[Any, Any]:
+            from tafelapp.sync.case_outbox import claim_case
             from tafelapp.sync.outbox import claim_due
 
             settings = outbox_service.region_settings(s)
-            return claim_due(s, s.now()), (settings, s.actor)
+            document = claim_due(s, s.now())  # documents first: a zaak then links them
+            return document or claim_case(s), (settings, s.actor)
         self.executor.submit(claim, self._on_claimed, self._stop)
 
     def _on_claimed(self, claimed: tuple[Any, Any]) -> None:
+        from tafelapp.sync.case_outbox import CaseClaim
+
         item, (settings, actor) = claimed
         if item is None:
             self._stop()
             return
+        is_case = isinstance(item, CaseClaim)
 
         def upload() -> Any:
+            from tafelapp.sync.case_outbox import publish_claim
             from tafelapp.sync.outbox import deliver
+            from tafelapp.sync.zaken_client import ZakenClient
             from tafelapp.sync.zgw_client import ZgwClient
 
+            if is_case:
+                zaken = ZakenClient(settings, actor)
+                try:
+                    return publish_claim(item, zaken)
+                finally:
+                    zaken.close()
             client = ZgwClient(settings, actor)
             try:
                 return deliver(item, client)
@@ -97,8 +110,13 @@ class OutboxController(QObject):
         self.network.run(upload, lambda outcome: self._on_delivered(item, outcome), self._stop)
 
     def _on_delivered(self, item: Any, outcome: Any) -> None:
+        from tafelapp.sync.case_outbox import CaseClaim, record_case
         from tafelapp.sync.outbox import record
 
+        if isinstance(item, CaseClaim):
+            self.executor.submit(lambda s: record_case(s, item, outcome, self._rng),
+                                 self._on_recorded, self._stop)
+            return
         self.executor.submit(lambda s: record(s, item, outcome, s.now(), self._rng),
                              self._on_recorded, self._stop)
 

@@ -14,6 +14,8 @@ CONFIDENTIALITY = ("openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk"
                    "confidentieel", "geheim", "zeer_geheim")
 MIN_SECRET_BYTES = 32
 _IOT = re.compile(r"/informatieobjecttypen/[0-9A-Za-z-]+/?$")
+_ZAAKTYPE = re.compile(r"/zaaktypen/[0-9A-Za-z-]+/?$")
+TABLE_KINDS = ("JBT", "ZVT")
 
 
 def is_loopback(host: str) -> bool:
@@ -99,4 +101,28 @@ def settings_problems(base_url: str, rsin: str, informatieobjecttype: str, confi
         problems.append(Problem("region.secret_short", "secret",
                                 f"het client-secret moet minstens {MIN_SECRET_BYTES} tekens "
                                 "hebben (HS256)"))
+    return problems
+
+
+def zaken_problems(zaken_url: str, zaaktypen: dict[str, str], pseudonym_secret: str) -> list[Problem]:
+    """Every problem of the Zaken API settings: its address, a zaaktype per table kind, and the
+    secret the pseudonyms are made with (empty values are 'not set')."""
+    problems: list[Problem] = []
+    found = url_problem(zaken_url, "zaken_url") if zaken_url else None
+    if found:
+        problems.append(found)
+    for kind, url in zaaktypen.items():
+        if kind not in TABLE_KINDS:
+            problems.append(Problem("region.zaaktype_kind", "zaaktypen",
+                                    f"'{kind[:20]}' is geen soort tafel; kies JBT of ZVT "
+                                    "(--zaaktype JBT=<URL>)"))
+        elif not _ZAAKTYPE.search(urlsplit(url).path) or urlsplit(url).scheme not in (
+                "https", "http"):
+            problems.append(Problem("region.zaaktype_shape", "zaaktypen",
+                                    f"verwacht voor {kind} het adres van een zaaktype uit de "
+                                    "Catalogi API (…/catalogi/api/v1/zaaktypen/<uuid>)"))
+    if pseudonym_secret and len(pseudonym_secret.encode("utf-8")) < MIN_SECRET_BYTES:
+        problems.append(Problem("region.pseudonym_secret_short", "pseudonym_secret",
+                                f"het pseudoniemgeheim moet minstens {MIN_SECRET_BYTES} tekens "
+                                "hebben"))
     return problems

@@ -1,0 +1,101 @@
+"""Use cases of the ketenregisseur for the region: the last copy of the region's open zaken (kept
+encrypted in the vault) and the region werklijst decided by the same rules as the local one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from tafelapp.domain.region_worklist import compact, region_case, region_worklist
+from tafelapp.domain.worklist import Horizon, WorkItem
+from tafelapp.services.session import Session
+from tafelapp.services.settings_service import get_settings
+from tafelapp.store import settings_repo, table_repo, zaak_repo
+from tafelapp.store.transaction import transaction
+
+_KEY = "region_worklist"
+
+
+@dataclass(frozen=True)
+class RegionCopy:
+    """The last good copy of the region's open cases (parsed from the zaken) and when it was read."""
+
+    fetched_at: dt.datetime | None
+    cases: list[list[Any]] = field(default_factory=list)  # domain.region_worklist.compact rows
+    zaken: int = 0  # open zaken read (with and without Tafelapp's kenmerken)
+    per_zaaktype: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RegionWorklist:
+    """The region's lines, what they were decided from, and what the screen must say."""
+
+    items: list[WorkItem]
+    fetched_at: dt.datetime | None
+    zaken: int  # open zaken in the copy
+    without_facts: int  # zaken without Tafelapp's kenmerken (made by others): not on the list
+    own: int  # cases this laptop holds itself: on the local list, not here
+    note: str
+
+
+VISIBILITY_NOTE = ("U ziet alleen de zaken die deze client mag lezen: de zaaktypen waarop de regio "
+                   "zaken.lezen gaf, tot de hoogste vertrouwelijkheid van de client. Andere zaken "
+                   "zijn onzichtbaar, ook als ze bestaan.")
+
+
+def copy(session: Session) -> RegionCopy:
+    """The last good copy (empty, without a time, before the first refresh)."""
+    stored = settings_repo.get(session.conn, _KEY)
+    if not isinstance(stored, dict) or "fetched_at" not in stored:
+        return RegionCopy(None)
+    return RegionCopy(dt.datetime.fromisoformat(str(stored["fetched_at"])),
+                      list(stored.get("cases") or []), int(stored.get("zaken") or 0),
+                      dict(stored.get("per_zaaktype") or {}))
+
+
+def keep(session: Session, zaken: list[dict[str, Any]], per_zaaktype: dict[str, int]) -> None:
+    """Replace the copy with a complete, good read, parsed once here (one transaction: never half
+    a list); zaken without Tafelapp's kenmerken are counted, not kept."""
+    cases = [compact(c) for z in zaken if (c := region_case(z)) is not None]
+    with transaction(session.conn) as conn:
+        settings_repo.put(conn, _KEY, {"fetched_at": session.now().isoformat(), "cases": cases,
+                                       "zaken": len(zaken), "per_zaaktype": per_zaaktype})
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """Pause the cycle collector: reading the copy and building the lines makes tens of
+    thousands of lists and tuples without a single cycle, which it would only rescan (half the
+    time of the list, measured)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def work_list(session: Session) -> RegionWorklist:
+    """The region werklijst from the last copy; a case this laptop holds is left to the local
+    werklijst, so the two lists never show a case twice."""
+    with _no_collection():
+        return _work_list(session)
+
+
+def _work_list(session: Session) -> RegionWorklist:
+    current = copy(session)
+    local = zaak_repo.case_numbers(session.conn)
+    own = {row[1] for row in current.cases if row[1] in local}
+    names = {t.id: f"{t.name} ({t.municipality})" for t in table_repo.list_all(session.conn)}
+    horizon = Horizon.of(session.today(), get_settings(session).stale_case_weeks)
+    when = (current.fetched_at.astimezone().strftime("%d-%m-%Y %H:%M") if current.fetched_at
+            else "nog nooit")
+    items = region_worklist(current.cases, names, horizon, own)
+    return RegionWorklist(items, current.fetched_at, current.zaken, current.zaken - len(current.cases),
+                          len(own),
+                          f"Regio laatst ververst: {when}. {VISIBILITY_NOTE}")
