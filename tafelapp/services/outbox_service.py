@@ -173,6 +173,12 @@ def send_now(session: Session, include_rejected: bool = False) -> int:
         return outbox_repo.make_due_now(conn, session.now(), include_rejected)
 
 
+def queued_cases(session: Session) -> int:
+    """How many of the waiting items are cases (their zaak at the region), not documents."""
+    return sum(1 for item in outbox_repo.all_items(session.conn)
+               if item.kind == "case" and item.state == "queued")
+
+
 def a_delivered_document(session: Session) -> str | None:
     """The region's URL of one delivered document (to prove the read right with), if any."""
     return next((item.server_url for item in outbox_repo.all_items(session.conn)

@@ -21,13 +21,17 @@ NO_REGION = ("Er is nog geen regionale server ingesteld, dus er kan niets worden
              "region set), en kies daarna opnieuw 'Nu verzenden'.")
 
 
-def send_notice(configured: bool, due: int) -> str:
-    """What 'Nu verzenden' says: no region yet, nothing waiting, or how many go now."""
+def send_notice(configured: bool, due: int, cases: int = 0) -> str:
+    """What 'Nu verzenden' says: no region yet, nothing waiting, or how many documents and
+    cases (zaken at the region) go now."""
     if not configured:
         return NO_REGION
     if due == 0:
         return "Er wacht niets om te verzenden."
-    return "1 document wordt nu verzonden." if due == 1 else f"{due} documenten worden nu verzonden."
+    documents = due - cases
+    parts = [f"{n} {one if n == 1 else many}" for n, one, many in (
+        (documents, "document", "documenten"), (cases, "casus", "casussen")) if n]
+    return f"{' en '.join(parts)} {'wordt' if due == 1 else 'worden'} nu verzonden."
 
 
 class OutboxController(QObject):
@@ -53,13 +57,14 @@ class OutboxController(QObject):
         if self.executor.session is None:
             return
 
-        def due(s: Session) -> tuple[bool, int]:
-            return (outbox_service.region_settings(s).configured,
-                    outbox_service.send_now(s, include_rejected))
+        def due(s: Session) -> tuple[bool, int, int]:
+            count = outbox_service.send_now(s, include_rejected)
+            return (outbox_service.region_settings(s).configured, count,
+                    outbox_service.queued_cases(s))
 
-        def then(result: tuple[bool, int]) -> None:
-            configured, count = result
-            self.notice.emit(send_notice(configured, count))
+        def then(result: tuple[bool, int, int]) -> None:
+            configured, count, cases = result
+            self.notice.emit(send_notice(configured, count, min(cases, count)))
             if configured:
                 self.drain()
         self.executor.submit(due, then)
