@@ -70,7 +70,8 @@ def claim_due(session: Session, now: dt.datetime) -> Claim | None:
                  uncertain=item.state == "sending" or item.attempts > 0, body=body)
 
 
-def _reason(reply: Reply) -> str:
+def server_reason(reply: Reply) -> str:
+    """The server's own words for a refusal: its title and every field it names."""
     body = reply.body if isinstance(reply.body, dict) else {}
     params = "; ".join(f"{p.get('name')}: {p.get('reason')}"
                        for p in body.get("invalidParams", []) if isinstance(p, dict))
@@ -114,15 +115,15 @@ def _classify(reply: Reply) -> Outcome | None:
         return Outcome("clock", reply.status, message=(
             "De regionale server weigert het toegangsbewijs vanwege de tijd: de klok van deze "
             "laptop lijkt verkeerd te staan. Zet de klok goed; verzenden gaat daarna vanzelf "
-            f"verder. — Server: {_reason(reply)}"))
+            f"verder. — Server: {server_reason(reply)}"))
     if reply.status in (401, 403):
         return Outcome("rejected", reply.status, message=auth_help(reply))
     if reply.status >= 500 or reply.status in RETRY_STATUSES:
-        return Outcome("retry", reply.status, message=f"server {reply.status}: {_reason(reply)}")
+        return Outcome("retry", reply.status, message=f"server {reply.status}: {server_reason(reply)}")
     if 400 <= reply.status < 500:
         return Outcome("rejected", reply.status, message=(
             f"Geweigerd door de regionale server (HTTP {reply.status}); opnieuw proberen helpt "
-            f"pas na een correctie. — Rejected by the regional server: {_reason(reply)}"))
+            f"pas na een correctie. — Rejected by the regional server: {server_reason(reply)}"))
     return None
 
 

@@ -26,7 +26,13 @@ from tafelapp.domain.zaak import (
     status_moment,
 )
 from tafelapp.settings import RegionSettings
-from tafelapp.sync.outbox import CLOCK_CODES, RETRY_STATUSES, Outcome, token_refused
+from tafelapp.sync.outbox import (
+    CLOCK_CODES,
+    RETRY_STATUSES,
+    Outcome,
+    server_reason,
+    token_refused,
+)
 from tafelapp.sync.zaken_client import ZakenClient
 from tafelapp.sync.zgw_client import Reply
 
@@ -49,14 +55,6 @@ class Stop(Exception):
         self.outcome = outcome
 
 
-def _reason(reply: Reply) -> str:
-    body = reply.body if isinstance(reply.body, dict) else {}
-    params = "; ".join(f"{p.get('name')}: {p.get('reason')}"
-                       for p in body.get("invalidParams", []) if isinstance(p, dict))
-    title = body.get("title") or body.get("detail") or reply.text[:200]
-    return f"{title}{' — ' + params if params else ''}"
-
-
 def check(reply: Reply, what: str, right: str, expected: tuple[int, ...] = (200, 201)) -> Reply:
     """The answer, or Stop with what it means in Dutch (retry on 5xx and lost pages)."""
     if reply.status in expected:
@@ -67,22 +65,22 @@ def check(reply: Reply, what: str, right: str, expected: tuple[int, ...] = (200,
     if reply.status in (401, 403) and reply.code in CLOCK_CODES:
         raise Stop(Outcome("clock", reply.status, message=(
             "De Zaken API weigert het toegangsbewijs vanwege de tijd: de klok van deze laptop "
-            f"lijkt verkeerd te staan. Zet de klok goed. — Server: {_reason(reply)}")))
+            f"lijkt verkeerd te staan. Zet de klok goed. — Server: {server_reason(reply)}")))
     if token_refused(reply):
         raise Stop(Outcome("rejected", reply.status, message=(
             "De Zaken API accepteert het toegangsbewijs niet: controleer client-id en secret bij "
-            f"de regio. — Server: {_reason(reply)}")))
+            f"de regio. — Server: {server_reason(reply)}")))
     if reply.status in (401, 403):
         raise Stop(Outcome("rejected", reply.status, message=(
             f"De Zaken API staat deze client {what} niet toe: de regio moet '{right}' toekennen "
-            f"voor dit zaaktype. — Server: {_reason(reply)}")))
+            f"voor dit zaaktype. — Server: {server_reason(reply)}")))
     if reply.status >= 500 or reply.status in RETRY_STATUSES:
         raise Stop(Outcome("retry", reply.status, message=(
             f"de Zaken API gaf een fout bij {what} (HTTP {reply.status}); wordt opnieuw "
             "geprobeerd")))
     raise Stop(Outcome("rejected", reply.status, message=(
         f"De Zaken API weigert {what} (HTTP {reply.status}); opnieuw proberen helpt pas na een "
-        f"correctie. — Server: {_reason(reply)}")))
+        f"correctie. — Server: {server_reason(reply)}")))
 
 
 def results(reply: Reply) -> list[dict[str, Any]]:
