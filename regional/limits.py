@@ -8,6 +8,7 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from tafelapp.signing import pades
@@ -57,23 +58,41 @@ def _warm() -> None:
     pades.verify(b"%PDF-1.7\n")
 
 
+class CheckerLost(Exception):
+    """The signature check of a document ended twice with its worker process gone."""
+
+
 class Verifier:
     """Checks a received PDF's signatures, in worker processes when there are any."""
 
     def __init__(self, workers: int) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        if workers > 0:  # spawn: safe beside threads (and the GUI of the demo), no fork
-            self._pool = ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_follow_parent, initargs=(os.getpid(),))
-            for future in [self._pool.submit(_warm) for _ in range(workers)]:
-                future.result()
+        self._workers = workers
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = self._start() if workers > 0 else None
+
+    def _start(self) -> ProcessPoolExecutor:
+        """Spawn (safe beside threads and the demo's GUI, no fork) and warm the workers."""
+        pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_follow_parent, initargs=(os.getpid(),))
+        for future in [pool.submit(_warm) for _ in range(self._workers)]:
+            future.result()
+        return pool
 
     def check(self, content: bytes) -> tuple[bool, str | None]:
-        """(intact, error) for one document."""
+        """(intact, error) for one document. A worker that died (killed, out of memory) is
+        replaced and the document checked once more; a second loss raises CheckerLost."""
         if self._pool is None:
             return _verdict(content)
-        return self._pool.submit(_verdict, content).result()
+        for _attempt in range(2):
+            pool = self._pool
+            try:
+                return pool.submit(_verdict, content).result()
+            except BrokenProcessPool:
+                with self._lock:
+                    if self._pool is pool:  # the first to notice starts new workers
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        self._pool = self._start()
+        raise CheckerLost()
 
     def close(self) -> None:
         """Stop the worker processes."""

@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import jwt
 
-from regional.limits import Limits, Slots, Verifier
+from regional.limits import CheckerLost, Limits, Slots, Verifier
 from regional.store import DocumentStore, Duplicate
 from tafelapp.sync.spec import API_ROOT, problem_json, validate_request
 
@@ -291,7 +291,12 @@ class _Handler(BaseHTTPRequestHandler):
                           [("integriteit.waarde", "sha-256 komt niet overeen met de inhoud")])
             return
         if self.server.config.verify_signatures:
-            intact, error = self.server.verifier.check(content)
+            try:
+                intact, error = self.server.verifier.check(content)
+            except CheckerLost:
+                self._problem(500, "De controle van de handtekeningen brak af; probeer het later "
+                              "opnieuw / signature check lost, retry later", "error")
+                return
             if not intact:
                 self._problem(400, "Het document is niet (geldig) ondertekend / the PDF is "
                               "unsigned or altered", "signature-invalid",

@@ -232,3 +232,25 @@ def test_a_slot_given_back_goes_to_the_one_waiting_not_to_a_newcomer() -> None:
         got.append("newcomer")
     thread.join(timeout=10)
     assert got == ["waiting", "newcomer"]
+
+
+def test_a_killed_checker_is_replaced_and_uploads_go_on(tmp_path: Path, signed_pdf: bytes) -> None:
+    """A signature checker that dies (out of memory, killed) costs no upload: new workers are
+    started and the document is checked again."""
+    server = _start(tmp_path, Limits(verify_workers=2, uploads=2))
+    try:
+        settings = _settings(server.url)
+        client = ZgwClient(settings, "na-de-val")
+        assert client.create(_body(settings, "VOOR-1", signed_pdf)).status == 201
+        pool = server.httpd.verifier._pool
+        assert pool is not None
+        for pid in list(pool._processes):  # type: ignore[attr-defined]
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(0.5)
+        assert client.create(_body(settings, "NA-1", signed_pdf)).status == 201
+        assert client.create(_body(settings, "NA-2", signed_pdf)).status == 201
+        client.close()
+    finally:
+        server.stop()
+    assert sorted(d["identificatie"] for d in server.httpd.store.find(RSIN, None)) == [
+        "NA-1", "NA-2", "VOOR-1"]
