@@ -175,8 +175,7 @@ def send_now(session: Session, include_rejected: bool = False) -> int:
 
 def queued_cases(session: Session) -> int:
     """How many of the waiting items are cases (their zaak at the region), not documents."""
-    return sum(1 for item in outbox_repo.all_items(session.conn)
-               if item.kind == "case" and item.state == "queued")
+    return outbox_repo.count_of(session.conn, "case", "queued")
 
 
 def a_delivered_document(session: Session) -> str | None:

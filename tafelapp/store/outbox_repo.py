@@ -113,6 +113,13 @@ def counts(conn: Connection) -> dict[str, int]:
         "SELECT state, count(*) FROM outbox GROUP BY state").fetchall()}
 
 
+def count_of(conn: Connection, kind: str, state: str) -> int:
+    """How many items of one kind are in one state."""
+    row = conn.execute("SELECT count(*) FROM outbox WHERE kind = ? AND state = ?",
+                       (kind, state)).fetchone()
+    return int(row[0])
+
+
 def last_delivery(conn: Connection) -> str | None:
     """When the last document was delivered."""
     row = conn.execute("SELECT max(at) FROM outbox_attempts WHERE outcome = 'delivered'"

@@ -28,3 +28,20 @@ def test_case_list_search(session: Session, demo: dict[str, str]) -> None:
         "ZVT-2026-0001"]
     assert case_service.list_cases(session, search="%") == []  # wildcards are literal
     assert len(case_service.list_cases(session)) == 2
+
+
+def test_the_outbox_counts_waiting_cases_apart_from_documents(session: Session) -> None:
+    """What 'Nu verzenden' says: how many of the waiting items are cases (zaken)."""
+    import datetime as dt
+
+    from tafelapp.services import outbox_service
+    from tafelapp.store import outbox_repo
+
+    now = dt.datetime.now(dt.UTC)
+    with transaction(session.conn) as conn:
+        outbox_repo.queue(conn, "o1", "minutes", "m1", "TAFEL-1", now)
+        outbox_repo.queue(conn, "o2", "case", "c1", "JBT-2026-0001", now)
+        outbox_repo.queue(conn, "o3", "case", "c2", "JBT-2026-0002", now)
+        outbox_repo.set_state(conn, "o3", "delivered")
+    assert outbox_service.queued_cases(session) == 1
+    assert outbox_repo.count_of(session.conn, "minutes", "queued") == 1

@@ -28,14 +28,20 @@ def _html(app: App, item_id: str) -> str:
     return str(app.call(lambda s: minutes_service.document_html(s, minutes.id)))
 
 
-def test_the_family_is_heard_before_the_decision_and_a_dissent_is_recorded(
-        make_app: Callable[..., App]) -> None:
+def _decision(make_app: Callable[..., App]) -> tuple[App, str, DecisionPage]:
+    """The demo's later meeting opened at the Besluit step."""
     app = make_app(demo=True)
     _first, later = app.call(_items)
     app.window.open_item(later, MeetingStep.DECISION)
     app.settle()
     page = app.window.meeting_view.pages[MeetingStep.DECISION]
     assert isinstance(page, DecisionPage)
+    return app, later, page
+
+
+def test_the_family_is_heard_before_the_decision_and_a_dissent_is_recorded(
+        make_app: Callable[..., App]) -> None:
+    app, later, page = _decision(make_app)
     rows = {r.name.text().split(" (ouder)")[0]: r for r in page.voices.rows}
     assert set(rows) == {"<b>Sanne van Dalen (fictief)</b>", "<b>Mehmet Yilmaz (fictief)</b>"}
     assert {r.stance.accessibleName() for r in page.voices.rows} == {  # told apart by name
@@ -183,12 +189,7 @@ def test_an_adjourned_discussion_continues_another_day_and_counts_from_it(
 def test_a_reload_while_a_voice_is_typed_keeps_the_words(make_app: Callable[..., App]) -> None:
     """A save elsewhere reloads the record while a parent's words are being typed: the words
     stay on screen, and are stored when the row is stored (they were wiped before)."""
-    app = make_app(demo=True)
-    _first, later = app.call(_items)
-    app.window.open_item(later, MeetingStep.DECISION)
-    app.settle()
-    page = app.window.meeting_view.pages[MeetingStep.DECISION]
-    assert isinstance(page, DecisionPage)
+    app, later, page = _decision(make_app)
     sanne = next(r for r in page.voices.rows if "Sanne" in r.name.text())
     app.qtbot.keyClicks(sanne.view, "Het is rustiger thuis.")
     app.qtbot.keyClick(sanne.stance, Qt.Key.Key_Down)  # the first answer, by keyboard
