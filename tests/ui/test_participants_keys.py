@@ -199,3 +199,43 @@ def test_role_and_organisation_change_in_place_and_removing_asks(
     answer([(Qt.Key.Key_V, ALT)])
     press(app, page.remove, Qt.Key.Key_V)
     assert "G. Visser" not in stored(app, item_id)
+
+
+def test_a_reload_while_a_reason_is_typed_keeps_the_field_its_focus_and_the_words(
+        make_app: Callable[..., App]) -> None:
+    """A reload (after a save elsewhere) used to rebuild the 12+ involvement rows: the reason
+    being typed lost its field and its focus, and the next keys went nowhere."""
+    app = make_app(demo=True)
+    window = app.window
+    meetings = window.overview_view.meetings
+    zvt = next(meetings.item(i) for i in range(meetings.count())
+               if "Zorg- en Veiligheidstafel" in meetings.item(i).text())
+    window.show_agenda(zvt.data(Qt.ItemDataRole.UserRole))
+    app.settle()
+    window.agenda_view.start.click()
+    app.settle()
+    window.meeting_view.go_to(MeetingStep.PARTICIPANTS)
+    app.settle()
+    page = window.meeting_view.pages[MeetingStep.PARTICIPANTS]
+    assert isinstance(page, ParticipantsPage)
+    [(child_id, combo)] = page.involvement_combos.items()
+    reason = page.involvement_reasons[child_id]
+    combo.setFocus()
+    for _ in range(combo.count()):
+        if combo.currentData() == "NOT_INVOLVED":
+            break
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentData() == "NOT_INVOLVED" and reason.isEnabled()
+    QTest.keyClick(combo, Qt.Key.Key_Tab)
+    assert focus() is reason
+    QTest.keyClicks(reason, "Jayden is op kamp")
+    window.meeting_view.request_refresh()
+    app.settle()
+    assert page.involvement_reasons[child_id] is reason and focus() is reason
+    QTest.keyClicks(reason, " met school.")
+    app.settle()
+    item = app.call(lambda s: meeting_service.locate_item(
+        s, page.env.ctx.item.id)[1])
+    [stored] = [i for i in item.involvement if i.child_id == child_id]
+    assert (stored.kind.value, stored.reason) == ("NOT_INVOLVED", "Jayden is op kamp met school.")
+    assert reason.text() == "Jayden is op kamp met school."

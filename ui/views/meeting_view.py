@@ -272,7 +272,10 @@ class MeetingView(QWidget):
         action and then 'Volgende stap' (not back to '← Agenda' halfway)."""
         page.body.activate()
         prepare_text_fields(page)
-        chain_tab_order([self.back, self.steps, *page.focus_chain(), self.next, self.previous])
+        # A field off now ('Reden' until 'niet betrokken' is chosen) keeps its place: once it is
+        # switched on, Tab reaches it right after the choice that switched it on.
+        chain_tab_order([self.back, self.steps, *page.focus_chain(enabled_only=False), self.next,
+                         self.previous])
 
     def focus_step(self) -> None:
         """Put the cursor in the first field of the step on screen; a step whose fields are

@@ -302,7 +302,8 @@ class MinutesView(IdentityActions, QWidget):
         page = self.tabs.currentWidget()
         inner = page.widget() if isinstance(page, QScrollArea) else None
         if inner is not None:
-            chain_tab_order([self.back, self.tabs.tabBar(), *visual_chain(inner), self.preview])
+            chain_tab_order([self.back, self.tabs.tabBar(), *visual_chain(inner, enabled_only=False),
+                             self.preview])
 
     def confirm_signing(self, role: str) -> bool:
         """Ask before the signature: after it nothing can be changed (Ja / Nee, Nee first)."""

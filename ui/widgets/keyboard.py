@@ -45,21 +45,23 @@ def is_inner_part(widget: QWidget) -> bool:
     return False
 
 
-def takes_tab(widget: QWidget) -> bool:
-    """Reachable by Tab right now: shown, enabled and accepting tab focus."""
+def takes_tab(widget: QWidget, *, enabled_only: bool = True) -> bool:
+    """Reachable by Tab right now: shown, enabled and accepting tab focus (`enabled_only` off:
+    also a field that is off now but may be switched on, so it keeps its place in the order)."""
     if isinstance(widget, QLabel):
         flags = widget.textInteractionFlags()
         if not flags & Qt.TextInteractionFlag.LinksAccessibleByKeyboard:
             return False
     elif not isinstance(widget, INTERACTIVE):
         return False
-    return (widget.isVisibleTo(widget.window()) and widget.isEnabled()
+    return (widget.isVisibleTo(widget.window()) and (widget.isEnabled() or not enabled_only)
             and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and not is_inner_part(widget))
 
 
-def visual_chain(root: QWidget) -> list[QWidget]:
-    """The widgets under `root` that Tab should visit, top to bottom and left to right."""
-    found = [w for w in root.findChildren(QWidget) if takes_tab(w)]
+def visual_chain(root: QWidget, *, enabled_only: bool = True) -> list[QWidget]:
+    """The widgets under `root` that Tab should visit, top to bottom and left to right (with
+    `enabled_only` off, the ones switched off now too: Qt skips them while they are off)."""
+    found = [w for w in root.findChildren(QWidget) if takes_tab(w, enabled_only=enabled_only)]
 
     def where(w: QWidget) -> tuple[int, int]:
         p = w.mapTo(root, QPoint(0, 0))

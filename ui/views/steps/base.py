@@ -113,9 +113,10 @@ class StepPage(QScrollArea):
         """The step's own main action, last in the tab order (None: 'Volgende stap' is)."""
         return None
 
-    def focus_chain(self) -> list[QWidget]:
-        """What Tab visits on this page, top to bottom, ending in the primary action."""
-        chain = visual_chain(self.inner)
+    def focus_chain(self, *, enabled_only: bool = True) -> list[QWidget]:
+        """What Tab visits on this page, top to bottom, ending in the primary action (with
+        `enabled_only` off also the fields switched off now, to give them their place)."""
+        chain = visual_chain(self.inner, enabled_only=enabled_only)
         main = self.primary()
         if main is not None and main in chain:
             chain.remove(main)

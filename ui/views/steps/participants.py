@@ -169,8 +169,11 @@ class ParticipantsPage(StepPage):
         self.body.addWidget(QLabel(f"<b>Betrokkenheid van kinderen vanaf {INVOLVEMENT_AGE} "
                                    "jaar</b> (001 §2.1)"))
         self.involvement_combos: dict[str, QComboBox] = {}
+        self.involvement_reasons: dict[str, QLineEdit] = {}
+        self._involvement_shape: tuple[tuple[str, str, int], ...] | None = None
         self.involvement_box = QWidget()
         self.involvement_form = QFormLayout(self.involvement_box)
+        self._clear_involvement()
         self.body.addWidget(self.involvement_box)
         self.body.addStretch(1)
 
@@ -207,49 +210,59 @@ class ParticipantsPage(StepPage):
     def clear(self) -> None:
         super().clear()
         self.child.clear()
+        self._clear_involvement()
+
+    def _clear_involvement(self) -> None:
         while self.involvement_form.rowCount():
             self.involvement_form.removeRow(0)
         self.involvement_combos = {}
+        self.involvement_reasons = {}
+        self._involvement_shape = None
 
     def _build_involvement(self, ctx: MeetingContext) -> None:
-        while self.involvement_form.rowCount():
-            self.involvement_form.removeRow(0)
-        self.involvement_combos = {}
+        """One row per child of 12+; rebuilt only when those children change (a reload keeps the
+        widgets, their focus and what is being typed), the values refreshed from the record."""
+        shape = tuple((child.id, child.first_name or "", age)
+                      for child in ctx.case.children
+                      if not child.unborn and child.birth_date is not None
+                      and (age := age_on(child.birth_date, ctx.meeting.date)) >= INVOLVEMENT_AGE)
+        if shape != self._involvement_shape:
+            self._clear_involvement()
+            self._involvement_shape = shape
+            for child_id, name, age in shape:
+                self._add_involvement_row(child_id, name, age)
+            if not shape:
+                self.involvement_form.addRow(QLabel("Geen kinderen van 12 jaar of ouder."))
         recorded = {i.child_id: i for i in ctx.item.involvement}
-        shown = 0
-        for child in ctx.case.children:
-            if child.unborn or child.birth_date is None:
-                continue
-            age = age_on(child.birth_date, ctx.meeting.date)
-            if age < INVOLVEMENT_AGE:
-                continue
-            shown += 1
-            combo = _combo({}, f"Betrokkenheid van {child.first_name}")
-            self.involvement_combos[child.id] = combo
-            combo.addItem("— nog niet vastgelegd —", None)
-            for value, label in labels.INVOLVEMENT.items():
-                combo.addItem(label, value)
-            reason = QLineEdit()
-            reason.setPlaceholderText("Reden (verplicht bij 'niet betrokken')")
-            reason.setAccessibleName(f"Reden waarom {child.first_name} niet betrokken is")
-            current = recorded.get(child.id)
-            if current:
-                combo.setCurrentIndex(combo.findData(current.kind.value))
-                reason.setText(current.reason or "")
+        for child_id, combo in self.involvement_combos.items():
+            reason = self.involvement_reasons[child_id]
+            current = recorded.get(child_id)
+            stored_reason = (current.reason or "") if current else ""
+            combo.setCurrentIndex(max(0, combo.findData(current.kind.value)) if current else 0)
+            if not (reason.isModified() and reason.text() != stored_reason):
+                reason.setText(stored_reason)  # typed text stays until the record holds it
             reason.setEnabled(combo.currentData() == InvolvementKind.NOT_INVOLVED.value)
-            line = QWidget()
-            lay = QHBoxLayout(line)
-            lay.setContentsMargins(0, 0, 0, 0)
-            lay.addWidget(combo)
-            lay.addWidget(reason, 1)
 
-            combo.activated.connect(lambda _i, c=child.id, b=combo, r=reason:
-                                    self._save_involvement(c, b, r))
-            reason.textEdited.connect(lambda _t, c=child.id, b=combo, r=reason:
-                                      self._save_involvement(c, b, r))
-            self.involvement_form.addRow(f"{child.first_name} ({age} jaar)", line)
-        if not shown:
-            self.involvement_form.addRow(QLabel("Geen kinderen van 12 jaar of ouder."))
+    def _add_involvement_row(self, child_id: str, name: str, age: int) -> None:
+        combo = _combo({}, f"Betrokkenheid van {name}")
+        combo.addItem("— nog niet vastgelegd —", None)
+        for value, label in labels.INVOLVEMENT.items():
+            combo.addItem(label, value)
+        reason = QLineEdit()
+        reason.setPlaceholderText("Reden (verplicht bij 'niet betrokken')")
+        reason.setAccessibleName(f"Reden waarom {name} niet betrokken is")
+        self.involvement_combos[child_id] = combo
+        self.involvement_reasons[child_id] = reason
+        line = QWidget()
+        lay = QHBoxLayout(line)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(combo)
+        lay.addWidget(reason, 1)
+        combo.activated.connect(lambda _i, c=child_id, b=combo, r=reason:
+                                self._save_involvement(c, b, r))
+        reason.textEdited.connect(lambda _t, c=child_id, b=combo, r=reason:
+                                  self._save_involvement(c, b, r))
+        self.involvement_form.addRow(f"{name} ({age} jaar)", line)
 
     def _save_involvement(self, child_id: str, combo: QComboBox, reason: QLineEdit) -> None:
         kind = combo.currentData()
