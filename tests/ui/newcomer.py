@@ -26,6 +26,9 @@ from ui.widgets.person_picker import PersonPicker
 
 PASSPHRASE = "Proefregio-Duinstede-2026"
 PIN = "246813"
+# Signing renders the notulen as PDF/A and signs it on the worker: on a busy two-core machine
+# (two walks at once, the test run beside them) that took longer than the usual settle.
+SIGNING_MS = 60_000
 TODAY = dt.date.today()
 PEOPLE = [  # name, function, organisation row name, e-mail, usual role
     ("Mr. A. de Voorzitter (fictief)", "voorzitter JBT", "Gemeente Duinstede",
@@ -462,7 +465,7 @@ def sign_and_distribute(app: Any, r: Recorder, folder: Path, p12: Path) -> list[
             assert mv.role.currentData() == role
             r.type(mv.pin, PIN, secret=True)
             r.click(mv.sign)
-            app.settle()
+            app.settle(timeout=SIGNING_MS)
             assert "Ondertekend" in mv.message.text() or "Vastgesteld" in mv.message.text(), \
                 mv.message.text()
         r.shot("16-notulen-verzendlijst", w)
