@@ -45,6 +45,7 @@ from ui.views.overview_view import OverviewView
 from ui.views.unlock_view import UnlockView
 from ui.views.worklist_view import WorklistView
 from ui.widgets.autosave import AutoSaver
+from ui.widgets.keyboard import EarlyStepKeys
 from ui.window_bars import WindowBars
 from ui.workers import DbExecutor
 
@@ -113,6 +114,8 @@ class MainWindow(WindowHost):
                      self.minutes_view, self.outbox_view, self.worklist_view,
                      self.escalation_view, self.figures_view):
             self.stack.addWidget(view)
+        self.early_steps = EarlyStepKeys(self, len(MeetingStep))
+        self.stack.currentChanged.connect(lambda _i: self.early_steps.release())
 
         self.bars = WindowBars(self)
         self.demo_banner = self.bars.demo_banner
@@ -354,7 +357,11 @@ class MainWindow(WindowHost):
             ctx = self.meeting_view.env.ctx
             self._remember(UiPosition(page="meeting", item_id=item_id, step=step.value,
                                       meeting_id=ctx.meeting.id if ctx else meeting_id))
+            asked = self.early_steps.release()  # before the meeting's own Alt+1…8 are live
             self.stack.setCurrentWidget(self.meeting_view)
+            if asked is not None:
+                self.meeting_view.open_row(asked)
+        self.early_steps.hold()
         self.meeting_view.loaded.connect(shown, Qt.ConnectionType.SingleShotConnection)
         self.meeting_view.open_item(item_id, step)
 

@@ -55,3 +55,32 @@ def test_every_step_is_filled_soon_after_opening_without_being_shown(
     assert isinstance(page, SafetyPlanPage)
     assert app.window.meeting_view.current_step is MeetingStep.OPENING
     assert page.fields["worries"].toPlainText() == worries
+
+
+def test_alt_number_pressed_while_the_meeting_opens_is_carried_out(
+        make_app: Callable[..., App]) -> None:
+    """Enter on 'Start' and at once Alt+3, before the meeting is on screen: the Alt+3 used to
+    reach the agenda (no such shortcut there) and was lost; now the meeting opens at step 3."""
+    app = make_app(demo=True)
+    window = app.window
+    meetings = window.overview_view.meetings
+    window.show_agenda(meetings.item(0).data(Qt.ItemDataRole.UserRole))
+    app.settle()
+    window.activateWindow()
+    app.qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
+    start = window.agenda_view.start
+    start.setFocus()
+    app.qtbot.keyClick(start, Qt.Key.Key_Space)  # opens the meeting in the background
+    assert window.stack.currentWidget() is window.agenda_view  # not there yet
+    app.qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_3,
+                       Qt.KeyboardModifier.AltModifier)
+    app.settle()
+    view = window.meeting_view
+    assert window.stack.currentWidget() is view
+    assert view.current_step is list(MeetingStep)[2]
+    focus = QApplication.focusWidget()
+    assert focus is not None and view.pages[view.current_step].isAncestorOf(focus)
+    # once there, the meeting's own Alt+number works as before (no ambiguous second shortcut)
+    app.qtbot.keyClick(focus, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    app.settle()
+    assert view.current_step is list(MeetingStep)[4]

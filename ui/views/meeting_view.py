@@ -101,7 +101,7 @@ class MeetingView(QWidget):
         QShortcut(QKeySequence("Alt+PgUp"), self, lambda: self._move(-1, focus=True))
         for number in range(1, len(PAGES) + 1):
             QShortcut(QKeySequence(f"Alt+{number}"), self,
-                      lambda n=number: self._open_row(n - 1))
+                      lambda n=number: self.open_row(n - 1))
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(150)
@@ -170,7 +170,7 @@ class MeetingView(QWidget):
         closing = self.pages[MeetingStep.CLOSING]
         assert isinstance(closing, ClosingPage)
         closing.step_requested.connect(
-            lambda step: self._open_row(list(MeetingStep).index(MeetingStep(step))))
+            lambda step: self.open_row(list(MeetingStep).index(MeetingStep(step))))
         closing.family_view_requested.connect(self._on_closing_family_view_requested)
         closing.minutes_requested.connect(self._on_closing_minutes_requested)
 
@@ -305,7 +305,7 @@ class MeetingView(QWidget):
             page.ensureWidgetVisible(first)
             first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _open_row(self, row: int) -> None:
+    def open_row(self, row: int) -> None:
         """Alt+1…8 or a link: show that step and put the cursor in its first field."""
         self.steps.setCurrentRow(row)
         self.focus_step()

@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -106,3 +106,31 @@ def prepare_text_fields(root: QWidget) -> None:
             widget.setProperty("altGuard", True)
             if isinstance(widget, (QPlainTextEdit, QTextEdit)):
                 widget.setTabChangesFocus(True)
+
+
+class EarlyStepKeys:
+    """Alt+1…n pressed while a meeting is still being opened (the agenda still on screen) is
+    kept and carried out once the meeting is there, instead of lost. On only while opening: the
+    meeting screen's own Alt+1…n would otherwise be ambiguous."""
+
+    def __init__(self, window: QWidget, count: int) -> None:
+        self.kept: int | None = None
+        self._keys = [QShortcut(QKeySequence(f"Alt+{n}"), window, lambda n=n: self._keep(n - 1))
+                      for n in range(1, count + 1)]
+        self.release()
+
+    def _keep(self, row: int) -> None:
+        self.kept = row
+
+    def hold(self) -> None:
+        """From now until `release`: keep the last Alt+number pressed."""
+        self.kept = None
+        for key in self._keys:
+            key.setEnabled(True)
+
+    def release(self) -> int | None:
+        """Stop keeping; the row (0-based) of the step asked for meanwhile, if any."""
+        for key in self._keys:
+            key.setEnabled(False)
+        row, self.kept = self.kept, None
+        return row
