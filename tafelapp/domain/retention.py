@@ -59,6 +59,17 @@ class RetentionTerms(Model):
             return closed_on.replace(year=closed_on.year + term.years, day=28)
 
 
+def zaak_archive(terms: RetentionTerms, closed_on: dt.date | None) -> tuple[tuple[str, str], ...]:
+    """What the Zaken API's zaak carries of the region's term for a zaak: `archiefnominatie`
+    once a term is set, and `archiefactiedatum` once the case is closed and will be destroyed."""
+    term = terms.archive.get(RecordKind.CASE)
+    if term is None:
+        return ()
+    when = terms.archive_date(RecordKind.CASE, closed_on) if closed_on else None
+    return (("archiefnominatie", term.nominatie),
+            *((("archiefactiedatum", when.isoformat()),) if when else ()))
+
+
 ARCHIVE_NL = {"blijvend_bewaren": "blijvend bewaren", "vernietigen": "vernietigen"}
 
 

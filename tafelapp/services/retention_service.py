@@ -15,8 +15,10 @@ from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.domain.retention import (
     POSTPONE_MAX,
     Assessment,
+    RecordKind,
     RetentionTerms,
     Verdict,
+    archive_text,
     assess,
     redacted_escalation,
     redacted_minutes_text,
@@ -232,3 +234,14 @@ def tombstones(session: Session) -> list[dict[str, object]]:
 def is_removed(session: Session, case_id: str) -> bool:
     """Whether the case's personal data was removed from this vault."""
     return retention_repo.is_removed(session.conn, case_id)
+
+
+def archive_line(session: Session, minutes_id: str) -> str:
+    """The region's archive term for these notulen in words (shown with the notulen)."""
+    minutes = minutes_repo.get(session.conn, minutes_id)
+    if minutes is None:
+        return ""
+    kind = RecordKind.RECTIFICATION if minutes.kind.value == "RECTIFICATION" \
+        else RecordKind.MINUTES
+    return archive_text(retention_terms(session), kind,
+                        retention_repo.closed_on(session.conn, minutes.case_id))

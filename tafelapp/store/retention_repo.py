@@ -175,3 +175,14 @@ def tombstones(conn: Connection) -> list[dict[str, Any]]:
 def removed_ids(conn: Connection) -> set[str]:
     """Ids of every case whose personal data was removed."""
     return {str(r[0]) for r in conn.execute("SELECT case_id FROM case_removals").fetchall()}
+
+
+def closed_on(conn: Connection, case_id: str) -> dt.date | None:
+    """The day the case was closed (its last audited close), None while it is open."""
+    row = conn.execute("SELECT status, last_progress, opened_on FROM cases WHERE id = ?",
+                       (case_id,)).fetchone()
+    if row is None or row[0] != "CLOSED":
+        return None  # open: the audit log is not read
+    closed = conn.execute("SELECT max(at) FROM audit_log WHERE action = 'case.close' AND "
+                          "entity = 'case' AND entity_id = ?", (case_id,)).fetchone()[0]
+    return dt.date.fromisoformat(str(closed or row[1] or row[2])[:10])

@@ -297,7 +297,7 @@ def test_the_record_is_pinned_in_the_pdf_and_check_finds_a_change_made_in_sql(
 # bewaartermijn (retention_service.remove_due -> meeting_repo.remove_personal_data -> the guard).
 RETENTION_WRITERS = {"remove_due"}
 RETENTION_NOT_WRITING = {"plan", "postpone", "hold", "end_hold", "compact_file", "tombstones",
-                         "is_removed"}
+                         "is_removed", "archive_line"}
 
 
 def test_every_public_retention_function_is_classified() -> None:
