@@ -95,7 +95,8 @@ def cmd_retention(args: argparse.Namespace, session: Session) -> int:
             print_json(stones)
             return EXIT_OK
         for s in stones:
-            held = [d for d in s["documents"] if d.get("server_url")]  # type: ignore[union-attr]
+            documents: list[dict[str, Any]] = s["documents"]  # type: ignore[assignment]
+            held = [d for d in documents if d.get("server_url")]
             say(f"{s['case_number']:<16} gesloten {s['closed_on']}  verwijderd "
                 f"{str(s['removed_at'])[:10]}  {len(held)} document(en) bij de regio")
         say(f"{len(stones)} casus(sen) zonder persoonsgegevens op deze laptop")

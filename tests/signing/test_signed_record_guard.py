@@ -343,7 +343,7 @@ def test_the_guard_allows_only_the_exact_redaction_and_only_after_the_tombstone(
     item = meeting.item(ids["item"])
     assert item is not None
     redacted = redacted_item(item)
-    guard = meeting_repo._refuse_locked  # noqa: SLF001 - the guard itself is under test
+    guard = meeting_repo._refuse_locked  # the guard itself is under test
     with pytest.raises(RecordLocked), transaction(session.conn) as conn:  # no tombstone yet
         guard(conn, meeting.id, item.id, redacted, removal=True)
     with pytest.raises(RecordLocked), transaction(session.conn) as conn:  # not a removal

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -109,7 +109,7 @@ class RetentionDialog(QDialog):
         row = self.table.currentRow()
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
-    def _ask(self, signal: Signal) -> None:  # type: ignore[type-arg]
+    def _ask(self, signal: SignalInstance) -> None:
         case_id = self.selected_case()
         if case_id is None:
             self.message.setText("Kies eerst een casus in de tabel.")
