@@ -71,3 +71,6 @@ WHEN NOT (
 BEGIN
     SELECT RAISE(ABORT, 'agreement_followups is append-only');
 END;
+
+-- a case's notulen are looked up by case (the clean-up, the tombstone, the case export)
+CREATE INDEX minutes_case ON minutes(case_id);

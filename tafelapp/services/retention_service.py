@@ -33,6 +33,10 @@ from tafelapp.store import (
     minutes_repo,
     retention_repo,
 )
+from tafelapp.store.transaction import transaction
+
+BATCH = 100
+"""Cases removed per commit."""
 
 
 @dataclass(frozen=True)
@@ -166,9 +170,8 @@ def _remove_one(session: Session, found: Assessment, weeks: int) -> None:
         documents = retention_repo.documents_at_region(conn, case_id)
         retention_repo.write_tombstone(conn, facts, session.now(), session.actor, weeks * 7,
                                        documents)
-        for meeting in meeting_repo.meetings_for_case(conn, case_id):
-            for item in meeting.agenda:
-                meeting_repo.remove_personal_data(conn, meeting.id, item.id)
+        for meeting_id, item_id in meeting_repo.items_of_case(conn, case_id):
+            meeting_repo.remove_personal_data(conn, meeting_id, item_id)
         empty = redacted_minutes_text().model_dump_json()
         for minutes in minutes_repo.for_case(conn, case_id):
             if minutes.status.value == "DRAFT":
@@ -184,16 +187,18 @@ def _remove_one(session: Session, found: Assessment, weeks: int) -> None:
 def remove_due(session: Session, case_ids: list[str] | None = None,
                compact: bool = True) -> Outcome:
     """Remove the personal data of the cases the plan says may go now (of `case_ids` when
-    given: those the user saw), each in its own audited transaction; then compact the file so
-    nothing of it stays in free pages or the WAL."""
+    given: those the user saw), each with its own audit record, committed in batches; then
+    compact the file so nothing of it stays in free pages or the WAL."""
     current = plan(session)
     if current.local_weeks is None:
         raise _refuse("retention.no_term", "lokale bewaartermijn",
                       "de regio heeft geen lokale bewaartermijn ingesteld; lees een regiobestand "
                       "in dat hem noemt")
     chosen = [a for a in current.to_remove if case_ids is None or a.facts.case_id in case_ids]
-    for found in chosen:
-        _remove_one(session, found, current.local_weeks)
+    for start in range(0, len(chosen), BATCH):  # one commit (fsync) per batch, an audit each
+        with transaction(session.conn):
+            for found in chosen[start:start + BATCH]:
+                _remove_one(session, found, current.local_weeks)
     before = _size(session.path)
     took, backups = 0.0, []
     if chosen and compact:

@@ -227,6 +227,12 @@ def meeting_id_of_item(conn: Connection, item_id: str) -> str | None:
     return str(row[0]) if row else None
 
 
+def items_of_case(conn: Connection, case_id: str) -> list[tuple[str, str]]:
+    """(meeting id, agenda item id) of every discussion of the case."""
+    return [(str(r[0]), str(r[1])) for r in conn.execute(
+        "SELECT meeting_id, id FROM agenda_items WHERE case_id = ?", (case_id,)).fetchall()]
+
+
 def meetings_for_case(conn: Connection, case_id: str) -> list[Meeting]:
     """Every meeting that discussed the case, oldest first, each with only that case's item."""
     ids = [r[0] for r in conn.execute(

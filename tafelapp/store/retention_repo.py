@@ -14,24 +14,30 @@ from tafelapp.store.connection import Connection
 # (else the last progress, else the opening); confirmed_on: the last delivery the region
 # confirmed of one of the case's documents (its notulen, escalations and its zaak).
 _FACTS = """
-WITH closed AS (
+WITH closed_cases AS (
+    SELECT id FROM cases c WHERE status = 'CLOSED'
+        AND NOT EXISTS (SELECT 1 FROM case_removals r WHERE r.case_id = c.id)),
+closed AS (
     SELECT entity_id AS case_id, max(at) AS at FROM audit_log
     WHERE action = 'case.close' AND entity = 'case' GROUP BY entity_id),
 docs AS (
-    SELECT m.case_id, o.id AS outbox_id, m.status, o.state FROM minutes m
+    SELECT m.case_id, m.status, o.id AS outbox_id, o.state FROM minutes m
+        JOIN closed_cases k ON k.id = m.case_id
         LEFT JOIN outbox o ON o.kind = 'minutes' AND o.ref_id = m.id
         WHERE m.status != 'DRAFT'
     UNION ALL
-    SELECT e.case_id, o.id, e.status, o.state FROM escalations e
+    SELECT e.case_id, e.status, o.id, o.state FROM escalations e
+        JOIN closed_cases k ON k.id = e.case_id
         LEFT JOIN outbox o ON o.kind = 'escalation' AND o.ref_id = e.id
         WHERE e.dossier IS NOT NULL OR o.id IS NOT NULL
     UNION ALL
-    SELECT o.ref_id, o.id, 'ZAAK', o.state FROM outbox o WHERE o.kind = 'case'),
+    SELECT o.ref_id, 'ZAAK', o.id, o.state FROM outbox o
+        JOIN closed_cases k ON k.id = o.ref_id WHERE o.kind = 'case'),
 doc_state AS (
     SELECT d.case_id,
            sum(d.state IS NULL OR d.state != 'delivered' OR d.status = 'SIGNING') AS unconfirmed,
-           (SELECT max(a.at) FROM outbox_attempts a JOIN docs d2 ON d2.outbox_id = a.outbox_id
-            WHERE d2.case_id = d.case_id AND a.outcome = 'delivered') AS confirmed_at
+           max((SELECT max(a.at) FROM outbox_attempts a WHERE a.outbox_id = d.outbox_id
+                AND a.outcome = 'delivered')) AS confirmed_at
     FROM docs d GROUP BY d.case_id)
 SELECT c.id, c.case_number, c.opened_on,
        coalesce(substr(cl.at, 1, 10), c.last_progress, c.opened_on) AS closed_on,
@@ -40,12 +46,12 @@ SELECT c.id, c.case_number, c.opened_on,
               THEN 1 ELSE 0 END),
        (SELECT count(*) FROM escalations e WHERE e.case_id = c.id AND e.status != 'CLOSED'),
        h.until, h.reason, p.until, p.reason
-FROM cases c
+FROM closed_cases k JOIN cases c ON c.id = k.id
     LEFT JOIN closed cl ON cl.case_id = c.id
     LEFT JOIN doc_state ds ON ds.case_id = c.id
     LEFT JOIN retention_holds h ON h.case_id = c.id
     LEFT JOIN retention_postponements p ON p.case_id = c.id
-WHERE c.status = 'CLOSED' AND NOT EXISTS (SELECT 1 FROM case_removals r WHERE r.case_id = c.id)
+WHERE 1
 """
 
 
