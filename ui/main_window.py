@@ -31,6 +31,7 @@ from ui.controllers.chain import ChainController
 from ui.controllers.host import WindowHost
 from ui.controllers.outbox import OutboxController
 from ui.controllers.region import RegionController
+from ui.controllers.retention import RetentionController
 from ui.controllers.settings import FamilyController, SettingsController
 from ui.scheduling import DrainTicker
 from ui.text import problems_line
@@ -109,6 +110,7 @@ class MainWindow(WindowHost):
         self.ticker: DrainTicker | None = None
         self.chain = ChainController(self)
         self.region = RegionController(self)
+        self.retention = RetentionController(self.executor, self)
         self.demo_server = None
         for view in (self.unlock_view, self.overview_view, self.agenda_view, self.meeting_view,
                      self.minutes_view, self.outbox_view, self.worklist_view,

@@ -5,12 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 DRAIN_INTERVAL_SECONDS = 30
+RETENTION_INTERVAL_HOURS = 24
+RETENTION_FIRST_SECONDS = 120  # after unlocking: the first look at the bewaartermijn
 
 
 class DrainTicker(QObject):
     """Emits `tick` every interval (APScheduler beside Qt) and when the network is back."""
 
     tick = Signal()
+    retention_tick = Signal()  # once a day (and soon after unlocking): look at the bewaartermijn
 
     def __init__(self, interval_seconds: float = DRAIN_INTERVAL_SECONDS) -> None:
         super().__init__()
@@ -20,6 +23,12 @@ class DrainTicker(QObject):
         # QtScheduler runs jobs in worker threads: the job only emits a (queued) signal.
         self._scheduler.add_job(self.tick.emit, "interval", seconds=interval_seconds,
                                 max_instances=1, coalesce=True, id="outbox-tick")
+        import datetime as dt
+
+        self._scheduler.add_job(self.retention_tick.emit, "interval",
+                                hours=RETENTION_INTERVAL_HOURS, max_instances=1, coalesce=True,
+                                id="retention-tick", next_run_time=dt.datetime.now(dt.UTC)
+                                + dt.timedelta(seconds=RETENTION_FIRST_SECONDS))
         self._watch_network()
 
     def start(self) -> None:

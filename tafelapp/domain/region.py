@@ -14,6 +14,7 @@ from pydantic import Field
 from tafelapp.domain.directory import Organisation, Person
 from tafelapp.domain.models import Model, Table
 from tafelapp.domain.problems import Problem, printable
+from tafelapp.domain.retention import RetentionTerms
 from tafelapp.domain.rules.region_server import settings_problems, zaken_problems
 from tafelapp.domain.types import Name, ShortText
 
@@ -49,6 +50,9 @@ class RegionFile(Model):
     organisations: list[Organisation] = Field(default_factory=list, max_length=1000)
     people: list[Person] = Field(default_factory=list, max_length=5000)
     server: ServerSettings = Field(default_factory=ServerSettings)
+    # bewaartermijnen: the laptop's local term and the region's archive terms (absent in older
+    # files: then this laptop removes nothing by itself)
+    retention: RetentionTerms = Field(default_factory=RetentionTerms)
 
 
 COLLECTION_NL = {"tables": "Tafel", "organisations": "Organisatie", "people": "Persoon"}
@@ -65,6 +69,9 @@ REGION_FIELD_NL = {
     "exported_at": "exportdatum", "format": "soort bestand", "version": "versie",
     "zaken_url": "adres van de Zaken API", "zaaktypen": "zaaktypen",
     "status_names": "statustypen", "role_names": "roltypen", "result_names": "resultaattypen",
+    "retention": "bewaartermijnen", "local_weeks": "lokale bewaartermijn (weken)",
+    "archive": "archieftermijnen", "years": "archieftermijn (jaren)",
+    "nominatie": "archiefnominatie",
 }
 
 
@@ -82,6 +89,9 @@ def entry_label(data: object, path: str) -> str:
         where = f"{COLLECTION_NL[parts[0]]} {index + 1}" + (f" ({name})" if name else "")
         rest = [REGION_FIELD_NL.get(p, p) for p in parts[2:] if not p.isdigit()]
         return ", ".join([where, *rest[:1]]) if rest else where
+    if parts[0] == "retention":
+        rest = [REGION_FIELD_NL.get(p, printable(p)[:40]) for p in parts[1:]]
+        return "Bewaartermijnen" + (f", {' '.join(rest)}" if rest else "")
     if parts[0] == "server":
         return "Regionale server" + (f", {REGION_FIELD_NL.get(parts[-1], 'instelling')}"
                                      if len(parts) > 1 else "")
@@ -114,6 +124,12 @@ def file_problems(region: RegionFile, now: dt.datetime) -> list[Problem]:
             "niets veranderd"))
     for i, table in enumerate(region.tables):
         problems += table_problems(table, f"tables.{i}")
+    for kind, term in region.retention.archive.items():
+        if term.nominatie == "vernietigen" and term.years is None:
+            problems.append(Problem("region.archive_years_missing",
+                                    f"retention.archive.{kind.value}.years",
+                                    "vul in na hoeveel jaar de regio dit vernietigt (of kies "
+                                    "'blijvend_bewaren')"))
     server = region.server
     problems += [Problem(p.code, f"server.{p.field}", p.message, p.severity)
                  for p in settings_problems(server.base_url, server.rsin,

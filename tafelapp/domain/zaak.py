@@ -122,11 +122,15 @@ class ZaakPlan:
     lead_pseudonym: str | None
     kenmerken: tuple[tuple[str, str], ...]  # (bron, kenmerk)
     documents: tuple[tuple[str, str], ...] = field(default=())
+    archive: tuple[tuple[str, str], ...] = field(default=())  # archiefnominatie, -actiedatum
 
     @property
     def fields_digest(self) -> str:
         """A digest of what one PATCH of the zaak sets (sent again only when it changed)."""
-        data = [self.deadline.isoformat() if self.deadline else None, list(self.kenmerken)]
+        data: list[object] = [self.deadline.isoformat() if self.deadline else None,
+                              list(self.kenmerken)]
+        if self.archive:  # absent: the digest of zaken published before archive terms
+            data.append(list(self.archive))
         return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
 
 

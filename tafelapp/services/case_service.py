@@ -16,7 +16,7 @@ from tafelapp.domain.summaries import CaseSummary
 from tafelapp.services import directory_service
 from tafelapp.services.session import Session, build, not_found, refuse_errors, updated
 from tafelapp.services.table_service import get_table
-from tafelapp.store import case_repo
+from tafelapp.store import case_repo, retention_repo
 
 
 def case_rule_problems(session: Session, case: Case, before: Case | None = None) -> list[Problem]:
@@ -36,6 +36,10 @@ def _store(session: Session, action: str, before: Case | None, after: Case) -> C
 
 def get_case(session: Session, case_id: str) -> Case:
     """One whole case; an unknown id is invalid input."""
+    if retention_repo.is_removed(session.conn, case_id):
+        raise InvalidInput([Problem("case.removed", "casus", "de persoonsgegevens van deze casus "
+                                    "zijn na de bewaartermijn van deze laptop verwijderd; de "
+                                    "regio bewaart de documenten")])
     case = case_repo.get(session.conn, case_id)
     if case is None:
         raise not_found("case", "case_id", case_id)

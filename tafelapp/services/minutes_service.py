@@ -37,7 +37,7 @@ from tafelapp.services.identity_service import (
 from tafelapp.services.meeting_context_service import meeting_context
 from tafelapp.services.session import Session, build, not_found
 from tafelapp.signing import pades
-from tafelapp.store import directory_repo, meeting_repo, minutes_repo, outbox_repo
+from tafelapp.store import directory_repo, meeting_repo, minutes_repo, outbox_repo, retention_repo
 from tafelapp.store.connection import DatabaseError
 
 
@@ -239,13 +239,32 @@ def pinned_record_mismatches(session: Session) -> list[str]:
     """Signed notulen whose record no longer matches the hash pinned at the first signature,
     named by meeting (`tafelapp check`): the record was changed behind the services' back."""
     found = []
+    removed = retention_repo.removed_ids(session.conn)
     for minutes in minutes_repo.signed(session.conn):
         if not minutes.record_sha256:
             continue  # signed before the pin existed (schema < 11)
+        if minutes.case_id in removed:
+            continue  # personal data removed after the bewaartermijn: checked by its tombstone
         meeting = meeting_repo.get(session.conn, minutes.meeting_id)
         item = meeting.item(minutes.agenda_item_id) if meeting else None
         if meeting is None or item is None or record_sha256(
                 meeting, item, minutes.text) != minutes.record_sha256:
             found.append(f"{meeting_repo.meeting_label(session.conn, minutes.meeting_id)} "
                          f"(notulen {minutes.number})")
+    return found + tombstone_mismatches(session)
+
+
+def tombstone_mismatches(session: Session) -> list[str]:
+    """Removed cases whose notulen no longer carry the hashes their tombstone wrote down."""
+    found = []
+    for stone in retention_repo.tombstones(session.conn):
+        stored = {m.number: m for m in minutes_repo.for_case(session.conn, stone["case_id"])}
+        for doc in stone["documents"]:
+            if doc.get("kind") in ("ZAAK", "ESCALATION"):
+                continue
+            here = stored.get(doc["number"])
+            if here is None or here.record_sha256 != doc["record_sha256"] or \
+                    here.document_sha256 != doc["document_sha256"]:
+                found.append(f"casus {stone['case_number']} (notulen {doc['number']}): "
+                             "past niet meer bij wat bij het verwijderen is vastgelegd")
     return found

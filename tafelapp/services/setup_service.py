@@ -26,6 +26,7 @@ from tafelapp.domain.region import (
     file_problems,
     reference_problems,
 )
+from tafelapp.domain.retention import RetentionTerms
 from tafelapp.domain.rules.region_server import service_base
 from tafelapp.domain.validation import load_json, problems_from_validation, validate_file
 from tafelapp.services import directory_service, outbox_service
@@ -35,6 +36,7 @@ from tafelapp.store import directory_repo, minutes_repo, settings_repo, table_re
 from tafelapp.store.transaction import transaction
 
 _REGION_KEY = "region_profile"
+RETENTION_KEY = "retention_terms"
 
 
 @dataclass
@@ -55,6 +57,12 @@ def region_name(session: Session) -> str:
     """The region's name as set up ('' before the set-up)."""
     stored = settings_repo.get(session.conn, _REGION_KEY) or {}
     return str(stored.get("name", ""))
+
+
+def retention_terms(session: Session) -> RetentionTerms:
+    """The region's bewaartermijnen as last read from its region file (none: nothing set)."""
+    stored = settings_repo.get(session.conn, RETENTION_KEY)
+    return RetentionTerms.model_validate(stored) if stored else RetentionTerms()
 
 
 def is_set_up(session: Session) -> bool:
@@ -93,7 +101,8 @@ def export_region(session: Session) -> RegionFile:
                               rsin=server.rsin, informatieobjecttype=server.informatieobjecttype,
                               confidentiality=server.confidentiality, zaken_url=server.zaken_url,
                               zaaktypen=server.zaaktypen, status_names=server.status_names,
-                              role_names=server.role_names, result_names=server.result_names))
+                              role_names=server.role_names, result_names=server.result_names),
+        retention=retention_terms(session))
 
 
 def export_region_json(session: Session) -> str:
@@ -196,6 +205,12 @@ def apply_region(session: Session, region: RegionFile, raw: object = None,
         if profile != stored:
             with session.change("region.profile", "settings", _REGION_KEY, fields=["region"]):
                 settings_repo.put(conn, _REGION_KEY, profile)
+        if "retention" in region.model_fields_set and \
+                region.retention != retention_terms(session):
+            with session.change("region.retention", "settings", RETENTION_KEY,
+                                fields=["retention"]):
+                settings_repo.put(conn, RETENTION_KEY, region.retention.model_dump(mode="json"))
+            result.updated.append("retention")
         server = {k: v for k, v in region.server.model_dump().items() if v}
         if server.get("base_url"):
             server["base_url"] = service_base(server["base_url"])

@@ -22,7 +22,14 @@ from tafelapp.services.session import Session
 from tafelapp.signing.identities import certificate_from_pem, certificate_info
 from tafelapp.signing.proof import Proof, Signer, prove
 from tafelapp.signing.verify import pinned_hash
-from tafelapp.store import directory_repo, meeting_repo, minutes_repo, outbox_repo, table_repo
+from tafelapp.store import (
+    directory_repo,
+    meeting_repo,
+    minutes_repo,
+    outbox_repo,
+    retention_repo,
+    table_repo,
+)
 
 
 def exchanged(session: Session, minutes: Minutes) -> ExchangedMinutes:
@@ -196,7 +203,10 @@ def status_mismatches(session: Session) -> list[str]:
     """`tafelapp check`: final notulen whose PDF does not prove them final (by the same guard),
     named by number and with what does not hold."""
     found = []
+    removed = retention_repo.removed_ids(session.conn)
     for minutes in minutes_repo.final(session.conn):
+        if minutes.case_id in removed:
+            continue  # the region holds the PDF; the tombstone keeps its hashes
         meeting = meeting_repo.get(session.conn, minutes.meeting_id)
         pdf = minutes_repo.document(session.conn, minutes.id)
         if meeting is None or pdf is None:

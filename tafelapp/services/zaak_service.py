@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from tafelapp.domain.enums import CaseStatus, DecisionKind
+from tafelapp.domain.retention import zaak_archive
 from tafelapp.domain.zaak import CaseFacts, LeadFact, ZaakPlan, plan
 from tafelapp.services.case_service import get_case
 from tafelapp.services.session import Session
+from tafelapp.services.setup_service import retention_terms
 from tafelapp.services.table_service import get_table
 from tafelapp.settings import RegionSettings
-from tafelapp.store import outbox_repo, zaak_repo
+from tafelapp.store import outbox_repo, retention_repo, zaak_repo
 from tafelapp.store.transaction import transaction
 
 
@@ -39,8 +43,11 @@ def case_facts(session: Session, case_id: str) -> CaseFacts:
 
 
 def zaak_plan(session: Session, case_id: str, settings: RegionSettings) -> ZaakPlan:
-    """The zaak this case should be at the region now."""
-    return plan(case_facts(session, case_id), settings.pseudonym_secret)
+    """The zaak this case should be at the region now (with the region's archive term)."""
+    zaak = plan(case_facts(session, case_id), settings.pseudonym_secret)
+    archive = zaak_archive(retention_terms(session), retention_repo.closed_on(session.conn,
+                                                                              case_id))
+    return dataclasses.replace(zaak, archive=archive) if archive else zaak
 
 
 def queue_changed(session: Session, settings: RegionSettings) -> int:

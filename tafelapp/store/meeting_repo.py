@@ -15,8 +15,9 @@ from tafelapp.domain.meeting import (
     Participant,
     ScalingAnswer,
 )
+from tafelapp.domain.retention import redacted_item, redacted_meeting
 from tafelapp.domain.summaries import MeetingSummary
-from tafelapp.store import minutes_repo
+from tafelapp.store import minutes_repo, retention_repo
 from tafelapp.store.connection import Connection
 from tafelapp.store.errors import RecordLocked
 from tafelapp.store.rows import (
@@ -42,17 +43,42 @@ _AGREEMENT = ("id", "text", "kind", "consequence", "owner", "due_date", "status"
 
 
 def _refuse_locked(conn: Connection, meeting_id: str, item_id: str,
-                   new: AgendaItem | None) -> bool:
+                   new: AgendaItem | None, removal: bool = False) -> bool:
     """The guard of the signed record: an item whose notulen are signing or final may not change
-    or disappear. True when the item is locked and unchanged (there is nothing to write)."""
+    or disappear. True when the item is locked and unchanged (there is nothing to write).
+
+    One transition is distinct and allowed: removal of its personal data after the bewaartermijn
+    (`removal`, only from `remove_personal_data`): the case's tombstone must already be written
+    and the new item must be exactly the redaction of the stored one, nothing else."""
     lock = minutes_repo.item_lock(conn, item_id)
     if lock is None:
         return False
     stored = get(conn, meeting_id)
     current = stored.item(item_id) if stored else None
+    if removal and current is not None and new == redacted_item(current) and \
+            retention_repo.is_removed(conn, current.case_id):
+        return False
     if new is None or current != new:
         raise RecordLocked(meeting_id, item_id, lock.value)
     return True
+
+
+def remove_personal_data(conn: Connection, meeting_id: str, item_id: str) -> None:
+    """Bewaartermijn verstreken: the agenda item keeps only what the kengetallen count (through
+    the guard above), and a meeting at the family's home loses the address once every case on
+    it is removed. Inside the caller's transaction, after the tombstone."""
+    stored = get(conn, meeting_id)
+    item = stored.item(item_id) if stored else None
+    if stored is None or item is None:
+        return
+    redacted = redacted_item(item)
+    if not _refuse_locked(conn, meeting_id, item_id, redacted, removal=True):
+        _write_item(conn, meeting_id, redacted)
+    header = redacted_meeting(stored)
+    if header != stored and all(retention_repo.is_removed(conn, i.case_id)
+                                for i in stored.agenda):
+        conn.execute("UPDATE meetings SET location_text = ? WHERE id = ?",
+                     (header.location_text, meeting_id))
 
 
 def save_item(conn: Connection, meeting_id: str, item: AgendaItem) -> None:
@@ -62,6 +88,10 @@ def save_item(conn: Connection, meeting_id: str, item: AgendaItem) -> None:
     """
     if _refuse_locked(conn, meeting_id, item.id, item):
         return
+    _write_item(conn, meeting_id, item)
+
+
+def _write_item(conn: Connection, meeting_id: str, item: AgendaItem) -> None:
     upsert(conn, "agenda_items", row_of(item, _ITEM, meeting_id=meeting_id))
     # Children first (answers point at participants), then re-insert in dependency order.
     for table in ("scaling_answers", "agreements", "decisions", "participants"):
@@ -195,6 +225,12 @@ def meeting_id_of_item(conn: Connection, item_id: str) -> str | None:
     """The meeting an agenda item belongs to."""
     row = conn.execute("SELECT meeting_id FROM agenda_items WHERE id = ?", (item_id,)).fetchone()
     return str(row[0]) if row else None
+
+
+def items_of_case(conn: Connection, case_id: str) -> list[tuple[str, str]]:
+    """(meeting id, agenda item id) of every discussion of the case."""
+    return [(str(r[0]), str(r[1])) for r in conn.execute(
+        "SELECT meeting_id, id FROM agenda_items WHERE case_id = ?", (case_id,)).fetchall()]
 
 
 def meetings_for_case(conn: Connection, case_id: str) -> list[Meeting]:

@@ -117,3 +117,11 @@ def final(conn: Connection) -> list[Minutes]:
     rows = conn.execute("SELECT * FROM minutes WHERE status = ? ORDER BY created_at",
                         (MinutesStatus.FINAL.value,)).fetchall()
     return [_load(r) for r in rows]
+
+
+def remove_text_and_document(conn: Connection, minutes_id: str, empty_text: str) -> None:
+    """Bewaartermijn: the notulen keep number, status, signatures, dates and hashes; their text
+    and PDF go (the region holds the document). The trigger allows this only after the case's
+    tombstone is written."""
+    conn.execute("UPDATE minutes SET text = ?, document = NULL WHERE id = ?",
+                 (empty_text, minutes_id))

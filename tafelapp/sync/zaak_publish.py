@@ -146,7 +146,7 @@ class Publisher:
     def _fields(self) -> dict[str, Any]:
         return {"kenmerken": [{"bron": b, "kenmerk": k} for b, k in self.plan.kenmerken],
                 "uiterlijkeEinddatumAfdoening": self.plan.deadline.isoformat()
-                if self.plan.deadline else None}
+                if self.plan.deadline else None, **dict(self.plan.archive)}
 
     def zaak(self) -> str:
         """The zaak's URL: confirmed earlier, found, or created now."""

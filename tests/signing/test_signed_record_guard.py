@@ -291,3 +291,82 @@ def test_the_record_is_pinned_in_the_pdf_and_check_finds_a_change_made_in_sql(
                          (next(p.name for p in meeting_service.get_meeting(
                              session, ids["meeting"]).agenda[0].participants
                              if p.id != ids["participant"]), ids["participant"]))
+
+
+# The one path that may change a signed record: removal of its personal data after the
+# bewaartermijn (retention_service.remove_due -> meeting_repo.remove_personal_data -> the guard).
+RETENTION_WRITERS = {"remove_due"}
+RETENTION_NOT_WRITING = {"plan", "postpone", "hold", "end_hold", "compact_file", "tombstones",
+                         "is_removed", "archive_line"}
+
+
+def test_every_public_retention_function_is_classified() -> None:
+    from tafelapp.services import retention_service
+
+    public = {name for name, fn in inspect.getmembers(retention_service, inspect.isfunction)
+              if fn.__module__ == retention_service.__name__ and not name.startswith("_")}
+    assert public == RETENTION_WRITERS | RETENTION_NOT_WRITING
+
+
+@pytest.mark.parametrize("final", [False, True], ids=["signing", "final"])
+def test_the_removal_path_leaves_a_signed_record_of_an_open_case_alone(
+        signed_vaults: dict[bool, tuple[Path, Any]], tmp_path: Path, final: bool) -> None:
+    from tafelapp.services import retention_service
+    from tests.retention.setup import later, region_terms
+
+    source, ids = signed_vaults[final]
+    shutil.copy(source, tmp_path / "kluis.tafelapp")
+    session = vault_service.unlock(tmp_path / "kluis.tafelapp", PASSPHRASE, actor="t")
+    try:
+        region_terms(session, weeks=1)
+        later(session, 60)
+        before = meeting_service.get_meeting(session, ids["meeting"])
+        assert retention_service.remove_due(session).removed == []
+        case_service.close_case(session, ids["case"])  # closed, but never confirmed
+        assert retention_service.remove_due(session).removed == []
+        assert meeting_service.get_meeting(session, ids["meeting"]) == before
+        assert vault_service.check(session).ok
+    finally:
+        session.close()
+
+
+def test_the_guard_allows_only_the_exact_redaction_and_only_after_the_tombstone(
+        session: Session, demo: dict[str, str]) -> None:
+    from tafelapp.domain.retention import CaseFacts, redacted_item
+    from tafelapp.store import meeting_repo, retention_repo
+    from tafelapp.store.connection import DatabaseError
+    from tafelapp.store.errors import RecordLocked
+    from tafelapp.store.transaction import transaction
+
+    ids = _sign(session, demo, final=True)
+    meeting = meeting_service.get_meeting(session, ids["meeting"])
+    item = meeting.item(ids["item"])
+    assert item is not None
+    redacted = redacted_item(item)
+    guard = meeting_repo._refuse_locked  # the guard itself is under test
+    with pytest.raises(RecordLocked), transaction(session.conn) as conn:  # no tombstone yet
+        guard(conn, meeting.id, item.id, redacted, removal=True)
+    with pytest.raises(RecordLocked), transaction(session.conn) as conn:  # not a removal
+        guard(conn, meeting.id, item.id, redacted)
+    with pytest.raises(DatabaseError, match="immutable"), transaction(session.conn) as conn:
+        conn.execute("UPDATE minutes SET document = NULL WHERE id = ?", (ids["minutes"],))
+    facts = CaseFacts(ids["case"], "X-1", dt.date(2026, 1, 1), dt.date(2026, 1, 2), None, 0, 0)
+    with pytest.raises(_Nothing), transaction(session.conn) as conn:  # rolled back at the end
+        retention_repo.write_tombstone(conn, facts, dt.datetime.now(dt.UTC), "t", 56, [])
+        assert redacted.decision is not None
+        other = redacted.model_copy(update={"decision": redacted.decision.model_copy(
+            update={"kind": "NO_INVESTIGATION"})})
+        with pytest.raises(RecordLocked):  # more than the redaction: refused
+            guard(conn, meeting.id, item.id, other, removal=True)
+        with pytest.raises(RecordLocked):  # less than the redaction: refused
+            guard(conn, meeting.id, item.id, redacted.model_copy(
+                update={"participants": item.participants[:1]}), removal=True)
+        assert guard(conn, meeting.id, item.id, item, removal=True) is True  # unchanged
+        assert guard(conn, meeting.id, item.id, redacted, removal=True) is False
+        with pytest.raises(DatabaseError, match="immutable"):  # a removal keeps the number
+            conn.execute("UPDATE minutes SET document = NULL, number = 'Y' WHERE id = ?",
+                         (ids["minutes"],))
+        with pytest.raises(DatabaseError, match="append-only"):
+            conn.execute("DELETE FROM case_removals")
+        raise _Nothing()
+    assert meeting_service.get_meeting(session, ids["meeting"]) == meeting

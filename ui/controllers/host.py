@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from tafelapp.settings import AppSettings
 from ui.controllers.outbox import OutboxController
+from ui.controllers.retention import RetentionController
 from ui.demo_region import DemoRegion
 from ui.scheduling import DrainTicker
 from ui.views.escalation_view import EscalationView
@@ -29,6 +30,7 @@ class WindowHost(QMainWindow):
     saver: AutoSaver
     stack: QStackedWidget
     outbox: OutboxController
+    retention: RetentionController
     ticker: DrainTicker | None
     demo_server: DemoRegion | None
     demo_path: Path

@@ -31,6 +31,7 @@ class SettingsController:
         menu = QMenu(self.w)
         menu.addAction("Regio, tafels en adresboek…", self.show_wizard)
         menu.addAction("Automatisch vergrendelen…", self.ask_auto_lock)
+        menu.addAction("Opschonen (bewaartermijn)…", self.w.retention.show)
         menu.popup(QCursor.pos())
 
     def ask_auto_lock(self) -> None:

@@ -34,6 +34,7 @@ from tafelapp.services import (
     meeting_service,
     minutes_service,
     package_service,
+    retention_service,
 )
 from tafelapp.services.directory_service import Directory
 from tafelapp.services.session import Session
@@ -56,7 +57,7 @@ CONFIRM_SIGNING = ("Na ondertekening kan niets meer worden gewijzigd; een fout h
                    "alleen nog een rectificatie.\n\nNu ondertekenen als {role}?")
 
 
-Loaded = tuple[Minutes, str, list[SigningIdentity], Any, Directory, dict[str, str]]
+Loaded = tuple[Minutes, str, list[SigningIdentity], Any, Directory, dict[str, str], str]
 
 
 def _scrolled(page: QWidget) -> QScrollArea:
@@ -162,6 +163,10 @@ class MinutesView(IdentityActions, QWidget):
         for b in (self.send, self.save_pdf, self.rectify):
             actions.addWidget(b)
         send_layout.addLayout(actions)
+        self.archive = QLabel("")  # the region's archieftermijn, sent with the upload
+        self.archive.setWordWrap(True)
+        self.archive.setAccessibleName("Archieftermijn bij de regio")
+        send_layout.addWidget(self.archive)
         send_layout.addStretch(1)
         self.tabs.addTab(_scrolled(send_page), TAB_TITLES[2])
         self.message = QLabel("")
@@ -223,7 +228,8 @@ class MinutesView(IdentityActions, QWidget):
                     minutes_service.list_identities(s),
                     distribution_service.distribution(s, minutes_id),
                     directory_service.directory(s),
-                    {"CHAIR": meeting.chair, "SECRETARY": meeting.secretary or ""})
+                    {"CHAIR": meeting.chair, "SECRETARY": meeting.secretary or ""},
+                    retention_service.archive_line(s, minutes_id))
         self.executor.submit(load, self._loaded, self._show_error)
 
     def _show(self, minutes: Minutes) -> None:
@@ -234,7 +240,8 @@ class MinutesView(IdentityActions, QWidget):
         self.reload()
 
     def _loaded(self, loaded: Loaded) -> None:
-        minutes, html, identities, who, book, self.holders = loaded
+        minutes, html, identities, who, book, self.holders, archive = loaded
+        self.archive.setText(archive[:1].upper() + archive[1:])
         self.book = book
         self.minutes = minutes
         scroll = self.preview.verticalScrollBar().value()
