@@ -117,12 +117,15 @@ def export(session: Session, request_id: str, folder: Path) -> ExportResult:
     text = json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=2).encode()
     stem = file_stem(request)
     pdf_path, json_path = folder / f"{stem}.pdf", folder / f"{stem}.json"
-    write_file(pdf_path, pdf)
     try:
+        write_file(pdf_path, pdf)
         write_file(json_path, text)
-    except InvalidInput:
+    except InvalidInput as exc:
         pdf_path.unlink(missing_ok=True)
-        raise
+        why = exc.problems[0].message.removeprefix("kon het bestand niet schrijven ")
+        raise _refuse("inzage.write_failed", "Map",
+                      f"kon de inzage niet in de map ‘{folder.name or folder}’ schrijven "
+                      f"{why}; er is niets bewaard") from None
     result = ExportResult(pdf_path, json_path, hashlib.sha256(pdf).hexdigest(),
                           hashlib.sha256(text).hexdigest(), len(data.cases))
     with session.change("inzage.export", "inzage_request", request.id,
