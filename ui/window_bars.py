@@ -29,8 +29,13 @@ class WindowBars:
         self.outbox_action = QAction(icon("outbox"), "Outbox", window)
         self.worklist_action = QAction(icon("worklist"), "Werklijst", window)
         self.figures_action = QAction(icon("figures"), "Kengetallen", window)
+        self.inzage_action = QAction(icon("inzage"), "Inzage", window)
+        self.inzage_action.setToolTip("Inzage: wat bewaren wij over iemand? (AVG art. 15, "
+                                      "Ctrl+I)")
+        self.inzage_action.setShortcut(QKeySequence("Ctrl+I"))
         self.actions = (self.overview_action, self.worklist_action, self.figures_action,
-                        self.outbox_action, self.lock_action, self.settings_action)
+                        self.outbox_action, self.inzage_action, self.lock_action,
+                        self.settings_action)
         for action in self.actions:
             toolbar.addAction(action)
             window.addAction(action)

@@ -21,9 +21,10 @@ from tafelapp.services.inzage_people import find_people, people, person
 from tafelapp.services.inzage_report_service import build_export
 from tafelapp.services.session import Session, build
 from tafelapp.store import inzage_repo, minutes_repo
+from tafelapp.store.meeting_repo import meeting_label
 
-__all__ = ["ExportResult", "export", "find_people", "people", "preview", "rectify",
-           "requests", "schema", "start_request"]
+__all__ = ["ExportResult", "correctable_minutes", "export", "find_people", "people", "preview",
+           "rectify", "requests", "schema", "start_request"]
 
 
 @dataclass(frozen=True)
@@ -166,3 +167,15 @@ def find_minutes(session: Session, ref: str) -> str:
         raise _refuse("inzage.minutes_unknown", "Notulen",
                       f"er zijn geen notulen met nummer ‘{ref}’")
     return str(row[0])
+
+
+def correctable_minutes(session: Session, request_id: str) -> list[tuple[str, str]]:
+    """(id, `JBT-2026-0001-N1 — bespreking 03-09-2026`) of the final notulen in the dossiers of
+    the request's person: what a correction they ask for can rectify."""
+    who = person(session, _request(session, request_id).person_key)
+    found = []
+    for case_id in sorted({a.case_id for a in who.appearances}):
+        for m in minutes_repo.for_case(session.conn, case_id):
+            if m.status.value == "FINAL" and m.kind.value == "MINUTES":
+                found.append((m.id, f"{m.number} — {meeting_label(session.conn, m.meeting_id)}"))
+    return found
