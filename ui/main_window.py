@@ -167,6 +167,7 @@ class MainWindow(WindowHost):
         self.bars.figures_action.triggered.connect(self.chain.show_figures)
         self.inzage = InzageController(self, self.inzage_view)
         self.bars.inzage_action.triggered.connect(self.inzage.show)
+        self.settings_menu.extra_actions.append(self.bars.inzage_action)
         self.worklist_view.back_requested.connect(self.show_overview)
         self.worklist_view.case_opened.connect(self._on_overview_case_opened)
         self.worklist_view.escalation_requested.connect(self.chain.show_escalation)

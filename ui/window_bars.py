@@ -29,13 +29,13 @@ class WindowBars:
         self.outbox_action = QAction(icon("outbox"), "Outbox", window)
         self.worklist_action = QAction(icon("worklist"), "Werklijst", window)
         self.figures_action = QAction(icon("figures"), "Kengetallen", window)
-        self.inzage_action = QAction(icon("inzage"), "Inzage", window)
-        self.inzage_action.setToolTip("Inzage: wat bewaren wij over iemand? (AVG art. 15, "
-                                      "Ctrl+I)")
-        self.inzage_action.setShortcut(QKeySequence("Ctrl+I"))
         self.actions = (self.overview_action, self.worklist_action, self.figures_action,
-                        self.outbox_action, self.inzage_action, self.lock_action,
-                        self.settings_action)
+                        self.outbox_action, self.lock_action, self.settings_action)
+        # Inzage (AVG art. 15) is asked for now and then, not daily: in the Instellingen menu
+        # and on Ctrl+I, not in the toolbar (which must fit a 1280×720 screen at 150 %)
+        self.inzage_action = QAction(icon("inzage"), "Inzage (AVG)…", window)
+        self.inzage_action.setShortcut(QKeySequence("Ctrl+I"))
+        window.addAction(self.inzage_action)
         for action in self.actions:
             toolbar.addAction(action)
             window.addAction(action)
@@ -63,5 +63,5 @@ class WindowBars:
 
     def set_enabled(self, unlocked: bool) -> None:
         """Navigation only while the vault is open."""
-        for action in self.actions:
+        for action in (*self.actions, self.inzage_action):
             action.setEnabled(unlocked)

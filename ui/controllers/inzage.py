@@ -66,9 +66,8 @@ class InzageController:
 
     def _on_exported(self, result: inzage_service.ExportResult) -> None:
         self.view.show_message(
-            f"Geschreven: {result.pdf.name} en {result.json.name} in {result.pdf.parent} "
-            f"({result.cases} dossier(s)). Deze bestanden bevatten persoonsgegevens: geef ze "
-            "alleen aan de persoon zelf.")
+            f"Geschreven in {result.pdf.parent}: {result.pdf.name} en de JSON "
+            f"({result.cases} dossier(s)). Alleen voor de persoon zelf.")
 
     def _on_view_folder_requested(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.w, "Map voor de inzage",

@@ -84,6 +84,9 @@ class InzageView(QWidget):
         fix = QHBoxLayout()
         self.minutes = QComboBox()
         self.minutes.setAccessibleName("Notulen om te verbeteren")
+        self.minutes.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.minutes.setMinimumContentsLength(14)  # the full label is in the drop-down
         self.correction = QLineEdit()
         self.correction.setAccessibleName("Correctie die het gezin vraagt")
         self.correction.setPlaceholderText("Wat klopt er niet, en hoe moet het zijn?")
@@ -101,6 +104,11 @@ class InzageView(QWidget):
         self.message.setAccessibleName("Melding")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
+        for label in (self.found, self.message):
+            # Two lines, always: a message that appears or wraps never re-lays out the window
+            # (the other screens in the stack ask more width than a 150 % screen has)
+            label.setFixedHeight(2 * label.fontMetrics().lineSpacing() + 4)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.request_id: str | None = None
         self._key: str | None = None
         self._labels: dict[str, str] = {}
