@@ -9,8 +9,10 @@ from tafelapp.domain.family_words import EXPLAINED, terms_in
 from tafelapp.domain.inzage import CaseRecord, InzageExport, MeetingRecord, MinutesLine, Standing
 
 CSS = """@page { size: A4; margin: 18mm 16mm 18mm 16mm;
-  @top-left { content: "Inzage — vertrouwelijk"; font-size: 8pt; color: #555; }
-  @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font-size: 8pt; } }
+  @top-left { content: "Inzage — vertrouwelijk"; font: 8pt "DejaVu Sans", sans-serif;
+              color: #555; }
+  @bottom-right { content: "Pagina " counter(page) " van " counter(pages);
+                  font: 8pt "DejaVu Sans", sans-serif; } }
 body { font-family: "DejaVu Sans", sans-serif; font-size: 11pt; line-height: 1.35; }
 h1 { font-size: 17pt; margin: 0 0 4pt 0; } h2 { font-size: 13.5pt; margin: 14pt 0 3pt 0; }
 h3 { font-size: 11.5pt; margin: 10pt 0 2pt 0; } ul { margin-top: 2pt; }
