@@ -11,8 +11,8 @@ from pydantic import Field
 from tafelapp.domain.models import Model
 from tafelapp.domain.types import Id, Name, ShortText, Text, new_id
 
-FORMAT = "tafelapp-inzage"
-VERSION = 1
+FORMAT: Literal["tafelapp-inzage"] = "tafelapp-inzage"
+VERSION: Literal[1] = 1
 
 
 class Standing(StrEnum):

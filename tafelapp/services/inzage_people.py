@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from tafelapp.domain import labels
 from tafelapp.domain.directory import name_key
@@ -12,7 +13,11 @@ from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.services.session import Session
 from tafelapp.store import directory_repo, inzage_repo
 
-ADDRESS_BOOK = "adresboek"
+
+
+@lru_cache(maxsize=65536)
+def _key(name: str) -> str:
+    return name_key(name)
 
 
 def _appearance(case_id: str, number: str, what: str, detail: str) -> Appearance:
@@ -40,30 +45,29 @@ def people(session: Session) -> list[Candidate]:
     makes equal ("Mr. A. de Voorzitter", "A. de Voorzitter") is one person, shown as most often
     written."""
     spellings: dict[str, Counter[str]] = {}
-    seen: dict[str, list[Appearance]] = {}
+    seen: dict[str, dict[tuple[str, str], Appearance]] = {}
     for case_id, number, name, what, detail in inzage_repo.name_occurrences(session.conn):
-        key = name_key(name)
+        key = _key(name)
         if not key:
             continue
         spellings.setdefault(key, Counter())[name] += 1
         found = _appearance(case_id, number, what, detail)
-        bucket = seen.setdefault(key, [])
-        if found not in bucket:
-            bucket.append(found)
+        seen.setdefault(key, {}).setdefault((case_id, found.as_what), found)
     for person in directory_repo.people(session.conn):
-        key = name_key(person.name)
+        key = _key(person.name)
         if key:
             spellings.setdefault(key, Counter())[person.name] += 1
-            seen.setdefault(key, [])
+            seen.setdefault(key, {})
     for bucket in seen.values():  # a guardian or child is not also listed as "ouder"/"jeugdige"
-        family_cases = {a.case_id for a in bucket if a.as_what.startswith("ouder (") or
-                        a.as_what == "jeugdige"}
-        bucket[:] = [a for a in bucket if not (a.case_id in family_cases and
-                                               a.as_what == "ouder")]
-    found = [Candidate(key=key, name=spellings[key].most_common(1)[0][0],
-                       appearances=sorted(seen[key], key=lambda a: (a.case_number, a.as_what)))
-             for key in spellings]
-    return sorted(found, key=lambda c: (c.name.lower(), c.key))
+        family_cases = {case for case, what in bucket if what.startswith("ouder (") or
+                        what == "jeugdige"}
+        for case in family_cases:
+            bucket.pop((case, "ouder"), None)
+    everyone = [Candidate(key=key, name=spellings[key].most_common(1)[0][0],
+                          appearances=sorted(seen[key].values(),
+                                             key=lambda a: (a.case_number, a.as_what)))
+                for key in spellings]
+    return sorted(everyone, key=lambda c: (c.name.lower(), c.key))
 
 
 def matching(candidates: list[Candidate], text: str) -> list[Candidate]:

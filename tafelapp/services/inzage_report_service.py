@@ -28,6 +28,7 @@ from tafelapp.domain.inzage_privacy import FAMILY_ROLES, Shield, shield_for
 from tafelapp.domain.meeting import AgendaItem, Meeting, Participant
 from tafelapp.domain.minutes import Minutes, MinutesKind
 from tafelapp.domain.models import Case
+from tafelapp.domain.problems import InvalidInput
 from tafelapp.services.session import Session
 from tafelapp.store import (
     case_repo,
@@ -194,7 +195,7 @@ def _minutes_line(session: Session, m: Minutes, shield: Shield, family: bool,
                 recipients.append(DistributionLine(
                     recipient=other or r.name, role=labels.ROLE.get(r.role, r.role),
                     pseudonymised=other is not None))
-    except Exception:  # noqa: BLE001 - an old record without its context still shows the rest
+    except InvalidInput:  # an old record without its context still shows the rest
         recipients = []
     drafts = [_moment(at) for at, _actor, action, _e in inzage_repo.audit_for(session.conn, [m.id])
               if action == "minutes.distribute"]

@@ -170,12 +170,13 @@ def find_minutes(session: Session, ref: str) -> str:
 
 
 def correctable_minutes(session: Session, request_id: str) -> list[tuple[str, str]]:
-    """(id, `JBT-2026-0001-N1 — bespreking 03-09-2026`) of the final notulen in the dossiers of
+    """(id, `JBT-2026-0001-N1 (03-09-2026)`) of the final notulen in the dossiers of
     the request's person: what a correction they ask for can rectify."""
     who = person(session, _request(session, request_id).person_key)
     found = []
     for case_id in sorted({a.case_id for a in who.appearances}):
         for m in minutes_repo.for_case(session.conn, case_id):
             if m.status.value == "FINAL" and m.kind.value == "MINUTES":
-                found.append((m.id, f"{m.number} — {meeting_label(session.conn, m.meeting_id)}"))
+                day = meeting_label(session.conn, m.meeting_id).rpartition(", ")[2]
+                found.append((m.id, f"{m.number} ({day})"))
     return found

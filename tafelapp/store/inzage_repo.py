@@ -78,7 +78,7 @@ def add_export(conn: Connection, request_id: str, at: str, actor: str, pdf_sha25
 
 def exports(conn: Connection, request_id: str) -> list[tuple[str, str, str, str]]:
     """(at, actor, pdf_sha256, json_sha256) of every hand-over of a request."""
-    return [tuple(r) for r in conn.execute(  # type: ignore[misc]
+    return [tuple(r) for r in conn.execute(
         "SELECT at, actor, pdf_sha256, json_sha256 FROM inzage_exports WHERE request_id = ? "
         "ORDER BY id", (request_id,)).fetchall()]
 
@@ -95,7 +95,7 @@ def rectifications(conn: Connection, request_ids: list[str]) -> list[tuple[str, 
     if not request_ids:
         return []
     marks = ", ".join("?" for _ in request_ids)
-    return [tuple(r) for r in conn.execute(  # type: ignore[misc]
+    return [tuple(r) for r in conn.execute(
         f"SELECT request_id, rectification_id, original_id, created_at FROM inzage_rectifications "
         f"WHERE request_id IN ({marks}) ORDER BY created_at", request_ids).fetchall()]
 
@@ -112,6 +112,6 @@ def audit_for(conn: Connection, entity_ids: list[str]) -> list[tuple[str, str, s
     if not entity_ids:
         return []
     marks = ", ".join("?" for _ in entity_ids)
-    return [tuple(r) for r in conn.execute(  # type: ignore[misc]
+    return [tuple(r) for r in conn.execute(
         f"SELECT at, actor, action, entity_id FROM audit_log WHERE entity_id IN ({marks}) "
         f"ORDER BY seq", entity_ids).fetchall()]

@@ -106,7 +106,7 @@ def test_the_picker_knows_each_person_once_with_every_case_and_role(
 
 def test_a_parents_export_holds_every_record_that_names_her(
         world: dict[str, Any], sanne: tuple[Any, str, dict[str, Any]]) -> None:
-    result, text, data = sanne
+    result, text, _ = sanne
     session: Session = world["session"]
     assert result.cases == 1 and "Dossier JBT-2026-0001" in text
     assert "Wat wij over u bewaren" in text and SANNE in text
@@ -269,7 +269,7 @@ def test_a_professionals_export_holds_their_part_not_the_familys(
 
 
 def test_a_young_persons_export_labels_the_parents(world: dict[str, Any]) -> None:
-    _, text, data = _export(world, "Noor van Dalen", "noor")
+    _, text, _ = _export(world, "Noor van Dalen", "noor")
     assert "Ik wil dat papa en mama stoppen met schreeuwen." in text  # her own words
     for private in ("Sanne", "Mehmet", "Yilmaz", "06-00000001", "Daan"):
         assert private not in text, private

@@ -170,7 +170,9 @@ class InzageView(QWidget):
 
     def received_on(self) -> dt.date:
         """The date the request was received."""
-        return self.received.date().toPython()  # type: ignore[no-any-return]
+        day = self.received.date().toPython()
+        assert isinstance(day, dt.date)
+        return day
 
     def clear(self) -> None:
         """Forget everything (on lock)."""
