@@ -149,6 +149,7 @@ Persoonsgegevens.</li></ul>"""
 def inzage_html(export: InzageExport) -> str:
     """The whole inzage: who asked, every dossier that names them, corrections, rights."""
     made = labels.nl_moment(export.made_at)
+    family = not export.cases or any(c.standing is Standing.FAMILY for c in export.cases)
     rects = _list([f"Correctie {_e(r.rectification_number)} op verslag {_e(r.original_number)}, "
                    f"gemaakt op {labels.nl_moment(r.created_at)}: {_e(r.status)}"
                    for r in export.rectifications])
@@ -158,9 +159,10 @@ def inzage_html(export: InzageExport) -> str:
         f"{labels.nl_date(export.received_on)} welke gegevens wij over u hebben. Hier staat "
         f"alles wat Tafelapp op deze laptop over u bewaart. Gemaakt op {made} door "
         f"{_e(export.made_by)}.</p>",
-        "<div class='box'><h2>Hoe leest u dit?</h2><p>Andere mensen uit uw gezin hebben hun eigen "
-        "rechten. Hun namen en gegevens staan hier niet. U leest dan bijvoorbeeld [kind 1] of "
-        "[ouder A]. Mensen die hier voor hun werk bij waren, staan wel met hun naam.</p></div>",
+        "<div class='box'><h2>Hoe leest u dit?</h2><p>"
+        f"{'Andere mensen uit uw gezin' if family else 'De gezinnen in deze dossiers'} hebben hun "
+        "eigen rechten. Hun namen en gegevens staan hier niet. U leest dan bijvoorbeeld [kind 1] "
+        "of [ouder A]. Mensen die hier voor hun werk bij waren, staan wel met hun naam.</p></div>",
         "".join(_case(c) for c in export.cases) if export.cases else
         "<p>Er staat geen dossier met uw naam op deze laptop.</p>",
         "<h2>In het adresboek</h2>" + _list([_e(b) for b in export.address_book])
