@@ -1,4 +1,5 @@
-"""Generate docs/examples/ from the demo data: concept and signed notulen, Gezinsoverzicht, a page PNG."""
+"""Generate docs/examples/ from the demo data: concept and signed notulen, Gezinsoverzicht, the
+inzage of a parent (PDF and JSON), a page PNG."""
 
 from __future__ import annotations
 
@@ -7,7 +8,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tafelapp.services import distribution_service, meeting_service, minutes_service, vault_service
+from tafelapp.services import (
+    distribution_service,
+    inzage_service,
+    meeting_service,
+    minutes_service,
+    vault_service,
+)
 from tafelapp.services.demo_service import seed_demo
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "examples"
@@ -40,9 +47,15 @@ def main() -> None:
     distribution_service.export_signed(session, minutes.id, OUT / "notulen-ondertekend.pdf")
     (OUT / "gezinsoverzicht.pdf").write_bytes(
         distribution_service.family_summary_pdf(session, item.id))
+    distribution_service.write_distribution(session, minutes.id, folder / "verzending")
+    request = inzage_service.start_request(session, "Sanne van Dalen",
+                                           note="identiteit gecontroleerd (paspoort)")
+    written = inzage_service.export(session, request.id, folder)
+    shutil.copyfile(written.pdf, OUT / "inzage-ouder.pdf")
+    shutil.copyfile(written.json, OUT / "inzage-ouder.json")
     session.close()
     if shutil.which("pdftoppm"):
-        for name in ("notulen-ondertekend", "gezinsoverzicht"):
+        for name in ("notulen-ondertekend", "gezinsoverzicht", "inzage-ouder"):
             subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1",
                             str(OUT / f"{name}.pdf"), str(OUT / name)], check=True)
     print(f"examples in {OUT}")

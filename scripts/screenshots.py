@@ -119,6 +119,15 @@ def main() -> None:
     window.chain.show_figures()
     wait(app, lambda: executor.idle)
     shot("11-kengetallen", window)
+    window.inzage.show()
+    wait(app, lambda: executor.idle and window.stack.currentWidget() is window.inzage_view)
+    inzage = window.inzage_view
+    inzage.person.choose(next(label for label in inzage.person._names
+                              if label.startswith("Sanne van Dalen")))
+    inzage.note.setText("Identiteit gecontroleerd met paspoort")
+    inzage.record.click()
+    wait(app, lambda: executor.idle and inzage.request_id is not None, timeout=30)
+    shot("12-inzage", window)
     window.lock()
     wait(app, lambda: executor.idle)
     shot("06-vergrendeld", window)

@@ -16,6 +16,7 @@ NAMES = {
     "screen": "fa5s.desktop", "settings": "fa5s.cog", "saved": "fa5s.save",
     "back": "fa5s.arrow-left", "outbox": "fa5s.paper-plane", "next": "fa5s.arrow-right",
     "search": "fa5s.search", "worklist": "fa5s.clipboard-list", "figures": "fa5s.chart-bar",
+    "inzage": "fa5s.user-shield",
 }
 COLOURS = {"ok": "#2e7d32", "warning": "#b26a00", "error": "#c62828"}
 # Drawn once at these sizes (device pixels: 16-24 at 100 %, 24-36 at 150 %) and kept as pixmaps:

@@ -29,6 +29,7 @@ from tafelapp.services.session import Session
 from tafelapp.settings import AppSettings, UiPosition
 from ui.controllers.chain import ChainController
 from ui.controllers.host import WindowHost
+from ui.controllers.inzage import InzageController
 from ui.controllers.outbox import OutboxController
 from ui.controllers.region import RegionController
 from ui.controllers.retention import RetentionController
@@ -39,6 +40,7 @@ from ui.views.agenda_view import AgendaView
 from ui.views.escalation_view import EscalationView
 from ui.views.family_view import FamilyView
 from ui.views.figures_view import FiguresView
+from ui.views.inzage_view import InzageView
 from ui.views.meeting_view import MeetingView
 from ui.views.minutes_view import MinutesView
 from ui.views.outbox_view import OutboxView
@@ -106,6 +108,7 @@ class MainWindow(WindowHost):
         self.worklist_view = WorklistView()
         self.escalation_view = EscalationView(executor)
         self.figures_view = FiguresView()
+        self.inzage_view = InzageView()
         self.outbox = OutboxController(executor)
         self.ticker: DrainTicker | None = None
         self.chain = ChainController(self)
@@ -114,7 +117,7 @@ class MainWindow(WindowHost):
         self.demo_server = None
         for view in (self.unlock_view, self.overview_view, self.agenda_view, self.meeting_view,
                      self.minutes_view, self.outbox_view, self.worklist_view,
-                     self.escalation_view, self.figures_view):
+                     self.escalation_view, self.figures_view, self.inzage_view):
             self.stack.addWidget(view)
         self.early_steps = EarlyStepKeys(self, len(MeetingStep))
         self.stack.currentChanged.connect(lambda _i: self.early_steps.release())
@@ -167,6 +170,9 @@ class MainWindow(WindowHost):
         self.bars.outbox_action.triggered.connect(self.chain.show_outbox)
         self.bars.worklist_action.triggered.connect(self.chain.show_worklist)
         self.bars.figures_action.triggered.connect(self.chain.show_figures)
+        self.inzage = InzageController(self, self.inzage_view)
+        self.bars.inzage_action.triggered.connect(self.inzage.show)
+        self.settings_menu.extra_actions.append(self.bars.inzage_action)
         self.worklist_view.back_requested.connect(self.show_overview)
         self.worklist_view.case_opened.connect(self._on_overview_case_opened)
         self.worklist_view.escalation_requested.connect(self.chain.show_escalation)
@@ -290,6 +296,7 @@ class MainWindow(WindowHost):
         self.worklist_view.clear()
         self.escalation_view.clear()
         self.figures_view.clear()
+        self.inzage_view.clear()
         self.outbox_state.clear()
         self.outbox_warning.clear()
         self.overview_view.clear()

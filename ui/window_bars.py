@@ -31,6 +31,11 @@ class WindowBars:
         self.figures_action = QAction(icon("figures"), "Kengetallen", window)
         self.actions = (self.overview_action, self.worklist_action, self.figures_action,
                         self.outbox_action, self.lock_action, self.settings_action)
+        # Inzage (AVG art. 15) is asked for now and then, not daily: in the Instellingen menu
+        # and on Ctrl+I, not in the toolbar (which must fit a 1280×720 screen at 150 %)
+        self.inzage_action = QAction(icon("inzage"), "Inzage (AVG)…", window)
+        self.inzage_action.setShortcut(QKeySequence("Ctrl+I"))
+        window.addAction(self.inzage_action)
         for action in self.actions:
             toolbar.addAction(action)
             window.addAction(action)
@@ -58,5 +63,5 @@ class WindowBars:
 
     def set_enabled(self, unlocked: bool) -> None:
         """Navigation only while the vault is open."""
-        for action in self.actions:
+        for action in (*self.actions, self.inzage_action):
             action.setEnabled(unlocked)

@@ -20,6 +20,8 @@ from tafelapp.cli.common import (
     say,
 )
 from tafelapp.cli.common import read_secret as _read_secret
+from tafelapp.cli.inzage import add_parsers as add_inzage_parsers
+from tafelapp.cli.inzage import cmd_inzage
 from tafelapp.cli.notulen import add_parsers as add_notulen_parsers
 from tafelapp.cli.notulen import cmd_identity, cmd_notulen
 from tafelapp.cli.region import cmd_outbox, cmd_region
@@ -158,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="het pseudoniemgeheim van de regio (ook: TAFELAPP_PSEUDONYM_SECRET_FILE)")
     add_setup_parsers(sub)
     add_retention_parsers(sub)
+    add_inzage_parsers(sub)
     return parser
 
 
@@ -166,7 +169,7 @@ _WITH_SESSION: dict[str, Callable[[argparse.Namespace, Session], int]] = {
     "import": cmd_import,
     "check": cmd_check, "audit": cmd_audit, "passwd": cmd_passwd, "notulen": cmd_notulen,
     "identity": cmd_identity, "outbox": cmd_outbox, "region": cmd_region, "setup": cmd_setup,
-    "case": cmd_case, "opschonen": cmd_retention,
+    "case": cmd_case, "opschonen": cmd_retention, "inzage": cmd_inzage,
 }
 
 

@@ -123,7 +123,7 @@ def recipient_file_names(case_number: str, people: list[Recipient]) -> list[str]
 def write_distribution(session: Session, minutes_id: str, folder: Path,
                        with_family_summary: bool = True) -> list[Path]:
     """In a subfolder per meeting (date and table): one .eml draft per recipient, named by the
-    case and the person (signed PDF attached), and an .ics for the next moment."""
+    case and the person (signed PDF attached), and an .ics for the next moment; audited."""
     minutes = get_minutes(session, minutes_id)
     pdf = signed_document(session, minutes_id)
     ctx = meeting_context(session, minutes.agenda_item_id)
@@ -159,6 +159,9 @@ def write_distribution(session: Session, minutes_id: str, folder: Path,
             f"{what} — {ctx.case.case_number}", f"{ctx.table.name}",
             (ctx.item.next_moment_place or "") if planned else "", session.now(),
             start=ctx.item.next_moment_start if planned else None)))
+    # When the drafts were made, in the audit log (the inzage says so; names stay out of it)
+    with session.change("minutes.distribute", "minutes", minutes.id, fields=["recipients"]):
+        pass
     return written
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from tafelapp.domain.problems import InvalidInput
@@ -25,6 +25,7 @@ class SettingsController:
         self.w = window
         self.idle_timer = idle_timer
         self.show_wizard = show_wizard
+        self.extra_actions: list[QAction] = []  # e.g. Inzage (AVG)…, added by the window
 
     def show_menu(self) -> None:
         """The Instellingen menu at the pointer."""
@@ -32,6 +33,8 @@ class SettingsController:
         menu.addAction("Regio, tafels en adresboek…", self.show_wizard)
         menu.addAction("Automatisch vergrendelen…", self.ask_auto_lock)
         menu.addAction("Opschonen (bewaartermijn)…", self.w.retention.show)
+        for action in self.extra_actions:
+            menu.addAction(action)
         menu.popup(QCursor.pos())
 
     def ask_auto_lock(self) -> None:
