@@ -29,8 +29,14 @@ class WindowBars:
         self.outbox_action = QAction(icon("outbox"), "Outbox", window)
         self.worklist_action = QAction(icon("worklist"), "Werklijst", window)
         self.figures_action = QAction(icon("figures"), "Kengetallen", window)
-        self.actions = (self.overview_action, self.worklist_action, self.figures_action,
-                        self.outbox_action, self.lock_action, self.settings_action)
+        self.region_action = QAction(icon("worklist"), "Regiowerklijst", window)
+        self.region_action.setToolTip("Elke vastgelopen casus van elke tafel van de regio")
+        self.actions = (self.overview_action, self.worklist_action, self.region_action,
+                        self.figures_action, self.outbox_action, self.lock_action,
+                        self.settings_action)
+        # what a ketenregisseur without a table of her own has no use for (her vault has no
+        # tables' meetings, cases or figures of its own)
+        self.table_only = (self.overview_action, self.worklist_action, self.figures_action)
         for action in self.actions:
             toolbar.addAction(action)
             window.addAction(action)
@@ -56,7 +62,9 @@ class WindowBars:
         status.addPermanentWidget(self.save_state)
         status.addPermanentWidget(self.busy)
 
-    def set_enabled(self, unlocked: bool) -> None:
-        """Navigation only while the vault is open."""
+    def set_enabled(self, unlocked: bool, region_only: bool = False) -> None:
+        """Navigation only while the vault is open; without a table of her own, the
+        table-only screens are hidden."""
         for action in self.actions:
             action.setEnabled(unlocked)
+            action.setVisible(not (region_only and action in self.table_only))
