@@ -342,7 +342,7 @@ class MainWindow(WindowHost):
         """The tables, meetings and case list (a ketenregisseur without a table of her own:
         the regiowerklijst, her home)."""
         if self.settings.region_only:
-            self.show_region_worklist()
+            self.region_worklist.show()
             return
         self.saver.flush()
         self._remember(UiPosition(page="overview"))

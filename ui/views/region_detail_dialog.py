@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tafelapp.domain.region_detail import RegionDetail, RegionDocument
+from ui.widgets.fit import fit_to_screen
 
 
 def detail_html(detail: RegionDetail) -> str:
@@ -90,7 +91,7 @@ class RegionDetailDialog(QDialog):
         self.setTabOrder(self.documents, self.open_pdf)
         self.setTabOrder(self.open_pdf, self.escalate)
         self.setTabOrder(self.escalate, self.close_button)
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560)
         self.documents.setFocus()
 
     def current_document(self) -> RegionDocument | None:

@@ -106,7 +106,8 @@ class RegionWorklistView(QWidget):
         self.view.verticalHeader().hide()
         self.columns = FitColumns(
             self.view, ("999 wd te laat", "JBT-2026-0000", "Jeugdbeschermingstafel D (Duinstede)",
-                        "Soort tafel", "Gecertificeerde instelling", "casusregie niet aanvaard",
+                        "Soort tafel", "Gecertificeerde instelling",
+                        max(ATTENTION_NL.values(), key=len),
                         "termijn verleningsbesluit verliep op 16-09-2026", "00-00-0000"),
             priority=(6, 1, 0, 2, 5, 3, 4, 7), stretch=6)
         self.view.setAccessibleName("Punten op de regiowerklijst")
