@@ -21,7 +21,6 @@ from tafelapp.services import (  # noqa: E402
     outbox_service,
     region_worklist_service,
     settings_service,
-    setup_service,
     vault_service,
 )
 from tafelapp.services.session import Session  # noqa: E402

@@ -103,6 +103,6 @@ def cmd_region_case(args: argparse.Namespace, session: Session) -> int:
         say(f"Notulen: {doc.title}" + ("" if doc.readable else f" — {doc.note}"))
     for note in detail.notes:
         say(f"Niet te lezen: {note}")
-    for path in saved:
-        say(f"Opgeslagen: {path}")
+    for name in saved:
+        say(f"Opgeslagen: {name}")
     return EXIT_OK

@@ -5,6 +5,8 @@ termijnen, the notulen opened as a PDF), Escape, Tab order, and an escalation fr
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -23,7 +25,7 @@ from tafelapp.services.session import Session
 from tests.conftest import PASSPHRASE
 from tests.openzaak import course
 from tests.openzaak.oz import OpenZaak
-from tests.ui.conftest import _no_dialog_outlives_its_test, make_app  # noqa: F401 - fixtures
+from tests.ui.conftest import App
 from ui.views.region_detail_dialog import RegionDetailDialog
 
 
@@ -41,14 +43,14 @@ def _regie_vault(chair: Session, alive: OpenZaak, path: Path) -> None:
 
 def test_the_ketenregisseur_opens_a_region_line_by_keys_and_escalates_it(
         alive: OpenZaak, session: Session, demo: dict[str, str], vault_path: Path,
-        make_app: object, qtbot: QtBot) -> None:
+        make_app: Callable[..., App], qtbot: QtBot) -> None:
     outbox_service.update_region(session, **alive.region())
     number = course.start(session, demo)
     course.drain_all(session)  # the chair's laptop publishes the case and its notulen
     path = vault_path.with_name("ketenregie.tafelapp")
     _regie_vault(session, alive, path)
 
-    app = make_app(vault=path)  # type: ignore[operator]
+    app = make_app(vault=path)
     window = app.window
     app.unlock()
     screen = window.region_worklist_view
@@ -83,7 +85,7 @@ def test_the_ketenregisseur_opens_a_region_line_by_keys_and_escalates_it(
     # Tab order: facts → notulen → open → opschalen → sluiten
     order = [dialog.facts, dialog.documents, dialog.open_pdf, dialog.escalate,
              dialog.close_button]
-    for before, after in zip(order, order[1:], strict=False):
+    for before, after in pairwise(order):
         assert before.nextInFocusChain() is after or _next_focus(before) is after
     # the notulen, opened as a real PDF (the system viewer replaced by a check)
     opened: list[Path] = []
