@@ -53,8 +53,8 @@ class RegionSubject(Model):
     """The case of an escalation started from a region werklijst line (a case this vault does
     not hold): only what the region holds — codes, dates, pseudonyms; no names exist there."""
 
-    zaak_url: ShortText
-    case_number: ShortText
+    zaak_url: ShortText = Field(min_length=1)
+    case_number: ShortText = Field(min_length=1)
     table_name: Name
     table_kind: ShortText = ""
     chair_organisation: ShortText = ""
