@@ -15,6 +15,7 @@ NAMES = {
     "screen": "fa5s.desktop", "settings": "fa5s.cog", "saved": "fa5s.save",
     "back": "fa5s.arrow-left", "outbox": "fa5s.paper-plane", "next": "fa5s.arrow-right",
     "search": "fa5s.search", "worklist": "fa5s.clipboard-list", "figures": "fa5s.chart-bar",
+    "region": "fa5s.map-marked-alt",
 }
 COLOURS = {"ok": "#2e7d32", "warning": "#b26a00", "error": "#c62828"}
 

@@ -168,6 +168,7 @@ class MainWindow(WindowHost):
         self.bars.worklist_action.triggered.connect(self.chain.show_worklist)
         self.bars.region_action.triggered.connect(self.region_worklist.show)
         self.region_worklist_view.back_requested.connect(self.show_overview)
+        self.worklist_view.region_requested.connect(self.region_worklist.show)
         self.bars.figures_action.triggered.connect(self.chain.show_figures)
         self.worklist_view.back_requested.connect(self.show_overview)
         self.worklist_view.case_opened.connect(self._on_overview_case_opened)

@@ -29,14 +29,17 @@ class WindowBars:
         self.outbox_action = QAction(icon("outbox"), "Outbox", window)
         self.worklist_action = QAction(icon("worklist"), "Werklijst", window)
         self.figures_action = QAction(icon("figures"), "Kengetallen", window)
-        self.region_action = QAction(icon("worklist"), "Regiowerklijst", window)
+        self.region_action = QAction(icon("region"), "Regiowerklijst", window)
         self.region_action.setToolTip("Elke vastgelopen casus van elke tafel van de regio")
         self.actions = (self.overview_action, self.worklist_action, self.region_action,
                         self.figures_action, self.outbox_action, self.lock_action,
                         self.settings_action)
         # what a ketenregisseur without a table of her own has no use for (her vault has no
-        # tables' meetings, cases or figures of its own)
+        # tables' meetings, cases or figures of its own); her Regiowerklijst takes the local
+        # werklijst's place, so the toolbar never holds more than it fits at 150 %; on a chair's
+        # laptop the regiowerklijst is a button on the werklijst
         self.table_only = (self.overview_action, self.worklist_action, self.figures_action)
+        self.region_only = (self.region_action,)
         for action in self.actions:
             toolbar.addAction(action)
             window.addAction(action)
@@ -67,4 +70,5 @@ class WindowBars:
         table-only screens are hidden."""
         for action in self.actions:
             action.setEnabled(unlocked)
-            action.setVisible(not (region_only and action in self.table_only))
+            action.setVisible(not (region_only and action in self.table_only)
+                              and (region_only or action not in self.region_only))

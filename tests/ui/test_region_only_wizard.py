@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from tafelapp.services import settings_service
 from tests.conftest import PASSPHRASE
@@ -65,3 +66,12 @@ def test_a_ketenregisseur_without_a_table_opens_on_the_region_werklijst(
     assert not app.call(settings_service.get_settings).region_only
     assert window.bars.overview_action.isVisible()
     assert window.stack.currentWidget() is window.overview_view
+    # a chair's laptop: the regiowerklijst is a button on the werklijst, not in the toolbar
+    assert not window.bars.region_action.isVisible()
+    window.chain.show_worklist()
+    app.qtbot.waitUntil(lambda: window.stack.currentWidget() is window.worklist_view,
+                        timeout=5_000)
+    QTest.keyClick(window.worklist_view.region, Qt.Key.Key_Space)
+    app.qtbot.waitUntil(lambda: window.stack.currentWidget() is window.region_worklist_view,
+                        timeout=5_000)
+    assert window.region_worklist_view.back.isVisible()
