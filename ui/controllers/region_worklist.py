@@ -7,6 +7,7 @@ reads and keeps the copy.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -25,6 +26,13 @@ from ui.controllers.host import WindowHost
 from ui.views.region_detail_dialog import RegionDetailDialog
 from ui.views.region_worklist_view import RegionWorklistView
 from ui.workers import DbExecutor
+
+
+def _out_of_collector_sight() -> None:
+    """The lines shown (tens of thousands of tuples) live until the next refresh: frozen out of
+    the cycle collector's sight, as the overview's case list is (ui.main_window), so a full
+    collection holding the GIL does not stall the screen (measured: bench/region_screen.py)."""
+    gc.freeze()
 
 
 def _open_with_system(path: Path) -> None:
@@ -65,6 +73,7 @@ class RegionWorklistController(QObject):
     def _on_loaded(self, result: RegionWorklist) -> None:
         self.view.show_result(result)
         self.w.stack.setCurrentWidget(self.view)
+        _out_of_collector_sight()
 
     def refresh(self) -> None:
         """Read the region's open zaken (network worker), then keep them (vault worker)."""
@@ -101,6 +110,7 @@ class RegionWorklistController(QObject):
             self.view.message.setText(f"{len(fetched.zaken)} open zaken gelezen in "
                                       f"{fetched.requests} verzoeken.")
             self.view.show_result(result)
+            _out_of_collector_sight()
         self.w.executor.submit(keep, done, self._on_refresh_failed)
 
     def _on_refresh_failed(self, exc: Exception) -> None:
