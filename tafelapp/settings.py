@@ -14,6 +14,7 @@ class AppSettings(BaseModel):
     stale_case_weeks: int = Field(default=6, ge=1, le=52)
     user_display_name: str = Field(default="", max_length=200)
     recipients_by_role: dict[str, list[str]] = Field(default_factory=dict)
+    region_only: bool = False  # a ketenregisseur without a table of her own (the wizard's choice)
 
 
 class UiPosition(BaseModel):

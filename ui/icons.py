@@ -17,6 +17,7 @@ NAMES = {
     "back": "fa5s.arrow-left", "outbox": "fa5s.paper-plane", "next": "fa5s.arrow-right",
     "search": "fa5s.search", "worklist": "fa5s.clipboard-list", "figures": "fa5s.chart-bar",
     "inzage": "fa5s.user-shield",
+    "region": "fa5s.map-marked-alt",
 }
 COLOURS = {"ok": "#2e7d32", "warning": "#b26a00", "error": "#c62828"}
 # Drawn once at these sizes (device pixels: 16-24 at 100 %, 24-36 at 150 %) and kept as pixmaps:

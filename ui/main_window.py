@@ -33,6 +33,7 @@ from ui.controllers.inzage import InzageController
 from ui.controllers.outbox import OutboxController
 from ui.controllers.region import RegionController
 from ui.controllers.retention import RetentionController
+from ui.controllers.region_worklist import RegionWorklistController
 from ui.controllers.settings import FamilyController, SettingsController
 from ui.scheduling import DrainTicker
 from ui.text import problems_line
@@ -45,6 +46,7 @@ from ui.views.meeting_view import MeetingView
 from ui.views.minutes_view import MinutesView
 from ui.views.outbox_view import OutboxView
 from ui.views.overview_view import OverviewView
+from ui.views.region_worklist_view import RegionWorklistView
 from ui.views.unlock_view import UnlockView
 from ui.views.worklist_view import WorklistView
 from ui.widgets.autosave import AutoSaver
@@ -109,15 +111,19 @@ class MainWindow(WindowHost):
         self.escalation_view = EscalationView(executor)
         self.figures_view = FiguresView()
         self.inzage_view = InzageView()
+        self.region_worklist_view = RegionWorklistView()
         self.outbox = OutboxController(executor)
         self.ticker: DrainTicker | None = None
         self.chain = ChainController(self)
         self.region = RegionController(self)
         self.retention = RetentionController(self.executor, self)
+        self.region_worklist = RegionWorklistController(self, self.region_worklist_view,
+                                                        self.chain.show_region_escalation)
         self.demo_server = None
         for view in (self.unlock_view, self.overview_view, self.agenda_view, self.meeting_view,
                      self.minutes_view, self.outbox_view, self.worklist_view,
-                     self.escalation_view, self.figures_view, self.inzage_view):
+                     self.escalation_view, self.figures_view, self.inzage_view,
+                     self.region_worklist_view):
             self.stack.addWidget(view)
         self.early_steps = EarlyStepKeys(self, len(MeetingStep))
         self.stack.currentChanged.connect(lambda _i: self.early_steps.release())
@@ -169,6 +175,9 @@ class MainWindow(WindowHost):
         self.bars.overview_action.triggered.connect(self.show_overview)
         self.bars.outbox_action.triggered.connect(self.chain.show_outbox)
         self.bars.worklist_action.triggered.connect(self.chain.show_worklist)
+        self.bars.region_action.triggered.connect(self.region_worklist.show)
+        self.region_worklist_view.back_requested.connect(self.show_overview)
+        self.worklist_view.region_requested.connect(self.region_worklist.show)
         self.bars.figures_action.triggered.connect(self.chain.show_figures)
         self.inzage = InzageController(self, self.inzage_view)
         self.bars.inzage_action.triggered.connect(self.inzage.show)
@@ -179,7 +188,7 @@ class MainWindow(WindowHost):
         self.worklist_view.followup_requested.connect(self.chain._on_followup_requested)
         self.worklist_view.signal_requested.connect(self.chain._on_signal_requested)
         self.worklist_view.agenda_requested.connect(self.chain._on_agenda_requested)
-        self.escalation_view.back_requested.connect(self.chain.show_worklist)
+        self.escalation_view.back_requested.connect(self.chain._on_escalation_back)
         self.escalation_view.documents_queued.connect(self.outbox.drain)
         self.figures_view.back_requested.connect(self.show_overview)
         self.figures_view.quarter_changed.connect(lambda _q: self.chain.show_figures())
@@ -294,6 +303,7 @@ class MainWindow(WindowHost):
             self.ticker = None
         self.outbox_view.clear()
         self.worklist_view.clear()
+        self.region_worklist.forget()
         self.escalation_view.clear()
         self.figures_view.clear()
         self.inzage_view.clear()
@@ -312,12 +322,15 @@ class MainWindow(WindowHost):
         self.locked.emit()
 
     def _set_unlocked_ui(self, unlocked: bool) -> None:
-        self.bars.set_enabled(unlocked)
+        self.bars.set_enabled(unlocked, self.settings.region_only)
+        self.region_worklist_view.back.setVisible(not self.settings.region_only)
 
     # ----- navigation ------------------------------------------------------------------------
     def restore(self, position: UiPosition) -> None:
         """Go back to where the user was (after unlock or a restart)."""
-        if position.page == "meeting" and position.item_id:
+        if self.settings.region_only:  # a ketenregisseur without a table: her region first
+            self.region_worklist.show()
+        elif position.page == "meeting" and position.item_id:
             self.position = position
             self.open_item(position.item_id, MeetingStep(position.step or "OPENING"))
         elif position.page == "agenda" and position.meeting_id:
@@ -330,8 +343,21 @@ class MainWindow(WindowHost):
         if self.executor.session is not None:
             self.executor.submit(lambda s: settings_service.remember_position(s, position))
 
+    def show_region_worklist(self) -> None:
+        """The regiowerklijst (from the vault's copy, no refresh)."""
+        self.region_worklist.show(refresh=False)
+
+    def apply_settings(self, settings: AppSettings) -> None:
+        """New settings (the wizard's region-only choice): navigation follows them."""
+        self.settings = settings
+        self._set_unlocked_ui(self.executor.session is not None)
+
     def show_overview(self) -> None:
-        """The tables, meetings and case list."""
+        """The tables, meetings and case list (a ketenregisseur without a table of her own:
+        the regiowerklijst, her home)."""
+        if self.settings.region_only:
+            self.region_worklist.show()
+            return
         self.saver.flush()
         self._remember(UiPosition(page="overview"))
         self.executor.submit(overview_service.overview, self._on_overview_loaded)
@@ -445,6 +471,7 @@ class MainWindow(WindowHost):
         if self.ticker is not None:
             self.ticker.stop()
         self.outbox.shutdown()
+        self.region_worklist.shutdown()
         if self.demo_server is not None:
             self.demo_server.stop()
             self.demo_server = None

@@ -29,8 +29,17 @@ class WindowBars:
         self.outbox_action = QAction(icon("outbox"), "Outbox", window)
         self.worklist_action = QAction(icon("worklist"), "Werklijst", window)
         self.figures_action = QAction(icon("figures"), "Kengetallen", window)
-        self.actions = (self.overview_action, self.worklist_action, self.figures_action,
-                        self.outbox_action, self.lock_action, self.settings_action)
+        self.region_action = QAction(icon("region"), "Regiowerklijst", window)
+        self.region_action.setToolTip("Elke vastgelopen casus van elke tafel van de regio")
+        self.actions = (self.overview_action, self.worklist_action, self.region_action,
+                        self.figures_action, self.outbox_action, self.lock_action,
+                        self.settings_action)
+        # what a ketenregisseur without a table of her own has no use for (her vault has no
+        # tables' meetings, cases or figures of its own); her Regiowerklijst takes the local
+        # werklijst's place, so the toolbar never holds more than it fits at 150 %; on a chair's
+        # laptop the regiowerklijst is a button on the werklijst
+        self.table_only = (self.overview_action, self.worklist_action, self.figures_action)
+        self.region_only = (self.region_action,)
         # Inzage (AVG art. 15) is asked for now and then, not daily: in the Instellingen menu
         # and on Ctrl+I, not in the toolbar (which must fit a 1280×720 screen at 150 %)
         self.inzage_action = QAction(icon("inzage"), "Inzage (AVG)…", window)
@@ -61,7 +70,11 @@ class WindowBars:
         status.addPermanentWidget(self.save_state)
         status.addPermanentWidget(self.busy)
 
-    def set_enabled(self, unlocked: bool) -> None:
-        """Navigation only while the vault is open."""
-        for action in (*self.actions, self.inzage_action):
+    def set_enabled(self, unlocked: bool, region_only: bool = False) -> None:
+        """Navigation only while the vault is open; without a table of her own, the
+        table-only screens are hidden."""
+        self.inzage_action.setEnabled(unlocked)
+        for action in self.actions:
             action.setEnabled(unlocked)
+            action.setVisible(not (region_only and action in self.table_only)
+                              and (region_only or action not in self.region_only))

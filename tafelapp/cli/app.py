@@ -112,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="de werklijst van de hele regio (uit de Zaken API van de regio)")
     p.add_argument("--offline", action="store_true",
                    help="met --regio: niet verversen, de laatste kopie tonen")
+    p.add_argument("--casus", metavar="CASUSNUMMER",
+                   help="met --regio: wat de regio van deze casus weet (statussen, besluit, "
+                        "termijnen, notulen; --pdf MAP haalt de notulen op)")
+    p.add_argument("--pdf", metavar="MAP", help="met --casus: bewaar de notulen als PDF in MAP")
     p = sub.add_parser("show", help="toon een bespreking")
     p.add_argument("what", choices=["meeting"])
     p.add_argument("id")

@@ -14,6 +14,8 @@ from tafelapp.services.session import Session
 
 def cmd_region_worklist(args: argparse.Namespace, session: Session) -> int:
     """Refresh (unless --offline; a failed refresh keeps the last copy), then show the lines."""
+    if getattr(args, "casus", None):
+        return cmd_region_case(args, session)
     refreshed = True
     if not args.offline:
         from tafelapp.sync.region_fetch import RefreshFailed, refresh
@@ -50,3 +52,57 @@ def cmd_region_worklist(args: argparse.Namespace, session: Session) -> int:
         f"in de regio; {result.own} casus(sen) van deze laptop staan op de eigen werklijst; "
         f"{result.without_facts} zaak/zaken zonder Tafelapp-gegevens")
     return EXIT_OK if refreshed or result.fetched_at else EXIT_ERROR
+
+
+def cmd_region_case(args: argparse.Namespace, session: Session) -> int:
+    """`werklijst --regio --casus N`: what the region holds of one case of the last copy (its
+    statussen, besluit, termijnen and notulen), read now from the region; `--pdf MAP` saves
+    the notulen this client may read."""
+    from pathlib import Path
+
+    from tafelapp.sync.region_detail import DetailFailed, download, read_detail
+    from tafelapp.sync.zaken_client import ZakenClient
+    from tafelapp.sync.zgw_client import ZgwClient
+
+    line = region_worklist_service.line(session, args.casus)
+    if line is None:
+        print(f"Casus {args.casus} staat niet in de laatste kopie van de regio (of deze client "
+              "mag hem niet zien); ververs met: tafelapp werklijst --regio", file=sys.stderr)
+        return EXIT_ERROR
+    settings = outbox_service.region_settings(session)
+    zaken, documents = ZakenClient(settings, session.actor), ZgwClient(settings, session.actor)
+    try:
+        detail = read_detail(zaken, documents, line.case, line.table_name, line.table.kind,
+                             line.table.chair_organisation)
+        saved = []
+        if args.pdf:
+            folder = Path(args.pdf)
+            folder.mkdir(parents=True, exist_ok=True)
+            for number, doc in enumerate(d for d in detail.documents if d.readable):
+                path = folder / f"notulen-{line.case.case_number}-{number + 1}.pdf"
+                path.write_bytes(download(documents, doc))
+                saved.append(str(path))
+    except DetailFailed as exc:
+        print(f"Niet gelezen: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        zaken.close()
+        documents.close()
+    if args.json:
+        _print_json({"case_number": line.case.case_number, "table": line.table_name,
+                     "table_kind": line.table.kind,
+                     "chair_organisation": line.table.chair_organisation,
+                     "statuses": [{"on": when, "status": name} for when, name in detail.statuses],
+                     "result": detail.result, "facts": detail.facts(), "notes": detail.notes,
+                     "documents": [{"title": d.title, "readable": d.readable, "note": d.note}
+                                   for d in detail.documents], "saved": saved})
+        return EXIT_OK
+    for text in detail.facts():
+        say(text)
+    for doc in detail.documents:
+        say(f"Notulen: {doc.title}" + ("" if doc.readable else f" — {doc.note}"))
+    for note in detail.notes:
+        say(f"Niet te lezen: {note}")
+    for name in saved:
+        say(f"Opgeslagen: {name}")
+    return EXIT_OK

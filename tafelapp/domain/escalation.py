@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from tafelapp.domain.models import Model
 from tafelapp.domain.problems import Problem
@@ -49,11 +49,24 @@ class Attempt(Model):
     description: Text
 
 
+class RegionSubject(Model):
+    """The case of an escalation started from a region werklijst line (a case this vault does
+    not hold): only what the region holds — codes, dates, pseudonyms; no names exist there."""
+
+    zaak_url: ShortText = Field(min_length=1)
+    case_number: ShortText = Field(min_length=1)
+    table_name: Name
+    table_kind: ShortText = ""
+    chair_organisation: ShortText = ""
+    facts: list[ShortText] = Field(default_factory=list, max_length=80)
+
+
 class Escalation(Model):
     """A stuck procedural matter of a case, brought to the stuurgroep by the ketenregisseur."""
 
     id: Id = Field(default_factory=new_id)
-    case_id: Id
+    case_id: Id | None = None  # a case of this vault, or:
+    region: RegionSubject | None = None  # a case only the region holds (exactly one of the two)
     stuck: Text
     partners: list[Name] = Field(default_factory=list, max_length=20)
     attempts: list[Attempt] = Field(default_factory=list, max_length=50)
@@ -68,6 +81,15 @@ class Escalation(Model):
     submitted_on: dt.date | None = None
     decided_on: dt.date | None = None
     closed_on: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> Escalation:
+        if (self.case_id is None) == (self.region is None):
+            raise ValueError("een opschaling gaat over een casus van deze kluis of over een "
+                             "zaak van de regio, precies een van beide")
+        if self.region is not None and not self.pseudonymised:
+            raise ValueError("de regio kent geen namen: deze opschaling blijft gepseudonimiseerd")
+        return self
 
 
 class Signal(Model):

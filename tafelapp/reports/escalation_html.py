@@ -43,10 +43,20 @@ def escalation_section(e: Escalation, case_number: str, table_name: str,
             f"<table><tr><td>Urgentie</td><td>{URGENCY_NL[e.urgency]}</td></tr>"
             f"<tr><td>Status</td><td>{STATUS_NL[e.status]}</td></tr>"
             f"<tr><td>Partners</td><td>{p(', '.join(e.partners))}</td></tr></table>"
+            + _region_part(e) +
             f"<h3>Wat zit er vast?</h3><p>{p(e.stuck)}</p>"
             f"<h3>Wat is er geprobeerd?</h3><table>{attempts}</table>"
             f"<h3>Vraag aan de stuurgroep</h3><p>{p(e.question)}</p>{decision}"
             + (f"<h3>Vervolgafspraken</h3><ul>{follow}</ul>" if follow else ""))
+
+
+def _region_part(e: Escalation) -> str:
+    """What the region holds of a case this vault does not hold (codes and dates only)."""
+    if e.region is None:
+        return ""
+    facts = "".join(f"<li>{escape(f)}</li>" for f in e.region.facts)
+    return ("<h3>Wat de regio van deze casus weet</h3><p class='muted'>Uit de Zaken API van de "
+            "regio; de regio kent geen namen.</p>" + (f"<ul>{facts}</ul>" if facts else ""))
 
 
 def dossier_html(e: Escalation, case_number: str, table_name: str,

@@ -9,6 +9,7 @@ from tafelapp.documents.pdf import render_pdf
 from tafelapp.domain.escalation import (
     Escalation,
     EscalationStatus,
+    RegionSubject,
     Signal,
     transition_problems,
 )
@@ -44,6 +45,19 @@ def start_escalation(session: Session, case_id: str, **fields: Any) -> Escalatio
     return escalation
 
 
+def start_region_escalation(session: Session, region: dict[str, Any] | RegionSubject,
+                            **fields: Any) -> Escalation:
+    """Start a concept escalation of a case only the region holds (a region werklijst line),
+    from what the region holds of it: pseudonymous, because no names exist there."""
+    subject = region.model_dump() if isinstance(region, RegionSubject) else region
+    escalation = build(Escalation, "escalation", region=subject, created_on=session.today(),
+                       **fields)
+    with session.change("escalation.start", "escalation", escalation.id,
+                        after=escalation) as conn:
+        escalation_repo.save(conn, escalation)
+    return escalation
+
+
 def update_escalation(session: Session, escalation_id: str, **changes: Any) -> Escalation:
     """Change a concept (stuck, partners, attempts, question, urgency)."""
     before = get_escalation(session, escalation_id)
@@ -64,6 +78,10 @@ def set_pseudonymisation(session: Session, escalation_id: str, pseudonymised: bo
         raise InvalidInput([Problem("escalation.reason_missing", "depseudonymise_reason",
                                     "geef de reden om namen mee te sturen")])
     before = get_escalation(session, escalation_id)
+    if before.region is not None and not pseudonymised:
+        raise InvalidInput([Problem("escalation.region_no_names", "depseudonymise_reason",
+                                    "de regio kent geen namen van deze casus: de opschaling "
+                                    "blijft gepseudonimiseerd")])
     after = before.model_copy(update={"pseudonymised": pseudonymised,
                                       "depseudonymise_reason": None if pseudonymised else reason})
     action = "escalation.pseudonymise" if pseudonymised else "escalation.depseudonymise"
@@ -73,8 +91,22 @@ def set_pseudonymisation(session: Session, escalation_id: str, pseudonymised: bo
     return after
 
 
+def subject(session: Session, escalation: Escalation) -> tuple[str, str, str]:
+    """(case number, table name, municipality or region) of what the escalation is about."""
+    if escalation.region is not None:
+        from tafelapp.services.setup_service import region_name
+
+        return (escalation.region.case_number, escalation.region.table_name,
+                region_name(session) or "de regio")
+    case = get_case(session, escalation.case_id or "")
+    table = get_table(session, case.table_id)
+    return case.case_number, table.name, table.municipality
+
+
 def _terms(session: Session, escalation: Escalation) -> tuple[PersonalData, str, str]:
-    case = get_case(session, escalation.case_id)
+    if escalation.region is not None:  # the region holds no personal data: nothing to replace
+        return PersonalData(), escalation.region.case_number, escalation.region.table_name
+    case = get_case(session, escalation.case_id or "")
     table = get_table(session, case.table_id)
     names = [p.name for m in meetings_for_case(session, case.id) for i in m.agenda
              for p in i.participants] + [lead.person for lead in case.case_leads]
@@ -133,10 +165,10 @@ def advance(session: Session, escalation_id: str, to: EscalationStatus | str,
     return after
 
 
-def escalations(session: Session, status: str | None = None,
-                case_id: str | None = None) -> list[Escalation]:
-    """Escalations, optionally of one status or case."""
-    return escalation_repo.all_escalations(session.conn, status, case_id)
+def escalations(session: Session, status: str | None = None, case_id: str | None = None,
+                zaak_url: str | None = None) -> list[Escalation]:
+    """Escalations, optionally of one status, case or region zaak."""
+    return escalation_repo.all_escalations(session.conn, status, case_id, zaak_url)
 
 
 def dossier(session: Session, escalation_id: str) -> bytes:

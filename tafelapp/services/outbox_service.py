@@ -96,11 +96,9 @@ def title_of(session: Session, item: OutboxItem) -> str:
     if item.kind == "case":
         return f"Zaak {item.identificatie.removeprefix('ZAAK-')}"
     if item.kind == "escalation":
-        from tafelapp.services.case_service import get_case
-        from tafelapp.services.escalation_service import get_escalation
+        from tafelapp.services.escalation_service import get_escalation, subject
 
-        escalation = get_escalation(session, item.ref_id)
-        return _escalation_title(get_case(session, escalation.case_id).case_number)
+        return _escalation_title(subject(session, get_escalation(session, item.ref_id))[0])
     if item.kind == "minutes":
         minutes = get_minutes(session, item.ref_id)
         ctx = meeting_context(session, minutes.agenda_item_id)
@@ -115,17 +113,14 @@ def titles(session: Session) -> dict[str, str]:
 
 
 def _escalation_document(session: Session, item: OutboxItem) -> OutgoingDocument:
-    from tafelapp.services.case_service import get_case
-    from tafelapp.services.escalation_service import dossier, get_escalation
-    from tafelapp.services.table_service import get_table
+    from tafelapp.services.escalation_service import dossier, get_escalation, subject
 
     escalation = get_escalation(session, item.ref_id)
-    case = get_case(session, escalation.case_id)
-    table = get_table(session, case.table_id)
+    number, _table, where = subject(session, escalation)
     day = escalation.submitted_on or escalation.created_on
-    return OutgoingDocument(title=_escalation_title(case.case_number),
-                            author=f"Ketenregie {table.municipality}", created=day,
-                            signed_on=day, pki=False, filename=f"opschaling-{case.case_number}.pdf",
+    return OutgoingDocument(title=_escalation_title(number),
+                            author=f"Ketenregie {where}", created=day,
+                            signed_on=day, pki=False, filename=f"opschaling-{number}.pdf",
                             pdf=dossier(session, escalation.id))
 
 

@@ -10,11 +10,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from tafelapp.domain.region_worklist import compact, region_case, region_worklist
+from tafelapp.domain.region_detail import expand
+from tafelapp.domain.region_worklist import (
+    RegionCase,
+    compact,
+    region_case,
+    region_worklist,
+)
 from tafelapp.domain.worklist import Horizon, WorkItem
+from tafelapp.services.outbox_service import region_settings
 from tafelapp.services.session import Session
 from tafelapp.services.settings_service import get_settings
-from tafelapp.store import settings_repo, table_repo, zaak_repo
+from tafelapp.store import directory_repo, settings_repo, table_repo, zaak_repo
 from tafelapp.store.transaction import transaction
 
 _KEY = "region_worklist"
@@ -40,6 +47,24 @@ class RegionWorklist:
     without_facts: int  # zaken without Tafelapp's kenmerken (made by others): not on the list
     own: int  # cases this laptop holds itself: on the local list, not here
     note: str
+    tables: dict[str, TableLine] = field(default_factory=dict)  # by the line's table_name
+
+
+@dataclass(frozen=True)
+class TableLine:
+    """What a region line says of its table: its kind and the responsible chair's organisation."""
+
+    kind: str
+    chair_organisation: str
+
+
+@dataclass(frozen=True)
+class RegionLine:
+    """One case of the copy with its table's names, to open what the region holds of it."""
+
+    case: RegionCase
+    table_name: str
+    table: TableLine
 
 
 VISIBILITY_NOTE = ("U ziet alleen de zaken die deze client mag lezen: de zaaktypen waarop de regio "
@@ -91,11 +116,44 @@ def _work_list(session: Session) -> RegionWorklist:
     current = copy(session)
     local = zaak_repo.case_numbers(session.conn)
     own = {row[1] for row in current.cases if row[1] in local}
-    names = {t.id: f"{t.name} ({t.municipality})" for t in table_repo.list_all(session.conn)}
+    names, tables = _tables(session)
     horizon = Horizon.of(session.today(), get_settings(session).stale_case_weeks)
     when = (current.fetched_at.astimezone().strftime("%d-%m-%Y %H:%M") if current.fetched_at
             else "nog nooit")
     items = region_worklist(current.cases, names, horizon, own)
     return RegionWorklist(items, current.fetched_at, current.zaken, current.zaken - len(current.cases),
                           len(own),
-                          f"Regio laatst ververst: {when}. {VISIBILITY_NOTE}")
+                          f"Regio laatst ververst: {when}. {VISIBILITY_NOTE}", tables)
+
+
+def _tables(session: Session) -> tuple[dict[str, str], dict[str, TableLine]]:
+    """Each table's line name ('name (municipality)') by id, and its kind and chair's
+    organisation by that name (from the region file's tables and address book)."""
+    names: dict[str, str] = {}
+    lines: dict[str, TableLine] = {}
+    for t in table_repo.list_all(session.conn):
+        name = names[t.id] = f"{t.name} ({t.municipality})"
+        chair = directory_repo.person(session.conn, t.default_chair_id or "") \
+            if t.default_chair_id else None
+        org = directory_repo.organisation(session.conn, chair.organisation_id or "") \
+            if chair and chair.organisation_id else None
+        lines[name] = TableLine(t.kind.value, org.name if org else "")
+    return names, lines
+
+
+def line(session: Session, key: str) -> RegionLine | None:
+    """The case of a region line (by the zaak's URL or the case number) from the last copy;
+    None when the copy no longer holds it."""
+    for row in copy(session).cases:
+        if key in (row[0], row[1]):
+            case = expand(row)
+            names, tables = _tables(session)
+            name = names.get(case.table_id) or f"tafel {case.table_id[:8]}"
+            kind = next((k for k, url in _zaaktypen(session).items() if url == case.zaaktype), "")
+            found = tables.get(name, TableLine(kind, ""))
+            return RegionLine(case, name, TableLine(found.kind or kind, found.chair_organisation))
+    return None
+
+
+def _zaaktypen(session: Session) -> dict[str, str]:
+    return dict(region_settings(session).zaaktypen)

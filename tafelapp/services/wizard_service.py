@@ -9,7 +9,9 @@ from typing import Any
 from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.domain.region import REGION_FORMAT, entry_label, reference_problems
 from tafelapp.domain.rules.organisations import complaints_route_problems
-from tafelapp.services import setup_service
+from tafelapp.services import settings_service, setup_service
+from tafelapp.services.session import Session
+from tafelapp.settings import AppSettings
 
 PAGE_OF = {"region": 0, "organisations": 1, "people": 2, "tables": 3, "server": 4}
 """Which wizard page shows a part of the region file."""
@@ -45,3 +47,11 @@ def page_problems(raw: dict[str, Any], page: int,
                   now: dt.datetime | None = None) -> list[Problem]:
     """The problems shown on one wizard page (for 'Volgende')."""
     return [p for p in wizard_problems(raw, now) if _page(p.field) == page]
+
+
+def save(session: Session, raw: dict[str, Any], secret: str | None, removed: list[str],
+         region_only: bool) -> AppSettings:
+    """'Opslaan' of the wizard: the set-up, and whether this is a ketenregisseur's laptop
+    without a table of her own (the app then opens on the regiowerklijst)."""
+    setup_service.save_wizard(session, raw, secret, removed)
+    return settings_service.update_settings(session, region_only=region_only)

@@ -8,10 +8,12 @@ from tafelapp.store.connection import Connection
 
 def save(conn: Connection, escalation: Escalation, dossier: bytes | None = None) -> None:
     """Insert or update an escalation; `dossier` replaces the stored signed PDF when given."""
-    conn.execute("INSERT INTO escalations (id, case_id, status, record, created_on) "
-                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET status = excluded.status, "
-                 "record = excluded.record",
-                 (escalation.id, escalation.case_id, escalation.status.value,
+    conn.execute("INSERT INTO escalations (id, case_id, zaak_url, status, record, created_on) "
+                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                 "status = excluded.status, record = excluded.record",
+                 (escalation.id, escalation.case_id,
+                  escalation.region.zaak_url if escalation.region else None,
+                  escalation.status.value,
                   escalation.model_dump_json(), escalation.created_on.isoformat()))
     if dossier is not None:
         conn.execute("UPDATE escalations SET dossier = ? WHERE id = ?", (dossier, escalation.id))
@@ -30,8 +32,9 @@ def dossier(conn: Connection, escalation_id: str) -> bytes | None:
 
 
 def all_escalations(conn: Connection, status: str | None = None,
-                    case_id: str | None = None) -> list[Escalation]:
-    """Escalations, oldest first, optionally by status or case."""
+                    case_id: str | None = None,
+                    zaak_url: str | None = None) -> list[Escalation]:
+    """Escalations, oldest first, optionally by status, case or region zaak."""
     where, params = [], []
     if status:
         where.append("status = ?")
@@ -39,6 +42,9 @@ def all_escalations(conn: Connection, status: str | None = None,
     if case_id:
         where.append("case_id = ?")
         params.append(case_id)
+    if zaak_url:
+        where.append("zaak_url = ?")
+        params.append(zaak_url)
     sql = "SELECT record FROM escalations" + (f" WHERE {' AND '.join(where)}" if where else "")
     return [Escalation.model_validate_json(r[0])
             for r in conn.execute(sql + " ORDER BY created_on, id", params).fetchall()]

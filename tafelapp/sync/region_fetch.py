@@ -17,6 +17,7 @@ import httpx
 
 from tafelapp.services import outbox_service, region_worklist_service
 from tafelapp.services.session import Session
+from tafelapp.settings import RegionSettings
 from tafelapp.sync.outbox import auth_help, token_refused
 from tafelapp.sync.zaken_client import ZakenClient
 from tafelapp.sync.zgw_client import Reply
@@ -101,15 +102,20 @@ def fetch_open_zaken(client: ZakenClient, zaaktypen: list[str],
     return Fetched(list(found.values()), client.requests - start, per_type)
 
 
-def refresh(session: Session, client: ZakenClient,
-            progress: Callable[[int, int], None] | None = None) -> Fetched:
-    """Read the region's open zaken and keep them, encrypted in the vault, as the last good copy
-    (a failed refresh raises RefreshFailed and leaves the copy as it was)."""
-    settings = outbox_service.region_settings(session)
+def zaaktypen_to_read(settings: RegionSettings) -> list[str]:
+    """The region's zaaktypen (RefreshFailed when no Zaken API or zaaktype is set)."""
     zaaktypen = [url for _, url in sorted(settings.zaaktypen.items()) if url]
     if not settings.zaken_url or not zaaktypen:
         raise RefreshFailed("de Zaken API van de regio is niet ingesteld: tafelapp region set "
                             "--zaken-url … --zaaktype JBT=…")
-    fetched = fetch_open_zaken(client, zaaktypen, progress)
+    return zaaktypen
+
+
+def refresh(session: Session, client: ZakenClient,
+            progress: Callable[[int, int], None] | None = None) -> Fetched:
+    """Read the region's open zaken and keep them, encrypted in the vault, as the last good copy
+    (a failed refresh raises RefreshFailed and leaves the copy as it was)."""
+    fetched = fetch_open_zaken(client, zaaktypen_to_read(outbox_service.region_settings(session)),
+                               progress)
     region_worklist_service.keep(session, fetched.zaken, fetched.per_zaaktype)
     return fetched

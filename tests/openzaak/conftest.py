@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from tests.openzaak.oz import OpenZaak
+from tests.ui.conftest import make_app  # noqa: F401 - the app fixture, for the screen's test
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "openzaak"

@@ -64,3 +64,13 @@ def test_set_test_send_and_the_region_werklijst_on_the_command_line(alive: OpenZ
     assert "van deze laptop staan op de eigen werklijst" in region.stdout
     offline = run({**env, "TAFELAPP_REGION_SECRET_FILE": ""}, "werklijst", "--regio", "--offline")
     assert offline.returncode == 0 and "Regio laatst ververst" in offline.stdout
+    # one line's detail, read from the region (the case is in the copy, whoever holds it)
+    detail = run(env, "werklijst", "--regio", "--offline", "--casus", number, "--json")
+    assert detail.returncode == 0, detail.stderr
+    assert '"table_kind": "JBT"' in detail.stdout and '"Aangemeld"' in detail.stdout
+    assert "Van Dalen" not in detail.stdout
+    shown = run(env, "werklijst", "--regio", "--offline", "--casus", number)
+    assert shown.returncode == 0 and f"Casus {number}" in shown.stdout
+    assert "Status Aangemeld sinds" in shown.stdout
+    unknown = run(env, "werklijst", "--regio", "--offline", "--casus", "JBT-GEEN-ZAAK")
+    assert unknown.returncode != 0 and "staat niet in de laatste kopie" in unknown.stderr

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("walk", ["scripts.screenshots", "scripts.screenshots_newcomer",
-                                  "scripts.screenshots_dialogs"])
+                                  "scripts.screenshots_dialogs", "scripts.screenshots_region"])
 def test_every_control_has_an_accessible_name(walk: str) -> None:
     env = {**os.environ, "SHOT_A11Y": "1"}
     env.pop("QT_QPA_PLATFORM", None)

@@ -29,7 +29,8 @@ def _walk(walk: str) -> dict[str, tuple[int, str]]:
     return done
 
 
-@pytest.mark.parametrize("walk", ["scripts.screenshots", "scripts.screenshots_newcomer"])
+@pytest.mark.parametrize("walk", ["scripts.screenshots", "scripts.screenshots_newcomer",
+                                  "scripts.screenshots_region"])
 def test_every_screen_is_usable_at_100_and_150_percent(walk: str) -> None:
     found: list[str] = []
     for scale, (code, out) in _walk(walk).items():

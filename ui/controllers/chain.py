@@ -8,7 +8,9 @@ from typing import Any
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from tafelapp.domain.escalation import RegionSubject
 from tafelapp.domain.problems import InvalidInput
+from tafelapp.domain.region_detail import RegionDetail
 from tafelapp.services import (
     escalation_service,
     figures_service,
@@ -105,6 +107,21 @@ class ChainController:
         """The (new or open) escalation of a case."""
         self.w.escalation_view.open_case(case_id)
         self.w.stack.setCurrentWidget(self.w.escalation_view)
+
+    def show_region_escalation(self, detail: RegionDetail) -> None:
+        """An escalation of a region line's case, from what the region holds of it."""
+        self.w.escalation_view.open_region(RegionSubject(
+            zaak_url=detail.case.url, case_number=detail.case.case_number,
+            table_name=detail.table_name, table_kind=detail.table_kind,
+            chair_organisation=detail.chair_organisation, facts=detail.facts()[:80]))
+        self.w.stack.setCurrentWidget(self.w.escalation_view)
+
+    def _on_escalation_back(self) -> None:
+        """Back to the werklijst the escalation came from (the region's or the local one)."""
+        if self.w.escalation_view.region is not None:
+            self.w.show_region_worklist()
+        else:
+            self.show_worklist()
 
     def show_figures(self) -> None:
         """Kengetallen of every table for the chosen quarter."""

@@ -54,6 +54,14 @@ class WindowHost(QMainWindow):
         """Open the notulen of an agenda item."""
         raise NotImplementedError
 
+    def show_region_worklist(self) -> None:
+        """The regiowerklijst (from the vault's copy, no refresh)."""
+        raise NotImplementedError
+
+    def apply_settings(self, settings: AppSettings) -> None:
+        """New settings (the wizard's region-only choice): navigation follows them."""
+        raise NotImplementedError
+
     def _on_background_failed(self, exc: Exception) -> None:
         """Show a failure of background work."""
         raise NotImplementedError

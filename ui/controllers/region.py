@@ -17,10 +17,13 @@ from tafelapp.services import (
     minutes_service,
     package_service,
     roster_service,
+    settings_service,
     setup_service,
     table_service,
+    wizard_service,
 )
 from tafelapp.services.session import Session
+from tafelapp.settings import AppSettings
 from ui.controllers.host import WindowHost
 from ui.text import problems_line
 from ui.views.intake_dialog import IntakeDialog
@@ -95,6 +98,8 @@ class RegionController:
         if existing:
             self.w.executor.submit(lambda s: setup_service.export_region(s).model_dump(
                 mode="json"), wizard.load)
+        self.w.executor.submit(lambda s: settings_service.get_settings(s).region_only,
+                               wizard.region_only.setChecked)
         wizard.open()
 
     def _on_wizard_save_requested(self, raw: dict[str, Any], secret: str,
@@ -104,13 +109,16 @@ class RegionController:
             return
         wizard.save.setEnabled(False)
 
-        def saved(_result: object) -> None:
+        region_only = wizard.region_only.isChecked()
+
+        def saved(settings: AppSettings) -> None:
             wizard.accept()
             self.w.statusBar().showMessage("De inrichting is opgeslagen.", 8000)
-            self.w.show_overview()
+            self.w.apply_settings(settings)
+            self.w.show_overview()  # without a table of her own: the regiowerklijst
 
-        self.w.executor.submit(lambda s: setup_service.save_wizard(s, raw, secret or None,
-                                                                 removed),
+        self.w.executor.submit(lambda s: wizard_service.save(s, raw, secret or None, removed,
+                                                             region_only),
                                saved, _refusal(wizard.save, wizard.show_problems,
                                                wizard.message))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -21,7 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tafelapp.domain.escalation import STATUS_NL, URGENCY_NL, Escalation, EscalationStatus
+from tafelapp.domain.escalation import (
+    STATUS_NL,
+    URGENCY_NL,
+    Escalation,
+    EscalationStatus,
+    RegionSubject,
+)
 from tafelapp.domain.problems import InvalidInput, Problem
 from tafelapp.services import escalation_service, minutes_service
 from tafelapp.services.session import Session
@@ -59,6 +66,7 @@ class EscalationView(QWidget):
         self.executor = executor
         self.escalation: Escalation | None = None
         self.case_id = ""
+        self.region: RegionSubject | None = None  # a case only the region holds
         layout = QVBoxLayout(self)
         top, self.back, self.header = header_row("Werklijst")
         layout.addLayout(top)
@@ -125,10 +133,20 @@ class EscalationView(QWidget):
 
     def open_case(self, case_id: str) -> None:
         """Show the open escalation of a case, or an empty form for a new one."""
-        self.case_id = case_id
+        self.case_id, self.region = case_id, None
 
         def load(s: Session) -> tuple[list[Escalation], list[Any]]:
             return (escalation_service.escalations(s, case_id=case_id),
+                    minutes_service.list_identities(s))
+        self.executor.submit(load, self._loaded, self._error)
+
+    def open_region(self, region: RegionSubject) -> None:
+        """The open escalation of a region line's zaak, or an empty form with what the region
+        holds of it (pseudonymous: the region holds no names)."""
+        self.case_id, self.region = "", region
+
+        def load(s: Session) -> tuple[list[Escalation], list[Any]]:
+            return (escalation_service.escalations(s, zaak_url=region.zaak_url),
                     minutes_service.list_identities(s))
         self.executor.submit(load, self._loaded, self._error)
 
@@ -156,6 +174,12 @@ class EscalationView(QWidget):
             self.decision.setPlainText(e.decision)
             self.follow_up.setPlainText("\n".join(e.follow_up))
             self._preview()
+        elif self.region is not None:
+            self.preview.setHtml("<h3>Wat de regio van deze casus weet</h3><ul>" + "".join(
+                f"<li>{html.escape(f)}</li>" for f in self.region.facts) + "</ul>")
+            self.stuck.setPlainText("\n".join(f for f in self.region.facts
+                                              if f.startswith(("Termijn", "Casusregie",
+                                                               "Open afspraak"))))
         else:
             self.preview.clear()
         self._sync()
@@ -169,6 +193,12 @@ class EscalationView(QWidget):
         for widget in (self.stuck, self.partners, self.attempts, self.question, self.urgency,
                        self.names, self.reason, self.save, self.submit):
             widget.setEnabled(concept)
+        if self.region is not None:  # no names exist at the region: nothing to send along
+            self.names.setChecked(False)
+            self.names.setEnabled(False)
+            self.reason.setEnabled(False)
+            self.header.setText(self.header.text() + f" — {self.region.case_number}, "
+                                f"{self.region.table_name} (uit de regio)")
         self.advance.setEnabled(not concept and status is not EscalationStatus.CLOSED)
 
     def _fields(self) -> dict[str, Any]:
@@ -184,11 +214,12 @@ class EscalationView(QWidget):
             self._error(exc)
             return
         existing = self.escalation.id if self.escalation else None
-        case_id = self.case_id
+        case_id, region = self.case_id, self.region
         names, reason = self.names.isChecked(), self.reason.text()
 
         def save(s: Session) -> Escalation:
             e = (escalation_service.update_escalation(s, existing, **fields) if existing
+                 else escalation_service.start_region_escalation(s, region, **fields) if region
                  else escalation_service.start_escalation(s, case_id, **fields))
             if names != (not e.pseudonymised):
                 e = escalation_service.set_pseudonymisation(s, e.id, not names, reason or None)
@@ -242,6 +273,7 @@ class EscalationView(QWidget):
     def clear(self) -> None:
         """Forget everything (on lock)."""
         self.escalation = None
+        self.region = None
         for widget in (self.stuck, self.attempts, self.question, self.decision, self.follow_up):
             widget.clear()
         for line in (self.partners, self.reason, self.pin):

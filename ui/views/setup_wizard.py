@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -84,6 +85,13 @@ class SetupWizard(DiscardGuard, QDialog):
         form.addRow("&Naam van de regio", self.region)
         self.import_button = QPushButton("Instellingen inlezen (regiobestand)…")
         form.addRow("", self.import_button)
+        self.region_only = QCheckBox("Ik ben &ketenregisseur zonder eigen tafel (alleen de "
+                                     "regiowerklijst)")
+        self.region_only.setAccessibleName("Ketenregisseur zonder eigen tafel")
+        self.region_only.setToolTip("Lees het regiobestand in (tafels, adresboek, Zaken API); "
+                                    "Tafelapp opent dan op de regiowerklijst en laat de "
+                                    "schermen van een eigen tafel weg.")
+        form.addRow("", self.region_only)
         self.pages.addWidget(region_page)
 
         self.organisations = EditableTable([

@@ -33,6 +33,7 @@ class WorklistView(QWidget):
     signal_requested = Signal()
     agenda_requested = Signal()
     followup_requested = Signal(object)  # the WorkItem of an afspraak
+    region_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -57,7 +58,11 @@ class WorklistView(QWidget):
         self.signal = QPushButton("Signaal vastleggen…")
         self.agenda = QPushButton("Agenda stuurgroep (PDF)…")
         self.agenda.setIcon(icon("pdf"))
-        for button in (self.escalate, self.follow_up, self.signal, self.agenda):
+        self.region = QPushButton("Regio")
+        self.region.setIcon(icon("region"))
+        self.region.setAccessibleName("Regiowerklijst")
+        self.region.setToolTip("De werklijst van de hele regio, uit haar Zaken API")
+        for button in (self.escalate, self.follow_up, self.signal, self.agenda, self.region):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
@@ -97,6 +102,7 @@ class WorklistView(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._sync_buttons())
         self.signal.clicked.connect(self.signal_requested)
         self.agenda.clicked.connect(self.agenda_requested)
+        self.region.clicked.connect(self.region_requested)
         self._all: list[WorkItem] = []
 
     def show_items(self, items: list[WorkItem]) -> None:
