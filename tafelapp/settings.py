@@ -14,6 +14,8 @@ class AppSettings(BaseModel):
     stale_case_weeks: int = Field(default=6, ge=1, le=52)
     user_display_name: str = Field(default="", max_length=200)
     recipients_by_role: dict[str, list[str]] = Field(default_factory=dict)
+    # Renew a notulen's archive timestamp this many days before its TSA certificate expires.
+    archive_renew_margin_days: int = Field(default=90, ge=7, le=730)
 
 
 class UiPosition(BaseModel):
