@@ -221,7 +221,8 @@ def _dss_data(reader: Any) -> tuple[set[bytes], int]:
     return certs, len(dss.ocsps) + len(dss.crls)
 
 
-def level_of(reader: Any, sig: Any, dss: tuple[set[bytes], int] | None = None) -> str:
+def level_of(reader: Any, sig: Any, dss: tuple[set[bytes], int] | None = None,
+             stamps: list[Any] | None = None) -> str:
     """B-B, B-T, B-LT or B-LTA for one regular signature (ETSI EN 319 142-1 levels)."""
     from pyhanko.sign.validation.generic_cms import extract_tst_data_iter
 
@@ -230,14 +231,15 @@ def level_of(reader: Any, sig: Any, dss: tuple[set[bytes], int] | None = None) -
     has_ltv = has_ts and revinfo > 0 and sig.signer_cert.dump() in certs
     if not has_ltv:
         return "B-T" if has_ts else "B-B"
-    later = [ts for ts in reader.embedded_timestamp_signatures
-             if ts.signed_revision > sig.signed_revision]
+    stamps = reader.embedded_timestamp_signatures if stamps is None else stamps
+    later = [ts for ts in stamps if ts.signed_revision > sig.signed_revision]
     return "B-LTA" if later else "B-LT"
 
 
-def newest_archive_timestamp(reader: Any) -> tuple[dt.datetime | None, dt.datetime | None]:
+def newest_archive_timestamp(reader: Any, stamps: list[Any] | None = None
+                             ) -> tuple[dt.datetime | None, dt.datetime | None]:
     """When the newest document timestamp was made, and until when its TSA certificate holds."""
-    stamps = reader.embedded_timestamp_signatures
+    stamps = reader.embedded_timestamp_signatures if stamps is None else stamps
     if not stamps:
         return None, None
     newest = max(stamps, key=lambda ts: ts.signed_revision)
@@ -254,12 +256,13 @@ def archive_state(pdf: bytes) -> tuple[dt.datetime | None, dt.datetime | None]:
     return newest_archive_timestamp(PdfFileReader(io.BytesIO(pdf), strict=False))
 
 
-def judge(pdf: bytes, roots: list[bytes], at: dt.datetime | None = None) -> list[LtvVerdict]:
+def judge(pdf: bytes, roots: list[bytes], at: dt.datetime | None = None,
+          reader: Any = None) -> list[LtvVerdict]:
     """Every regular signature's level and, for B-LT/B-LTA, whether it was valid when it was made,
     judged offline with the embedded data only (nothing is fetched) at validation time `at`
     (default now): revoked or expired after signing is still valid; revoked before is not."""
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.ades.report import AdESStatus
+    from pyhanko.sign.ades.report import AdESIndeterminate, AdESStatus
     from pyhanko.sign.validation import ades
     from pyhanko.sign.validation.policy_decl import (
         PdfSignatureValidationSpec,
@@ -273,8 +276,9 @@ def judge(pdf: bytes, roots: list[bytes], at: dt.datetime | None = None) -> list
     from pyhanko_certvalidator.registry import SimpleTrustManager
 
     _quiet()
-    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    reader = reader or PdfFileReader(io.BytesIO(pdf), strict=False)
     dss = _dss_data(reader)
+    stamps = list(reader.embedded_timestamp_signatures)
     spec = PdfSignatureValidationSpec(SignatureValidationSpec(
         cert_validation_policy=CertValidationPolicySpec(
             trust_manager=SimpleTrustManager.build(_certs(roots)),
@@ -282,9 +286,10 @@ def judge(pdf: bytes, roots: list[bytes], at: dt.datetime | None = None) -> list
                 revocation_checking_policy=certv.REQUIRE_REVINFO,
                 freshness_req_type=certv.FreshnessReqType.MAX_DIFF_REVOCATION_VALIDATION)),
         revinfo_gathering_policy=RevocationInfoGatheringSpec(
-            online_fetching_rule=RevinfoOnlineFetchingRule.LOCAL_ONLY)))
+            online_fetching_rule=RevinfoOnlineFetchingRule.LOCAL_ONLY)),
+        diff_policy=None)  # what changed after a signature is `verify`'s part, done once there
     moment = at or dt.datetime.now(dt.UTC)
-    archived_at, archive_until = newest_archive_timestamp(reader)
+    archived_at, archive_until = newest_archive_timestamp(reader, stamps)
     # Offline, the newest archive timestamp is judged at its own time with the data after it;
     # it proves everything before it existed then, so each signature is judged as of signing.
     when = min(moment, archived_at) if archived_at else moment
@@ -292,7 +297,7 @@ def judge(pdf: bytes, roots: list[bytes], at: dt.datetime | None = None) -> list
                                   point_in_time_validation=True)
     verdicts = []
     for sig in reader.embedded_regular_signatures:
-        level = level_of(reader, sig, dss)
+        level = level_of(reader, sig, dss, stamps)
         if level in ("B-B", "B-T"):
             verdicts.append(LtvVerdict(sig.field_name, level, None, None,
                                        "zonder validatiegegevens in het document; na het "
@@ -312,7 +317,9 @@ def judge(pdf: bytes, roots: list[bytes], at: dt.datetime | None = None) -> list
                                        f"niet te controleren ({type(exc).__name__})"))
             continue
         status = result.ades_subindic.status
-        verdicts.append(LtvVerdict(sig.field_name, level, status is AdESStatus.PASSED,
+        unknown_root = result.ades_subindic is AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND
+        verdicts.append(LtvVerdict(sig.field_name, level,
+                                   None if unknown_root else status is AdESStatus.PASSED,
                                    result.best_signature_time, _reason(result)))
     return verdicts
 
@@ -334,5 +341,6 @@ def _reason(result: Any) -> str:
     if sub is AdESIndeterminate.TRY_LATER:
         return "de ingesloten intrekkingsgegevens zijn niet voldoende"
     if sub is AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND:
-        return "het certificaat leidt niet naar een vertrouwd stamcertificaat"
+        return ("niet te beoordelen: het certificaat leidt niet naar een vertrouwd "
+                "stamcertificaat")
     return f"de controle zegt: {sub.name}"

@@ -224,11 +224,11 @@ def deliver(claim: Claim, client: ZgwClient) -> Outcome:
 
 def record(session: Session, claim: Claim, outcome: Outcome, now: dt.datetime,
            rng: random.Random) -> None:
-    """Store the outcome and the attempt in one transaction (a delivery keeps the level note)."""
-    if outcome.kind == "delivered" and claim.note:
-        outcome = Outcome(outcome.kind, outcome.status, outcome.url,
-                          "; ".join(m for m in (outcome.message, claim.note) if m))
+    """Store the outcome and the attempt in one transaction; a delivery below B-LTA gets a
+    'level' line in its history first, saying why (a local identity, no timestamp authority)."""
     with transaction(session.conn) as conn:
+        if outcome.kind == "delivered" and claim.note:
+            outbox_repo.log_attempt(conn, claim.item_id, now, "level", None, claim.note)
         store_outcome(conn, claim.item_id, claim.attempts + 1, outcome, now, rng)
     log.info("outbox item %s: %s (HTTP %s)", claim.item_id, outcome.kind, outcome.status)
 
