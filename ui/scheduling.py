@@ -5,12 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 DRAIN_INTERVAL_SECONDS = 30
+ARCHIVE_INTERVAL_SECONDS = 6 * 3600  # the archive timestamp renewal (margin: weeks)
 
 
 class DrainTicker(QObject):
     """Emits `tick` every interval (APScheduler beside Qt) and when the network is back."""
 
     tick = Signal()
+    archive_tick = Signal()
+    """Time to renew archive timestamps that are within their margin (and once soon after start)."""
 
     def __init__(self, interval_seconds: float = DRAIN_INTERVAL_SECONDS) -> None:
         super().__init__()
@@ -20,6 +23,12 @@ class DrainTicker(QObject):
         # QtScheduler runs jobs in worker threads: the job only emits a (queued) signal.
         self._scheduler.add_job(self.tick.emit, "interval", seconds=interval_seconds,
                                 max_instances=1, coalesce=True, id="outbox-tick")
+        import datetime as dt
+
+        self._scheduler.add_job(self.archive_tick.emit, "interval",
+                                seconds=ARCHIVE_INTERVAL_SECONDS, max_instances=1, coalesce=True,
+                                id="archive-tick",
+                                next_run_time=dt.datetime.now(dt.UTC) + dt.timedelta(minutes=2))
         self._watch_network()
 
     def start(self) -> None:

@@ -172,26 +172,56 @@ def renew_due(session: Session) -> RenewalStatus:
                                               now.isoformat(), None)
         renewed.append(number)
     previous = settings_repo.get(session.conn, _RENEWAL_KEY) or {}
+    due = _due(session)
     record = {"last_run": now.isoformat(timespec="seconds"), "renewed": renewed,
               "problems": problems,
               "last_renewed_at": now.isoformat(timespec="seconds") if renewed
-              else previous.get("last_renewed_at")}
+              else previous.get("last_renewed_at"),
+              "next_due": due[0][2].isoformat() if due else None,
+              "next_number": due[0][1] if due else None}
     with transaction(session.conn) as conn:
         settings_repo.put(conn, _RENEWAL_KEY, record)
     return renewal_status(session)
 
 
 def renewal_status(session: Session) -> RenewalStatus:
-    """What the renewal job last did, and which notulen is due next."""
+    """What the renewal job last did, and which notulen was due next then (read, not computed:
+    cheap enough for every status refresh)."""
     stored = settings_repo.get(session.conn, _RENEWAL_KEY) or {}
-    due = _due(session)
+    next_due = stored.get("next_due")
     return RenewalStatus(stored.get("last_run"), list(stored.get("renewed", [])),
                          list(stored.get("problems", [])),
-                         due[0][2] if due else None, due[0][1] if due else None,
-                         stored.get("last_renewed_at"))
+                         dt.datetime.fromisoformat(next_due) if next_due else None,
+                         stored.get("next_number"), stored.get("last_renewed_at"))
 
 
 def level_of_minutes(session: Session, minutes_id: str) -> tuple[str | None, str | None]:
     """(level, note) as stored for the screen; None before the first upload was prepared."""
     level, _at, note = minutes_repo.archive_info(session.conn, minutes_id)
     return level, note
+
+
+def signature_lines(session: Session, minutes_id: str) -> list[str]:
+    """Per signature of signed notulen, in Dutch: its level and, for B-LT/B-LTA, the offline
+    verdict as of signing time with the embedded data only (for the notulen screen)."""
+    minutes = get_minutes(session, minutes_id)
+    pdf = minutes_repo.document(session.conn, minutes_id) if minutes.signatures else None
+    if pdf is None:
+        return []
+    report = pades.verify(pdf, _anchors(session))
+    lines = []
+    for sig in report.signatures:
+        line = f"{sig.field}: {ltv.LEVEL_NL.get(sig.level, sig.level)}"
+        if sig.valid_when_signed is True:
+            line += " — geldig op het moment van ondertekenen (offline gecontroleerd)"
+        elif sig.valid_when_signed is False:
+            line += f" — niet geldig: {sig.ltv_reason}"
+        lines.append(line)
+    _level, _at, note = minutes_repo.archive_info(session.conn, minutes_id)
+    if note:
+        lines.append(f"Let op: {note}.")
+    elif minutes.status.value == "FINAL" and report.signatures and \
+            report.signatures[0].level in ("B-B", "B-T"):
+        lines.append("Bij het verzenden worden de validatiegegevens en een archieftijdstempel "
+                     "toegevoegd (B-LTA).")
+    return lines

@@ -129,14 +129,13 @@ async def _archive(pdf: bytes, roots: list[bytes], timestamp_url: str, timeout: 
     from pyhanko.sign.timestamps.common_utils import TimestampRequestError
     from pyhanko.sign.validation import DocumentSecurityStore
     from pyhanko.sign.validation.dss import collect_validation_info
+    from pyhanko_certvalidator.errors import RevokedError
 
     from tafelapp.signing.tsa import http_timestamper
 
-    from pyhanko_certvalidator.errors import RevokedError
-
     reader = PdfFileReader(io.BytesIO(pdf), strict=False)
     context, backend = _fetching_context(roots, timeout)
-    revoked: CertificateRevoked | None = None
+    revoked: ArchiveProblem | None = None
     try:
         paths: list[Any] = []
         for sig in reader.embedded_regular_signatures:
@@ -169,7 +168,7 @@ async def _archive(pdf: bytes, roots: list[bytes], timestamp_url: str, timeout: 
         archived = bytes(result.getvalue())
     finally:
         await backend.close()
-    if revoked is not None:
+    if isinstance(revoked, CertificateRevoked):
         revoked.document = archived
         raise revoked
     return archived
@@ -211,7 +210,7 @@ async def _renew(pdf: bytes, roots: list[bytes], timestamp_url: str, timeout: fl
 def _dss_data(reader: Any) -> tuple[set[bytes], int]:
     """The certificates in the document security store and how many OCSP responses and CRLs."""
     from pyhanko.sign.validation import DocumentSecurityStore
-    from pyhanko.sign.validation.dss import NoDSSFoundError
+    from pyhanko.sign.validation.errors import NoDSSFoundError
 
     try:
         dss = DocumentSecurityStore.read_dss(reader)

@@ -140,6 +140,7 @@ class ChainController:
         if self.w.ticker is None:
             self.w.ticker = DrainTicker()
             self.w.ticker.tick.connect(self.w.outbox.drain)
+            self.w.ticker.archive_tick.connect(self.w.outbox.renew_archive)
         self.w.ticker.start()
         self.w.outbox.refresh_status()
         self.w.outbox.drain()

@@ -83,7 +83,8 @@ class OutboxView(QWidget):
                         f"poging(en)<br/><small>kenmerk {item.identificatie}</small>{url}{error}"
                         f"</p><ul>{lines}</ul>")
         self.list.setHtml("".join(rows) or "<p>De outbox is leeg.</p>")
-        self.summary.setText(status_text(status))
+        archive = getattr(status, "archive", "")
+        self.summary.setText(status_text(status) + (f"\n{archive}" if archive else ""))
         self.retry.setEnabled(status.rejected + status.unconfirmed > 0)
 
     def show_notice(self, text: str) -> None:
