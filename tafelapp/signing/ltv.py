@@ -303,6 +303,10 @@ def judge(pdf: bytes, roots: list[bytes], at: dt.datetime | None = None,
                                        "verlopen of intrekken van het certificaat niet meer te "
                                        "bewijzen"))
             continue
+        if not roots:  # nothing to anchor the chains in: the level only (the regional server)
+            verdicts.append(LtvVerdict(sig.field_name, level, None, None,
+                                       "niet te beoordelen zonder vertrouwd stamcertificaat"))
+            continue
         if level == "B-LTA" and archive_until is not None and moment > archive_until:
             verdicts.append(LtvVerdict(
                 sig.field_name, level, False, None,

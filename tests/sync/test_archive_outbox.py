@@ -40,7 +40,7 @@ def _sign_with_ca(session: Session, demo: dict[str, str], pki: Any, chair: str =
 
 def test_unreachable_ocsp_waits_then_the_b_lta_version_goes_once(
         session: Session, demo: dict[str, str], server: RegionalServer, ltv_pki: Any) -> None:
-    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url)
+    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url, timeout_seconds=20.0)
     minutes_id = _sign_with_ca(session, demo, ltv_pki)
     signed = minutes_service.signed_document(session, minutes_id)
     ltv_pki.online = False  # the OCSP responder, the CRL and the TSA do not answer
@@ -79,7 +79,7 @@ def test_unreachable_ocsp_waits_then_the_b_lta_version_goes_once(
 
 def test_a_revoked_certificate_is_not_uploaded(session: Session, demo: dict[str, str],
                                                server: RegionalServer, ltv_pki: Any) -> None:
-    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url)
+    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url, timeout_seconds=20.0)
     minutes_id = _sign_with_ca(session, demo, ltv_pki, chair="revoked")
     signed = minutes_service.signed_document(session, minutes_id)
     assert [o.kind for o in drain_once(session)] == ["rejected"]
@@ -92,7 +92,7 @@ def test_a_revoked_certificate_is_not_uploaded(session: Session, demo: dict[str,
 
 def test_local_identities_keep_their_level_and_are_uploaded_with_a_note(
         session: Session, demo: dict[str, str], server: RegionalServer, ltv_pki: Any) -> None:
-    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url)
+    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url, timeout_seconds=20.0)
     [minutes_id] = signed_documents(session, demo, 1)
     signed = minutes_service.signed_document(session, minutes_id)
     assert [o.kind for o in drain_once(session)] == ["delivered"]
@@ -104,3 +104,48 @@ def test_local_identities_keep_their_level_and_are_uploaded_with_a_note(
     assert [h[1] for h in history] == ["level", "delivered"]
     assert "lokale identiteit" in (history[0][3] or "")
     assert minutes_repo.archive_info(session.conn, minutes_id)[0] == "B-T"
+
+
+def test_the_renewal_job_adds_an_archive_timestamp_within_the_margin_and_says_when(
+        session: Session, demo: dict[str, str], server: RegionalServer, ltv_pki: Any,
+        capsys: Any) -> None:
+    from tafelapp.cli.app import main
+    from tafelapp.services import settings_service
+
+    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url, timeout_seconds=20.0)
+    minutes_id = _sign_with_ca(session, demo, ltv_pki)
+    outcomes = drain_once(session)
+    assert [o.kind for o in outcomes] == ["delivered"], outcomes
+    first = minutes_service.signed_document(session, minutes_id)
+    assert archive_service.renew_due(session).renewed == []  # the TSA holds two more years
+    status = archive_service.renewal_status(session)
+    assert status.last_run and status.next_due and status.next_number
+    assert "niets te vernieuwen" in status.sentence and "Volgende vernieuwing" in status.sentence
+    settings_service.update_settings(session, archive_renew_margin_days=730)  # now within it
+    renewed = archive_service.renew_due(session)
+    number = minutes_service.get_minutes(session, minutes_id).number
+    assert renewed.renewed == [number] and not renewed.problems
+    second = minutes_service.signed_document(session, minutes_id)
+    assert second.startswith(first) and len(second) > len(first)
+    report = pades.verify(second, setup_service.trust_anchors(session))
+    assert report.intact and len(report.archive_timestamps) == 2
+    assert all(s.valid_when_signed for s in report.signatures)
+    assert f"vernieuwd: {number}" in outbox_service.status(session).archive
+    assert main(["archive", "status"], session=session) == 0
+    assert "Laatst vernieuwd op" in capsys.readouterr().out
+    # the region keeps the version it received (a new version there is not made yet)
+    [item] = outbox_repo.all_items(session.conn)
+    assert server_copies(server)[item.identificatie] == [first]
+    path = session.path.parent / "notulen.pdf"
+    path.write_bytes(second)
+    assert main(["verify", str(path), "--trust", str(_pem(session, ltv_pki))]) == 0
+    out = capsys.readouterr().out
+    assert out.count("niveau: B-LTA (archiefwaardig") == 2
+    assert "offline, met de ingesloten gegevens: geldig op het moment van ondertekenen" in out
+    assert out.count("Archieftijdstempel Archieftijdstempel") == 2
+
+
+def _pem(session: Session, pki: Any) -> Any:
+    path = session.path.parent / "stam.pem"
+    path.write_text(certificate_pem(pki.root_der))
+    return path
