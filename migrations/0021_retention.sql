@@ -35,25 +35,35 @@ CREATE TRIGGER case_removals_no_delete BEFORE DELETE ON case_removals BEGIN
     SELECT RAISE(ABORT, 'case_removals is append-only');
 END;
 
--- Final notulen stay immutable, with one exception: once a case's tombstone is written, its
--- notulen lose their text and PDF, and nothing else about them changes (number, status,
+-- Final notulen stay immutable, with two exceptions checked here (0020's and this one's):
+-- the archive upgrade of 0020 (only the archive columns, or a longer document of which the
+-- signed bytes are a prefix, with its new hash), and, once a case's tombstone is written, the
+-- removal of its notulen's text and PDF, nothing else about them changing (number, status,
 -- signatures, hashes, dates).
 DROP TRIGGER minutes_final_is_immutable;
 CREATE TRIGGER minutes_final_is_immutable BEFORE UPDATE ON minutes
 WHEN OLD.status = 'FINAL' AND NOT (
-    EXISTS (SELECT 1 FROM case_removals r WHERE r.case_id = OLD.case_id)
-    AND NEW.document IS NULL
-    AND coalesce(json_extract(NEW.text, '$.introduction'), '') = ''
-    AND coalesce(json_extract(NEW.text, '$.discussion'), '') = ''
-    AND coalesce(json_extract(NEW.text, '$.closing_remarks'), '') = ''
-    AND coalesce(json_extract(NEW.text, '$.correction'), '') = ''
-    AND NEW.id IS OLD.id AND NEW.agenda_item_id IS OLD.agenda_item_id
+    NEW.id IS OLD.id AND NEW.agenda_item_id IS OLD.agenda_item_id
     AND NEW.meeting_id IS OLD.meeting_id AND NEW.case_id IS OLD.case_id
     AND NEW.kind IS OLD.kind AND NEW.rectifies IS OLD.rectifies AND NEW.number IS OLD.number
     AND NEW.status IS OLD.status AND NEW.signing_order IS OLD.signing_order
-    AND NEW.signatures IS OLD.signatures AND NEW.document_sha256 IS OLD.document_sha256
-    AND NEW.record_sha256 IS OLD.record_sha256 AND NEW.created_at IS OLD.created_at
-    AND NEW.finalised_at IS OLD.finalised_at)
+    AND NEW.signatures IS OLD.signatures AND NEW.record_sha256 IS OLD.record_sha256
+    AND NEW.created_at IS OLD.created_at AND NEW.finalised_at IS OLD.finalised_at
+    AND (
+        (NEW.text IS OLD.text AND (
+            (NEW.document IS OLD.document AND NEW.document_sha256 IS OLD.document_sha256)
+            OR (OLD.document IS NOT NULL AND NEW.document IS NOT NULL
+                AND length(NEW.document) > length(OLD.document)
+                AND substr(NEW.document, 1, length(OLD.document)) = OLD.document
+                AND NEW.document_sha256 IS NOT NULL
+                AND NEW.document_sha256 IS NOT OLD.document_sha256)))
+        OR (EXISTS (SELECT 1 FROM case_removals r WHERE r.case_id = OLD.case_id)
+            AND NEW.document IS NULL
+            AND coalesce(json_extract(NEW.text, '$.introduction'), '') = ''
+            AND coalesce(json_extract(NEW.text, '$.discussion'), '') = ''
+            AND coalesce(json_extract(NEW.text, '$.closing_remarks'), '') = ''
+            AND coalesce(json_extract(NEW.text, '$.correction'), '') = ''
+            AND NEW.document_sha256 IS OLD.document_sha256)))
 BEGIN
     SELECT RAISE(ABORT, 'final minutes are immutable');
 END;

@@ -15,6 +15,8 @@ class AppSettings(BaseModel):
     user_display_name: str = Field(default="", max_length=200)
     recipients_by_role: dict[str, list[str]] = Field(default_factory=dict)
     region_only: bool = False  # a ketenregisseur without a table of her own (the wizard's choice)
+    # Renew a notulen's archive timestamp this many days before its TSA certificate expires.
+    archive_renew_margin_days: int = Field(default=90, ge=7, le=730)
 
 
 class UiPosition(BaseModel):

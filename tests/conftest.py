@@ -62,6 +62,14 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
+def ltv_pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A certomancer PKI with OCSP responder, CRL and TSA on loopback, for archive signatures."""
+    from tests.signing.ltv_pki import make_ltv_pki
+
+    yield from make_ltv_pki(tmp_path_factory.mktemp("ltv-pki"))
+
+
+@pytest.fixture(scope="session")
 def softhsm(pki: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
     """A SoftHSM2 token with the chair's key and certificate (once per run: the PKCS#11 library
     reads its configuration when it is first loaded); returns the module's path."""

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 DRAIN_INTERVAL_SECONDS = 30
 RETENTION_INTERVAL_HOURS = 24
 RETENTION_FIRST_SECONDS = 120  # after unlocking: the first look at the bewaartermijn
+ARCHIVE_INTERVAL_SECONDS = 6 * 3600  # the archive timestamp renewal (margin: weeks)
 
 
 class DrainTicker(QObject):
@@ -14,6 +15,8 @@ class DrainTicker(QObject):
 
     tick = Signal()
     retention_tick = Signal()  # once a day (and soon after unlocking): look at the bewaartermijn
+    archive_tick = Signal()
+    """Time to renew archive timestamps that are within their margin (and once soon after start)."""
 
     def __init__(self, interval_seconds: float = DRAIN_INTERVAL_SECONDS) -> None:
         super().__init__()
@@ -29,6 +32,10 @@ class DrainTicker(QObject):
                                 hours=RETENTION_INTERVAL_HOURS, max_instances=1, coalesce=True,
                                 id="retention-tick", next_run_time=dt.datetime.now(dt.UTC)
                                 + dt.timedelta(seconds=RETENTION_FIRST_SECONDS))
+        self._scheduler.add_job(self.archive_tick.emit, "interval",
+                                seconds=ARCHIVE_INTERVAL_SECONDS, max_instances=1, coalesce=True,
+                                id="archive-tick",
+                                next_run_time=dt.datetime.now(dt.UTC) + dt.timedelta(minutes=2))
         self._watch_network()
 
     def start(self) -> None:

@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tafelapp import __version__
+from tafelapp.cli.archive import add_parsers as add_archive_parsers
+from tafelapp.cli.archive import cmd_archive
 from tafelapp.cli.cases import cmd_export, cmd_import, cmd_list, cmd_show, cmd_worklist
 from tafelapp.cli.common import (
     EXIT_ERROR,
@@ -138,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
                                       "of onvolledig, 5: ondertekenaar onbekend)")
     add_verify_arguments(p)
     add_notulen_parsers(sub)
+    add_archive_parsers(sub)
     p = sub.add_parser("outbox", help="documenten naar de regionale server")
     out = p.add_subparsers(dest="action", required=True)
     out.add_parser("list", help="wat wacht, wat is afgeleverd of geweigerd")
@@ -173,7 +176,7 @@ _WITH_SESSION: dict[str, Callable[[argparse.Namespace, Session], int]] = {
     "import": cmd_import,
     "check": cmd_check, "audit": cmd_audit, "passwd": cmd_passwd, "notulen": cmd_notulen,
     "identity": cmd_identity, "outbox": cmd_outbox, "region": cmd_region, "setup": cmd_setup,
-    "case": cmd_case, "opschonen": cmd_retention, "inzage": cmd_inzage,
+    "case": cmd_case, "opschonen": cmd_retention, "inzage": cmd_inzage, "archive": cmd_archive,
 }
 
 

@@ -18,6 +18,7 @@ from tafelapp.cli.common import print_json
 from tafelapp.domain.labels import nl_moment
 from tafelapp.services import minutes_service, setup_service, vault_service
 from tafelapp.services.session import Session
+from tafelapp.signing.ltv import LEVEL_NL
 from tafelapp.signing.verify import VerifyReport
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_TAMPERED, EXIT_UNKNOWN_SIGNER = 0, 1, 2, 4, 5
@@ -61,11 +62,23 @@ def print_report(report: VerifyReport) -> int:
         stamp = f"; tijdstempel {_when(sig.timestamp)}" if sig.timestamp else \
             "; zonder tijdstempel"
         covered = ("het hele bestand" if sig.covers_whole_file else
+                   "alles tot de validatiegegevens en archieftijdstempels"
+                   if sig.ends_document else
                    f"bytes {sig.byte_range[0]}–{sig.byte_range[-2] + sig.byte_range[-1]}"
                    if len(sig.byte_range) == 4 else "onbekend")
         print(f"{number}. {sig.field}: {who}")
         print(f"   getekend {_when(sig.signed_at)}{stamp}; dekt {covered}")
         print(f"   oordeel: {sig.verdict}")
+        print(f"   niveau: {LEVEL_NL.get(sig.level, sig.level)}")
+        if sig.valid_when_signed is not None or sig.ltv_reason:
+            word = {True: "geldig op het moment van ondertekenen", False: "niet geldig",
+                    None: "niet offline te beoordelen"}[sig.valid_when_signed]
+            print(f"   offline, met de ingesloten gegevens: {word} ({sig.ltv_reason})")
+    for archive in report.archive_timestamps:
+        state = "intact" if archive.intact else "NIET intact"
+        until = f"; tijdstempeldienst geldig tot {_when(archive.tsa_valid_until)}" \
+            if archive.tsa_valid_until else ""
+        print(f"Archieftijdstempel {archive.field}: {_when(archive.at)}, {state}{until}")
     for missing in report.missing:
         print(f"Ontbreekt: de handtekening van de {missing}.")
     print(f"Oordeel: {report.verdict}.")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from tafelapp.jobs.archive_job import add_renewal
 from tafelapp.services import outbox_service
 from tafelapp.services.session import Session
 from tafelapp.sync.case_outbox import drain_cases, zaken_client
@@ -40,7 +41,10 @@ def start_headless(session: Session, interval_seconds: float = DRAIN_INTERVAL_SE
                    on_outcomes: Callable[[list[Outcome]], None] | None = None) \
         -> BackgroundScheduler:
     """Drain at once and then every `interval_seconds`, one run at a time, in a worker thread."""
-    scheduler = BackgroundScheduler()
+    from apscheduler.executors.pool import ThreadPoolExecutor
+
+    # one worker: the drain and the archive renewal share the vault's connection, never at once
+    scheduler = BackgroundScheduler(executors={"default": ThreadPoolExecutor(max_workers=1)})
 
     def job() -> None:
         outcomes = drain_once(session)
@@ -50,5 +54,6 @@ def start_headless(session: Session, interval_seconds: float = DRAIN_INTERVAL_SE
     scheduler.add_job(job, "interval", seconds=interval_seconds, max_instances=1,
                       coalesce=True, id="outbox-drain",
                       next_run_time=dt.datetime.now(dt.UTC))  # the first run at once
+    add_renewal(scheduler, session)
     scheduler.start()
     return scheduler

@@ -141,6 +141,7 @@ class OutboxStatus:
     last_delivery: str | None
     clock_warning: bool
     unconfirmed: int = 0  # afgeleverd, niet bevestigd: the region must confirm
+    archive: str = ""  # what the archive timestamp renewal last did (archive_service)
 
 
 def status(session: Session) -> OutboxStatus:
@@ -151,7 +152,13 @@ def status(session: Session) -> OutboxStatus:
     return OutboxStatus(counts.get("queued", 0) + counts.get("sending", 0),
                         counts.get("rejected", 0), counts.get("delivered", 0),
                         outbox_repo.last_delivery(session.conn), clock,
-                        counts.get("unconfirmed", 0))
+                        counts.get("unconfirmed", 0), _archive_sentence(session))
+
+
+def _archive_sentence(session: Session) -> str:
+    from tafelapp.services.archive_service import renewal_status
+
+    return renewal_status(session).sentence
 
 
 def items(session: Session) -> list[tuple[OutboxItem, list[tuple[str, str, int | None,

@@ -128,7 +128,7 @@ def judge(report: VerifyReport, holders: dict[SignerRole, Signer],
                             f"hoort ({whose})")
             continue
         proven.append(ProvenSignature(role, owner, sig))
-    if report.signatures and not report.signatures[-1].covers_whole_file:
+    if report.signatures and not report.signatures[-1].ends_document:
         problems.append("na de laatste handtekening is de PDF nog gewijzigd")
     if not report.signatures and not problems:
         problems.append("de PDF bevat geen handtekening")

@@ -38,6 +38,16 @@ class SignatureReport:
     certificate_der: bytes = b""
     declared: bool = True
     """It fills one of the signature fields the document declared (or the document declared none)."""
+    level: str = "B-B"
+    """PAdES level: B-B, B-T, B-LT or B-LTA (ETSI EN 319 142-1)."""
+    valid_when_signed: bool | None = None
+    """B-LT/B-LTA, judged offline with the embedded data: valid at signing time (None: B-B/B-T)."""
+    ltv_reason: str = ""
+
+    @property
+    def ends_document(self) -> bool:
+        """It covers the whole file, or only validation data and archive timestamps follow."""
+        return self.covers_whole_file or self.modification == "LTA_UPDATES"
 
     @property
     def unchanged(self) -> bool:
@@ -54,9 +64,22 @@ class SignatureReport:
         if not self.declared:
             return ("intact, maar in geen van de gevraagde handtekeningvelden: ondertekenaar "
                     "onbekend")
+        if self.valid_when_signed is False:
+            return f"intact, maar niet geldig: {self.ltv_reason}"
         if self.trusted:
             return f"intact, ondertekend door een bekende ondertekenaar ({self.known_as})"
         return "intact, maar de ondertekenaar is onbekend (geen vertrouwd certificaat)"
+
+
+@dataclass(frozen=True)
+class ArchiveTimestamp:
+    """A document timestamp (archive timestamp of B-LTA): its field, time and whether it holds."""
+
+    field: str
+    at: dt.datetime | None
+    intact: bool
+    tsa: str
+    tsa_valid_until: dt.datetime | None = None
 
 
 CHANGED_AFTER_FINAL = ("het document is gewijzigd nadat het was vastgesteld: na de laatste "
@@ -77,13 +100,21 @@ class VerifyReport:
     in documents signed before declarations existed)."""
     tampered: list[str] = field(default_factory=list)
     """Why the document was changed although every signature may look intact (in Dutch)."""
+    archive_timestamps: list[ArchiveTimestamp] = field(default_factory=list)
+    """The document timestamps after the signatures (B-LTA), oldest first."""
+
+    @property
+    def valid_when_signed(self) -> bool:
+        """No signature is proven invalid at its signing time by its embedded data."""
+        return all(s.valid_when_signed is not False for s in self.signatures)
 
     @property
     def intact(self) -> bool:
         """Every signature unchanged and valid, and nothing after the last one."""
         return (self.error is None and bool(self.signatures) and not self.tampered
                 and all(s.unchanged for s in self.signatures)
-                and self.signatures[-1].covers_whole_file)
+                and self.signatures[-1].ends_document
+                and all(ts.intact for ts in self.archive_timestamps))
 
     @property
     def complete(self) -> bool:
@@ -107,6 +138,8 @@ class VerifyReport:
         if self.missing:
             return "onvolledig: " + "; ".join(f"handtekening van de {m} ontbreekt"
                                               for m in self.missing)
+        if not self.valid_when_signed:
+            return "intact, maar een handtekening was niet geldig toen zij werd gezet"
         if self.known:
             return "intact en ondertekend door een bekende ondertekenaar"
         return "intact maar ondertekenaar onbekend"
@@ -215,7 +248,7 @@ def _verify(pdf: bytes, trust_roots: dict[bytes, str]) -> VerifyReport:
     if not pdf.lstrip()[:5].startswith(b"%PDF-"):
         return VerifyReport([], "dit bestand is geen PDF")
     reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-    embedded = sorted(reader.embedded_signatures, key=lambda e: e.signed_revision)
+    embedded = sorted(reader.embedded_regular_signatures, key=lambda e: e.signed_revision)
     last = reader.xrefs.total_revisions - 1
     final = _snapshot(reader.get_historical_resolver(last))
     if not embedded:
@@ -228,6 +261,7 @@ def _verify(pdf: bytes, trust_roots: dict[bytes, str]) -> VerifyReport:
         name for name, (kind, value) in _snapshot(reader.get_historical_resolver(
             before_first))["fields"].items() if kind == "/Sig" and not value]
     anchors = [asn1_x509.Certificate.load(der) for der in trust_roots]
+    ltv = {v.field: v for v in _ltv_verdicts(pdf, list(trust_roots), reader)}
     reports = []
     for sig in embedded:
         cert = sig.signer_cert
@@ -253,7 +287,8 @@ def _verify(pdf: bytes, trust_roots: dict[bytes, str]) -> VerifyReport:
                 modification=level, trusted=bool(status.trusted), known_as=known,
                 byte_range=tuple(int(x) for x in sig.sig_object["/ByteRange"]),
                 changes_after=tuple(changes), timestamp=ts, certificate_der=cert.dump(),
-                declared=not declared or sig.field_name in declared))
+                declared=not declared or sig.field_name in declared,
+                **_ltv_fields(ltv.get(sig.field_name))))
         except Exception as exc:
             reports.append(SignatureReport(sig.field_name, cert.subject.human_friendly, None,
                                            False, False, False, f"fout: {type(exc).__name__}",
@@ -263,7 +298,44 @@ def _verify(pdf: bytes, trust_roots: dict[bytes, str]) -> VerifyReport:
     missing = [name for name, (kind, value) in final["fields"].items()
                if kind == "/Sig" and not value and name not in signed_fields]
     return VerifyReport(reports, None, [m.lower() for m in missing], declared,
-                        _after_final(reports, declared))
+                        _after_final(reports, declared), _archive_timestamps(reader, anchors))
+
+
+def _ltv_verdicts(pdf: bytes, roots: list[bytes], reader: Any) -> list[Any]:
+    from tafelapp.signing.ltv import judge
+
+    try:
+        return judge(pdf, roots, reader=reader)
+    except Exception:
+        return []
+
+
+def _ltv_fields(verdict: Any) -> dict[str, Any]:
+    if verdict is None:
+        return {}
+    return {"level": verdict.level, "valid_when_signed": verdict.valid,
+            "ltv_reason": verdict.reason}
+
+
+def _archive_timestamps(reader: Any, anchors: list[Any]) -> list[ArchiveTimestamp]:
+    """Every document timestamp, checked for integrity (its TSA is judged by `ltv.judge`)."""
+    from pyhanko.sign.validation import validate_pdf_timestamp
+    from pyhanko_certvalidator import ValidationContext
+
+    found = []
+    for ts in sorted(reader.embedded_timestamp_signatures, key=lambda e: e.signed_revision):
+        cert = ts.signer_cert
+        try:
+            status = validate_pdf_timestamp(ts, ValidationContext(
+                trust_roots=anchors, allow_fetching=False), skip_diff=True)
+            intact = bool(status.intact and status.valid)
+            at = status.timestamp
+        except Exception:
+            intact, at = False, None
+        found.append(ArchiveTimestamp(
+            ts.field_name, at, intact, cert.subject.human_friendly,
+            cert["tbs_certificate"]["validity"]["not_after"].native))
+    return found
 
 
 def _after_final(reports: list[SignatureReport], declared: list[str]) -> list[str]:
@@ -323,7 +395,7 @@ def pinned_hash(pdf: bytes) -> str | None:
 
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        embedded = list(reader.embedded_signatures)
+        embedded = list(reader.embedded_regular_signatures)
         revision = embedded[0].signed_revision if embedded else \
             reader.xrefs.total_revisions - 1
         info = _deref(reader.get_historical_resolver(revision).trailer_view.get("/Info"))

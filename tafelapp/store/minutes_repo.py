@@ -12,6 +12,7 @@ _MINUTES = ("id", "agenda_item_id", "meeting_id", "case_id", "kind", "rectifies"
             "status", "signing_order", "signatures", "document_sha256", "created_at",
             "finalised_at", "record_sha256")
 _JSON = ("text", "signing_order", "signatures")
+_ARCHIVE = ("archive_level", "archive_at", "archive_note")  # read by archive_info only
 
 
 def save(conn: Connection, minutes: Minutes, document: bytes | None = None) -> None:
@@ -23,7 +24,7 @@ def save(conn: Connection, minutes: Minutes, document: bytes | None = None) -> N
 
 
 def _load(row: Any) -> Minutes:
-    return Minutes.model_validate(from_row(row, _JSON, drop=("document",)))
+    return Minutes.model_validate(from_row(row, _JSON, drop=("document", *_ARCHIVE)))
 
 
 def get(conn: Connection, minutes_id: str) -> Minutes | None:
@@ -125,3 +126,35 @@ def remove_text_and_document(conn: Connection, minutes_id: str, empty_text: str)
     tombstone is written."""
     conn.execute("UPDATE minutes SET text = ?, document = NULL WHERE id = ?",
                  (empty_text, minutes_id))
+
+def archive_info(conn: Connection, minutes_id: str) -> tuple[str | None, str | None, str | None]:
+    """(level, when the newest archive timestamp was added, why it keeps a lower level)."""
+    row = conn.execute("SELECT archive_level, archive_at, archive_note FROM minutes WHERE id = ?",
+                       (minutes_id,)).fetchone()
+    return (row[0], row[1], row[2]) if row else (None, None, None)
+
+
+def save_archive_version(conn: Connection, minutes_id: str, document: bytes | None,
+                         document_sha256: str | None, level: str, at: str | None,
+                         note: str | None) -> None:
+    """The archive upgrade or renewal of final notulen (document None: only the archive columns).
+
+    The database's guard (trigger minutes_final_is_immutable, migration 0020) refuses it unless
+    the stored signed document is a byte prefix of the new, longer one and nothing else changes.
+    """
+    if document is None:
+        conn.execute("UPDATE minutes SET archive_level = ?, archive_note = ? WHERE id = ?",
+                     (level, note, minutes_id))
+        return
+    conn.execute("UPDATE minutes SET document = ?, document_sha256 = ?, archive_level = ?, "
+                 "archive_at = ?, archive_note = ? WHERE id = ?",
+                 (document, document_sha256, level, at, note, minutes_id))
+
+
+def archived(conn: Connection) -> list[tuple[str, str, str | None]]:
+    """(id, number, archive_at) of every final notulen at level B-LTA whose document is still
+    here (after the bewaartermijn the region holds it, and renews it)."""
+    rows = conn.execute("SELECT id, number, archive_at FROM minutes WHERE status = 'FINAL' AND "
+                        "archive_level = 'B-LTA' AND document IS NOT NULL "
+                        "ORDER BY created_at").fetchall()
+    return [(str(r[0]), str(r[1]), r[2]) for r in rows]

@@ -42,6 +42,10 @@ class Claim:
     attempts: int
     uncertain: bool
     body: dict[str, Any]
+    hold: Outcome | None = None
+    """Not sent: the archive version could not be made (retry) or must not be (rejected)."""
+    note: str | None = None
+    """Why the document keeps a lower level than B-LTA (Dutch), kept with the delivery."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,11 @@ def claim_due(session: Session, now: dt.datetime) -> Claim | None:
     item = outbox_repo.next_due(session.conn, now)
     if item is None or not settings.configured or url_problem(settings.base_url, "base_url"):
         return None  # an address that would send the token in clear is refused here as well
+    step = _archive_step(session, item)
+    if step is not None and step.kind != "ready":  # stays queued: nothing left this laptop
+        kind = "retry" if step.kind == "hold" else "rejected"
+        return Claim(item.id, item.identificatie, item.attempts, uncertain=False, body={},
+                     hold=Outcome(kind, None, message=step.message))
     doc = outbox_service.document_for(session, item)
     body = document_body(settings, item.identificatie, doc.title, doc.author, doc.created,
                          doc.pdf, doc.filename, doc.signed_on, doc.pki,
@@ -67,7 +76,22 @@ def claim_due(session: Session, now: dt.datetime) -> Claim | None:
     with transaction(session.conn) as conn:
         outbox_repo.set_state(conn, item.id, "sending")
     return Claim(item.id, item.identificatie, item.attempts,
-                 uncertain=item.state == "sending" or item.attempts > 0, body=body)
+                 uncertain=item.state == "sending" or item.attempts > 0, body=body,
+                 note=step.message if step is not None else None)
+
+
+def _archive_step(session: Session, item: Any) -> Any:
+    """Signed notulen become B-LTA before their first upload (archive_service.before_upload);
+    an item left 'sending' by an older version may be at the region already: sent as it is."""
+    from tafelapp.services import archive_service
+    from tafelapp.store import minutes_repo
+
+    if item.kind != "minutes":
+        return None
+    level, _at, note = minutes_repo.archive_info(session.conn, item.ref_id)
+    if item.state == "sending" and level is None and not note:
+        return None
+    return archive_service.before_upload(session, item.ref_id)
 
 
 def server_reason(reply: Reply) -> str:
@@ -162,6 +186,8 @@ def deliver(claim: Claim, client: ZgwClient) -> Outcome:
     duplicate means it is there but cannot be confirmed: 'unconfirmed', not 'rejected'."""
     try:
         unreadable = False
+        if claim.hold is not None:
+            return claim.hold
         if claim.uncertain:
             found = client.find(claim.identificatie)
             url = _found_url(found)
@@ -198,8 +224,11 @@ def deliver(claim: Claim, client: ZgwClient) -> Outcome:
 
 def record(session: Session, claim: Claim, outcome: Outcome, now: dt.datetime,
            rng: random.Random) -> None:
-    """Store the outcome and the attempt in one transaction."""
+    """Store the outcome and the attempt in one transaction; a delivery below B-LTA gets a
+    'level' line in its history first, saying why (a local identity, no timestamp authority)."""
     with transaction(session.conn) as conn:
+        if outcome.kind == "delivered" and claim.note:
+            outbox_repo.log_attempt(conn, claim.item_id, now, "level", None, claim.note)
         store_outcome(conn, claim.item_id, claim.attempts + 1, outcome, now, rng)
     log.info("outbox item %s: %s (HTTP %s)", claim.item_id, outcome.kind, outcome.status)
 

@@ -370,3 +370,45 @@ def test_the_guard_allows_only_the_exact_redaction_and_only_after_the_tombstone(
             conn.execute("DELETE FROM case_removals")
         raise _Nothing()
     assert meeting_service.get_meeting(session, ids["meeting"]) == meeting
+
+def test_final_notulen_change_only_by_an_archive_upgrade_that_keeps_the_signed_bytes(
+        session: Session, demo: dict[str, str]) -> None:
+    """The database's guard (migration 0020) lets exactly one write through for final notulen:
+    a longer document of which the signed document is a byte prefix, with its new hash (the
+    archive upgrade); or only the archive columns. Anything else is refused, also in raw SQL."""
+    import hashlib
+
+    from tafelapp.store import minutes_repo
+    from tafelapp.store.transaction import transaction
+
+    ids = _sign(session, demo, final=True)
+    minutes_id = ids["minutes"]
+    signed = minutes_service.signed_document(session, minutes_id)
+    sha = hashlib.sha256(signed).hexdigest()
+
+    def refused(sql: str, *args: object) -> None:
+        with pytest.raises(Exception, match="immutable"), transaction(session.conn) as conn:
+            conn.execute(sql, args)
+        assert minutes_service.signed_document(session, minutes_id) == signed
+
+    other = signed[:-10] + b"%%EOF-edit" + b"\nappended"
+    refused("UPDATE minutes SET document = ?, document_sha256 = ? WHERE id = ?", other,
+            hashlib.sha256(other).hexdigest(), minutes_id)  # not a prefix: refused
+    grown = signed + b"\n% an incremental update\n"
+    refused("UPDATE minutes SET document = ?, document_sha256 = ? WHERE id = ?", grown, sha,
+            minutes_id)  # the same hash for other bytes: refused
+    refused("UPDATE minutes SET document = ?, document_sha256 = ?, text = '{}' WHERE id = ?",
+            grown, hashlib.sha256(grown).hexdigest(), minutes_id)  # and the text: refused
+    refused("UPDATE minutes SET document = ? WHERE id = ?", signed[:100], minutes_id)
+    refused("UPDATE minutes SET document = NULL WHERE id = ?", minutes_id)
+    refused("UPDATE minutes SET signatures = '[]' WHERE id = ?", minutes_id)
+    with transaction(session.conn) as conn:  # only the archive columns: allowed
+        minutes_repo.save_archive_version(conn, minutes_id, None, None, "B-T", None,
+                                          "lokale identiteit")
+    assert minutes_repo.archive_info(session.conn, minutes_id) == ("B-T", None, "lokale identiteit")
+    with transaction(session.conn) as conn:  # the archive upgrade's shape: allowed
+        minutes_repo.save_archive_version(conn, minutes_id, grown,
+                                          hashlib.sha256(grown).hexdigest(), "B-LTA",
+                                          "2026-12-03T12:00:00+00:00", None)
+    assert minutes_service.signed_document(session, minutes_id) == grown
+    assert minutes_service.get_minutes(session, minutes_id).status is MinutesStatus.FINAL

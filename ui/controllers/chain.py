@@ -158,6 +158,7 @@ class ChainController:
             self.w.ticker = DrainTicker()
             self.w.ticker.tick.connect(self.w.outbox.drain)
             self.w.ticker.retention_tick.connect(self.w.retention.check)
+            self.w.ticker.archive_tick.connect(self.w.outbox.renew_archive)
         self.w.ticker.start()
         self.w.outbox.refresh_status()
         self.w.outbox.drain()

@@ -133,6 +133,16 @@ class OutboxController(QObject):
         self._running = False
         self.refresh_status()
 
+    def renew_archive(self) -> None:
+        """The scheduled renewal of archive timestamps (archive_service.renew_due), in the vault's
+        worker; the outbox screen then says when it last ran."""
+        if self.executor.session is None:
+            return
+        from tafelapp.services import archive_service
+
+        self.executor.submit(archive_service.renew_due, lambda _s: self.refresh_status(),
+                             lambda _e: None)
+
     def refresh_status(self) -> None:
         """Ask the vault for the counts shown in the status bar."""
         if self.executor.session is not None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from tafelapp.domain.minutes import Minutes, MinutesStatus, SigningIdentity
 from tafelapp.domain.problems import InvalidInput
 from tafelapp.services import (
+    archive_service,
     directory_service,
     distribution_service,
     file_service,
@@ -57,7 +58,8 @@ CONFIRM_SIGNING = ("Na ondertekening kan niets meer worden gewijzigd; een fout h
                    "alleen nog een rectificatie.\n\nNu ondertekenen als {role}?")
 
 
-Loaded = tuple[Minutes, str, list[SigningIdentity], Any, Directory, dict[str, str], str]
+Loaded = tuple[Minutes, str, list[SigningIdentity], Any, Directory, dict[str, str], str,
+               list[str]]
 
 
 def _scrolled(page: QWidget) -> QScrollArea:
@@ -229,7 +231,8 @@ class MinutesView(IdentityActions, QWidget):
                     distribution_service.distribution(s, minutes_id),
                     directory_service.directory(s),
                     {"CHAIR": meeting.chair, "SECRETARY": meeting.secretary or ""},
-                    retention_service.archive_line(s, minutes_id))
+                    retention_service.archive_line(s, minutes_id),
+                    archive_service.signature_lines(s, minutes_id))
         self.executor.submit(load, self._loaded, self._show_error)
 
     def _show(self, minutes: Minutes) -> None:
@@ -240,7 +243,7 @@ class MinutesView(IdentityActions, QWidget):
         self.reload()
 
     def _loaded(self, loaded: Loaded) -> None:
-        minutes, html, identities, who, book, self.holders, archive = loaded
+        minutes, html, identities, who, book, self.holders, archive, levels = loaded
         self.archive.setText(archive[:1].upper() + archive[1:])
         self.book = book
         self.minutes = minutes
@@ -253,7 +256,8 @@ class MinutesView(IdentityActions, QWidget):
                if s.certificate_name and s.certificate_name != s.signer_name else "")
             for s in minutes.signatures)
         self.header.setText(f"Notulen {minutes.number} — {STATUS_NL[minutes.status]}"
-                            + (f" (getekend: {signed})" if signed else ""))
+                            + (f" (getekend: {signed})" if signed else "")
+                            + "".join(f"\n{line}" for line in levels))
         current = self.identity.currentData()
         self.identity.clear()
         self.people = {p.id: p.name for p in book.people}

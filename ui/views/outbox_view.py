@@ -21,7 +21,8 @@ STATE_NL = {"queued": "wacht", "sending": "wordt verzonden", "delivered": "afgel
             "unconfirmed": "afgeleverd, niet bevestigd", "rejected": "geweigerd"}
 OUTCOME_NL = {"delivered": "afgeleverd", "retry": "mislukt, volgt opnieuw",
               "rejected": "geweigerd", "clock": "geweigerd om de tijd (klok)",
-              "unconfirmed": "afgeleverd, niet bevestigd (vraag de regio)"}
+              "unconfirmed": "afgeleverd, niet bevestigd (vraag de regio)",
+              "level": "handtekeningniveau"}
 
 
 def local_time(iso: str | None) -> str:
@@ -71,8 +72,9 @@ class OutboxView(QWidget):
             colour = {"delivered": "#2e7d32", "rejected": "#c62828",
                       "unconfirmed": "#8a5200"}.get(item.state, "#8a5200")
             lines = "".join(f"<li>{local_time(at)} — {OUTCOME_NL.get(outcome, outcome)}"
-                            f"{f' (HTTP {code})' if code else ''}</li>"
-                            for at, outcome, code, _m in history)
+                            f"{f' (HTTP {code})' if code else ''}"
+                            f"{f': {html.escape(m)}' if outcome == 'level' and m else ''}</li>"
+                            for at, outcome, code, m in history)
             error = f"<br/><i>{item.last_error}</i>" if item.last_error else ""
             url = f"<br/>{item.server_url}" if item.server_url else ""
             title = html.escape(titles.get(item.id, item.identificatie))
@@ -81,7 +83,8 @@ class OutboxView(QWidget):
                         f"poging(en)<br/><small>kenmerk {item.identificatie}</small>{url}{error}"
                         f"</p><ul>{lines}</ul>")
         self.list.setHtml("".join(rows) or "<p>De outbox is leeg.</p>")
-        self.summary.setText(status_text(status))
+        archive = getattr(status, "archive", "")
+        self.summary.setText(status_text(status) + (f"\n{archive}" if archive else ""))
         self.retry.setEnabled(status.rejected + status.unconfirmed > 0)
 
     def show_notice(self, text: str) -> None:

@@ -1,0 +1,151 @@
+"""The outbox makes signed notulen archive-grade (PAdES B-LTA) before their first upload, against
+the reference regional server and a certomancer PKI on loopback: unreachable OCSP keeps them
+queued with a Dutch reason; reachable, the B-LTA version goes, byte-identical to the local copy,
+once, also when the server's answer is lost; a revoked certificate is never uploaded; notulen
+signed with local identities keep their level and are uploaded with a note."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from regional.server import RegionalServer
+from tafelapp.jobs.outbox_job import drain_once
+from tafelapp.services import (
+    archive_service,
+    meeting_service,
+    minutes_service,
+    outbox_service,
+    setup_service,
+)
+from tafelapp.services.session import Session
+from tafelapp.signing import pades
+from tafelapp.signing.identities import certificate_pem
+from tafelapp.store import minutes_repo, outbox_repo
+from tests.sync.conftest import configure_region, signed_documents
+from tests.sync.test_outbox import assert_exactly_once, server_copies
+
+
+def _sign_with_ca(session: Session, demo: dict[str, str], pki: Any, chair: str = "chair") -> str:
+    setup_service.add_trust_root(session, certificate_pem(pki.root_der))
+    meeting = meeting_service.get_meeting(session, demo["jbt_meeting"])
+    minutes = minutes_service.draft_minutes(session, meeting.agenda[0].id)
+    first = minutes_service.import_identity(session, pki.pkcs12(chair, "1357"), "1357")
+    second = minutes_service.import_identity(session, pki.pkcs12("secretary", "2468"), "2468")
+    minutes_service.sign_minutes(session, minutes.id, first.id, "1357", "CHAIR")
+    done = minutes_service.sign_minutes(session, minutes.id, second.id, "2468", "SECRETARY")
+    assert all(s.timestamped for s in done.signatures)
+    return minutes.id
+
+
+def test_unreachable_ocsp_waits_then_the_b_lta_version_goes_once(
+        session: Session, demo: dict[str, str], server: RegionalServer, ltv_pki: Any) -> None:
+    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url, timeout_seconds=20.0)
+    minutes_id = _sign_with_ca(session, demo, ltv_pki)
+    signed = minutes_service.signed_document(session, minutes_id)
+    ltv_pki.online = False  # the OCSP responder, the CRL and the TSA do not answer
+    try:
+        outcomes = drain_once(session)
+    finally:
+        ltv_pki.online = True
+    assert [o.kind for o in outcomes] == ["retry"]
+    [item] = outbox_repo.all_items(session.conn)
+    assert item.state == "queued" and item.last_error is not None
+    assert item.last_error.startswith("Archiefversie niet gemaakt: de intrekkingsgegevens")
+    assert "later opnieuw geprobeerd" in item.last_error
+    assert server.httpd.store.count() == 0  # nothing claiming more than it has left the laptop
+    assert minutes_service.signed_document(session, minutes_id) == signed
+    server.httpd.config.faults.drop_response_after_store = 1  # stored; the answer is lost
+    outbox_service.send_now(session)
+    assert [o.kind for o in drain_once(session)] == ["retry"]
+    archived = minutes_service.signed_document(session, minutes_id)
+    assert archived.startswith(signed) and len(archived) > len(signed)
+    outbox_service.send_now(session)
+    again = drain_once(session)
+    assert [(o.kind, o.message) for o in again] == [("delivered", "al aanwezig")]
+    assert_exactly_once(session, server)  # one document, byte-identical to the local copy
+    [copy] = server_copies(server)[item.identificatie]
+    assert copy == archived == minutes_service.signed_document(session, minutes_id)
+    minutes = minutes_service.get_minutes(session, minutes_id)
+    assert minutes.document_sha256 == hashlib.sha256(archived).hexdigest()
+    report = pades.verify(copy, setup_service.trust_anchors(session))
+    assert report.intact and report.known, report.verdict
+    assert [(s.level, s.valid_when_signed) for s in report.signatures] == \
+        [("B-LTA", True), ("B-LTA", True)]
+    assert archive_service.level_of_minutes(session, minutes_id) == ("B-LTA", None)
+    from tafelapp.services import vault_service
+    assert vault_service.check(session).ok
+
+
+def test_a_revoked_certificate_is_not_uploaded(session: Session, demo: dict[str, str],
+                                               server: RegionalServer, ltv_pki: Any) -> None:
+    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url, timeout_seconds=20.0)
+    minutes_id = _sign_with_ca(session, demo, ltv_pki, chair="revoked")
+    signed = minutes_service.signed_document(session, minutes_id)
+    assert [o.kind for o in drain_once(session)] == ["rejected"]
+    [item] = outbox_repo.all_items(session.conn)
+    assert item.state == "rejected" and item.last_error is not None
+    assert "is ingetrokken" in item.last_error and "niet verzonden" in item.last_error
+    assert server.httpd.store.count() == 0
+    assert minutes_service.signed_document(session, minutes_id) == signed  # unchanged here
+
+
+def test_local_identities_keep_their_level_and_are_uploaded_with_a_note(
+        session: Session, demo: dict[str, str], server: RegionalServer, ltv_pki: Any) -> None:
+    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url, timeout_seconds=20.0)
+    [minutes_id] = signed_documents(session, demo, 1)
+    signed = minutes_service.signed_document(session, minutes_id)
+    assert [o.kind for o in drain_once(session)] == ["delivered"]
+    assert_exactly_once(session, server)
+    assert minutes_service.signed_document(session, minutes_id) == signed
+    level, note = archive_service.level_of_minutes(session, minutes_id)
+    assert level == "B-T" and note is not None and "lokale identiteit" in note
+    [(_item, history)] = outbox_service.items(session)
+    assert [h[1] for h in history] == ["level", "delivered"]
+    assert "lokale identiteit" in (history[0][3] or "")
+    assert minutes_repo.archive_info(session.conn, minutes_id)[0] == "B-T"
+
+
+def test_the_renewal_job_adds_an_archive_timestamp_within_the_margin_and_says_when(
+        session: Session, demo: dict[str, str], server: RegionalServer, ltv_pki: Any,
+        capsys: Any) -> None:
+    from tafelapp.cli.app import main
+    from tafelapp.services import settings_service
+
+    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url, timeout_seconds=20.0)
+    minutes_id = _sign_with_ca(session, demo, ltv_pki)
+    outcomes = drain_once(session)
+    assert [o.kind for o in outcomes] == ["delivered"], outcomes
+    first = minutes_service.signed_document(session, minutes_id)
+    assert archive_service.renew_due(session).renewed == []  # the TSA holds two more years
+    status = archive_service.renewal_status(session)
+    assert status.last_run and status.next_due and status.next_number
+    assert "niets te vernieuwen" in status.sentence and "Volgende vernieuwing" in status.sentence
+    settings_service.update_settings(session, archive_renew_margin_days=730)  # now within it
+    renewed = archive_service.renew_due(session)
+    number = minutes_service.get_minutes(session, minutes_id).number
+    assert renewed.renewed == [number] and not renewed.problems
+    second = minutes_service.signed_document(session, minutes_id)
+    assert second.startswith(first) and len(second) > len(first)
+    report = pades.verify(second, setup_service.trust_anchors(session))
+    assert report.intact and len(report.archive_timestamps) == 2
+    assert all(s.valid_when_signed for s in report.signatures)
+    assert f"vernieuwd: {number}" in outbox_service.status(session).archive
+    assert main(["archive", "status"], session=session) == 0
+    assert "Laatst vernieuwd op" in capsys.readouterr().out
+    # the region keeps the version it received (a new version there is not made yet)
+    [item] = outbox_repo.all_items(session.conn)
+    assert server_copies(server)[item.identificatie] == [first]
+    path = session.path.parent / "notulen.pdf"
+    path.write_bytes(second)
+    assert main(["verify", str(path), "--trust", str(_pem(session, ltv_pki))]) == 0
+    out = capsys.readouterr().out
+    assert out.count("niveau: B-LTA (archiefwaardig") == 2
+    assert "offline, met de ingesloten gegevens: geldig op het moment van ondertekenen" in out
+    assert out.count("Archieftijdstempel Archieftijdstempel") == 2
+
+
+def _pem(session: Session, pki: Any) -> Any:
+    path = session.path.parent / "stam.pem"
+    path.write_text(certificate_pem(pki.root_der))
+    return path
