@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tafelapp.domain.figures import Quarter
+from tafelapp.domain.figures import Figures, Quarter
 from tafelapp.domain.problems import InvalidInput
 from tafelapp.domain.retention import Verdict
 from tafelapp.services import (
@@ -110,7 +110,7 @@ def test_postponed_once_with_a_reason(session: Session) -> None:
     assert actions.count("retention.postpone") == 1
 
 
-def _figures(session: Session, table_id: str) -> object:
+def _figures(session: Session, table_id: str) -> list[Figures]:
     year = dt.date.today().year
     return [figures_service.figures(session, table_id, Quarter(y, q))
             for y in (year - 1, year, year + 1) for q in (1, 2, 3, 4)]
@@ -120,6 +120,9 @@ def test_after_removal_werklijst_figures_and_check_are_correct(session: Session)
     ids = closed_case(session)
     later(session, TERM_WEEKS + 1)
     figures_before = _figures(session, ids["jbt"])
+    assert any(f.inflow_by_route and f.decisions_by_type and f.agreements_due
+               for f in figures_before)  # the removed case counts in them
+    assert any(f.meeting_to_signed_minutes_days for f in figures_before)
     work_before = worklist_service.work_list(session)
     number = case_service.get_case(session, ids["jbt_case"]).case_number
     outcome = retention_service.remove_due(session)
