@@ -155,3 +155,18 @@ def test_check_notices_a_tombstoned_record_that_changed(session: Session) -> Non
     session.conn.execute("DROP TRIGGER minutes_final_is_immutable")  # behind the app's back
     session.conn.execute("UPDATE minutes SET record_sha256 = 'x' WHERE id = ?", (ids["minutes"],))
     assert vault_service.check(session).record_mismatches
+
+
+def test_backups_from_before_an_upgrade_go_with_the_clean_up(session: Session) -> None:
+    ids = closed_case(session)
+    backup = session.path.with_name(f"{session.path.name}.v19.bak")
+    backup.write_bytes(session.path.read_bytes())  # what migrate.py leaves before an upgrade
+    later(session, TERM_WEEKS - 1)
+    assert retention_service.remove_due(session).backups_removed == []  # nothing due: kept
+    assert backup.exists()
+    later(session, TERM_WEEKS + 1)
+    assert retention_service.plan(session).stale_backups == [backup]
+    outcome = retention_service.remove_due(session)
+    assert outcome.backups_removed == [backup.name] and not backup.exists()
+    assert "retention.backups_removed" in [r.action for r in audit_repo.all_records(session.conn)]
+    assert ids
