@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tafelapp.domain.figures import Quarter
+from tafelapp.domain.figures import Figures, Quarter
 from tafelapp.domain.problems import InvalidInput
 from tafelapp.domain.retention import Verdict
 from tafelapp.services import (
@@ -110,7 +110,7 @@ def test_postponed_once_with_a_reason(session: Session) -> None:
     assert actions.count("retention.postpone") == 1
 
 
-def _figures(session: Session, table_id: str) -> object:
+def _figures(session: Session, table_id: str) -> list[Figures]:
     year = dt.date.today().year
     return [figures_service.figures(session, table_id, Quarter(y, q))
             for y in (year - 1, year, year + 1) for q in (1, 2, 3, 4)]
@@ -120,6 +120,9 @@ def test_after_removal_werklijst_figures_and_check_are_correct(session: Session)
     ids = closed_case(session)
     later(session, TERM_WEEKS + 1)
     figures_before = _figures(session, ids["jbt"])
+    assert any(f.inflow_by_route and f.decisions_by_type and f.agreements_due
+               for f in figures_before)  # the removed case counts in them
+    assert any(f.meeting_to_signed_minutes_days for f in figures_before)
     work_before = worklist_service.work_list(session)
     number = case_service.get_case(session, ids["jbt_case"]).case_number
     outcome = retention_service.remove_due(session)
@@ -152,3 +155,18 @@ def test_check_notices_a_tombstoned_record_that_changed(session: Session) -> Non
     session.conn.execute("DROP TRIGGER minutes_final_is_immutable")  # behind the app's back
     session.conn.execute("UPDATE minutes SET record_sha256 = 'x' WHERE id = ?", (ids["minutes"],))
     assert vault_service.check(session).record_mismatches
+
+
+def test_backups_from_before_an_upgrade_go_with_the_clean_up(session: Session) -> None:
+    ids = closed_case(session)
+    backup = session.path.with_name(f"{session.path.name}.v19.bak")
+    backup.write_bytes(session.path.read_bytes())  # what migrate.py leaves before an upgrade
+    later(session, TERM_WEEKS - 1)
+    assert retention_service.remove_due(session).backups_removed == []  # nothing due: kept
+    assert backup.exists()
+    later(session, TERM_WEEKS + 1)
+    assert retention_service.plan(session).stale_backups == [backup]
+    outcome = retention_service.remove_due(session)
+    assert outcome.backups_removed == [backup.name] and not backup.exists()
+    assert "retention.backups_removed" in [r.action for r in audit_repo.all_records(session.conn)]
+    assert ids

@@ -97,3 +97,16 @@ def test_escape_removes_nothing(make_app: Callable[..., App]) -> None:
     assert window.retention.dialog is None
     plan = app.call(retention_service.plan)
     assert len(plan.to_remove) == 1
+
+
+def test_the_ticker_schedules_the_daily_check(qtbot: object) -> None:
+    from ui.scheduling import RETENTION_INTERVAL_HOURS, DrainTicker
+
+    ticker = DrainTicker()
+    job = ticker._scheduler.get_job("retention-tick")
+    assert job is not None and job.trigger.interval.total_seconds() == \
+        RETENTION_INTERVAL_HOURS * 3600
+    fired: list[bool] = []
+    ticker.retention_tick.connect(lambda: fired.append(True))
+    job.func()  # what APScheduler runs in its worker thread: only a signal
+    assert fired == [True]

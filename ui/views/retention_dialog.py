@@ -86,7 +86,11 @@ class RetentionDialog(QDialog):
 
     def show_plan(self, plan: Plan) -> None:
         """Fill the table from a plan (cases that go first)."""
-        self.summary.setText(plan.summary)
+        backups = len(plan.stale_backups) if plan.to_remove else 0
+        self.summary.setText(plan.summary + (
+            f" Ook {'de reservekopie' if backups == 1 else f'de {backups} reservekopieën'} "
+            "van vóór een upgrade van de kluis (met alle casussen van toen) gaan weg."
+            if backups else ""))
         rows = plan.to_remove + plan.kept
         self._ids = [a.facts.case_id for a in rows]
         self._going = [a.facts.case_id for a in plan.to_remove]
