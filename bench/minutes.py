@@ -1,7 +1,10 @@
 """Benchmark: render + sign a 5-page notulen from the demo data (median of 5), verify it, carry
-it between two vaults as a signing package, and sign with a smartcard (a SoftHSM2 token).
+it between two vaults as a signing package, and sign with a smartcard (a SoftHSM2 token); and
+make a 6-page notulen B-LTA (OCSP, CRL and TSA of a certomancer PKI on loopback) and verify it
+offline with the embedded data only, beside verifying its B-T version (the floor, same run).
 
-Goals on this machine (issue 12): render + sign <= 1.0 s, verify <= 0.3 s.
+Goals on this machine (issue 12): render + sign <= 1.0 s, verify <= 0.3 s; (issue 20) offline
+verify of the B-LTA notulen <= 0.5 s.
 Writes bench/results/minutes.json.
 """
 
@@ -70,6 +73,7 @@ def main() -> None:
         assert len(report.signatures) == 2
     package_export, package_open = _package_round_trip(folder, session, minutes.id)
     token_sign = _smartcard(folder, pdf)
+    archive = _archive_figures(folder, html)
     session.close()
     target = folder / "n.pdf"
     target.write_bytes(pdf)
@@ -92,6 +96,7 @@ def main() -> None:
                                            "median": statistics.median(package_open)},
         "smartcard_sign_s": {"runs": token_sign, "median": statistics.median(token_sign),
                              "token": "SoftHSM2, RSA 2048"},
+        **archive,
     }
     print(f"notulen of {pages} pages, {len(pdf) // 1024} KiB")
     print(f"render + sign (chair):     median {statistics.median(render_sign) * 1000:.0f} ms "
@@ -103,6 +108,12 @@ def main() -> None:
     print(f"package export / open:     median {statistics.median(package_export) * 1000:.0f} / "
           f"{statistics.median(package_open) * 1000:.0f} ms")
     print(f"smartcard signature:       median {statistics.median(token_sign) * 1000:.0f} ms")
+    arch, off = archive["make_b_lta_s"], archive["verify_offline_b_lta_s"]
+    print(f"make B-LTA ({archive['b_lta_pages']} pages):     median {arch['median'] * 1000:.0f} ms "
+          "(OCSP, CRL, TSA on loopback)")
+    print(f"verify B-LTA offline:      median {off['median'] * 1000:.0f} ms (goal 500 ms); "
+          f"B-T floor {archive['verify_b_t_floor_s']['median'] * 1000:.0f} ms, ratio "
+          f"{archive['verify_b_lta_vs_b_t']}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     print(f"wrote {RESULTS}")
@@ -150,6 +161,55 @@ def _smartcard(folder: Path, pdf: bytes) -> list[float]:
         runs.append(time.perf_counter() - start)
     pki.close()
     return runs
+
+
+def _archive_figures(folder: Path, html: str) -> dict[str, Any]:
+    """B-LTA: the upgrade (validation data fetched from the loopback PKI, document timestamp) and
+    the offline verification with embedded data only; the B-T verify is the floor."""
+    from tafelapp.signing import ltv
+    from tests.signing.ltv_pki import CHAIR, SECRETARY, make_ltv_pki
+
+    (folder / "ltv").mkdir()
+    pki_gen = make_ltv_pki(folder / "ltv")
+    pki = next(pki_gen)
+    base = pades.declare_signatures(render_pdf(html), ["Voorzitter", "Secretaris"])
+    signed = pades.sign(base, pki.certs["chair"], pki.keys["chair"], "Voorzitter", CHAIR,
+                        "Notulen vastgesteld", "Duinstede", timestamp_url=pki.tsa_url)
+    signed = pades.sign(signed, pki.certs["secretary"], pki.keys["secretary"], "Secretaris",
+                        SECRETARY, "Notulen vastgesteld", "Duinstede", timestamp_url=pki.tsa_url)
+    anchors = {pki.root_der: "Test-CA"}
+    ltv.archive(signed, [pki.root_der], pki.tsa_url)  # warm-up: aiohttp, AdES modules
+    make, offline, floor = [], [], []
+    archived = b""
+    for _ in range(5):
+        start = time.perf_counter()
+        archived = ltv.archive(signed, [pki.root_der], pki.tsa_url)
+        make.append(time.perf_counter() - start)
+    pades.verify(archived, anchors)
+    for _ in range(5):
+        start = time.perf_counter()
+        report = pades.verify(archived, anchors)
+        offline.append(time.perf_counter() - start)
+        assert report.intact and [s.level for s in report.signatures] == ["B-LTA", "B-LTA"]
+        assert all(s.valid_when_signed for s in report.signatures)
+        start = time.perf_counter()
+        assert pades.verify(signed, anchors).intact
+        floor.append(time.perf_counter() - start)
+    pki_gen.close()
+    target = folder / "lta.pdf"
+    target.write_bytes(archived)
+    pages = int(next(line.split()[-1] for line in subprocess.run(
+        ["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout.splitlines()
+        if line.startswith("Pages:")))
+    return {
+        "b_lta_pages": pages, "b_lta_bytes": len(archived), "b_t_bytes": len(signed),
+        "make_b_lta_s": {"runs": make, "median": statistics.median(make),
+                         "note": "OCSP, CRL and TSA on loopback (certomancer)"},
+        "verify_offline_b_lta_s": {"runs": offline, "median": statistics.median(offline),
+                                   "goal": 0.5},
+        "verify_b_t_floor_s": {"runs": floor, "median": statistics.median(floor)},
+        "verify_b_lta_vs_b_t": round(statistics.median(offline) / statistics.median(floor), 2),
+    }
 
 
 if __name__ == "__main__":

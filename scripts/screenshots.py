@@ -85,9 +85,12 @@ def main() -> None:
     wait(app, lambda: executor.idle)
     shot("07-notulen", window)
 
+    signed_item: list[str] = []
+
     def sign_first(session: Session) -> None:
         first = min(meeting_service.list_meetings(session), key=lambda m: m.date)
         item = meeting_service.get_meeting(session, first.id).agenda[0]
+        signed_item.append(item.id)
         minutes = minutes_service.draft_minutes(session, item.id)
         chair = minutes_service.create_local_identity(session, "Mr. A. de Voorzitter (fictief)",
                                                       "123456")
@@ -100,6 +103,9 @@ def main() -> None:
     window.chain.show_outbox()
     wait(app, lambda: executor.idle)
     shot("08-outbox", window)
+    window.show_minutes(signed_item[0])  # the levels of its signatures, after the upload
+    wait(app, lambda: executor.idle)
+    shot("07-notulen-niveau", window)
     window.chain.show_worklist()
     wait(app, lambda: executor.idle)
     shot("09-werklijst", window)
