@@ -127,6 +127,13 @@ def test_the_ketenregisseur_opens_a_region_line_by_keys_and_escalates_it(
     window.lock()
     app.settle()
     assert not pdf.exists() and screen.model.rowCount() == 0
+    app.unlock()  # her home again, refreshing in the background …
+    assert window.region_worklist.refreshing or screen.model.rowCount() > 0
+    window.lock()  # … locked while the region answers: the late answer is dropped unseen
+    qtbot.waitUntil(lambda: window.region_worklist.network.idle, timeout=120_000)
+    app.settle()
+    assert screen.model.rowCount() == 0 and not screen.when.text()
+    assert "mis" not in window.statusBar().currentMessage()
     app.unlock()
 
 

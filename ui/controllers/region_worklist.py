@@ -56,6 +56,7 @@ class RegionWorklistController(QObject):
         self.dialog: RegionDetailDialog | None = None
         self.open_file: Callable[[Path], None] = _open_with_system
         self._folder: Path | None = None
+        self._epoch = 0  # raised on lock: late network answers of before are dropped
         self.progressed.connect(view.set_progress)
         view.refresh_requested.connect(self.refresh)
         view.line_opened.connect(self.open_line)
@@ -81,10 +82,15 @@ class RegionWorklistController(QObject):
             return
         self.refreshing = True
         self.view.set_refreshing(True)
+        epoch = self._epoch
         self.w.executor.submit(lambda s: (outbox_service.region_settings(s), s.actor),
-                               self._fetch, self._on_refresh_failed)
+                               lambda loaded: self._fetch(loaded, epoch), self._on_refresh_failed)
 
-    def _fetch(self, loaded: tuple[RegionSettings, str]) -> None:
+    def _current(self, epoch: int) -> bool:
+        """False when the vault locked since the work began (its answer is dropped unseen)."""
+        return epoch == self._epoch and self.w.executor.session is not None
+
+    def _fetch(self, loaded: tuple[RegionSettings, str], epoch: int) -> None:
         settings, actor = loaded
 
         def fetch() -> Any:
@@ -97,9 +103,13 @@ class RegionWorklistController(QObject):
                 return fetch_open_zaken(client, zaaktypen, self.progressed.emit)
             finally:
                 client.close()
-        self.network.run(fetch, self._keep, self._on_refresh_failed)
+        self.network.run(fetch, lambda fetched: self._keep(fetched, epoch),
+                         lambda exc: self._on_refresh_failed(exc) if self._current(epoch)
+                         else None)
 
-    def _keep(self, fetched: Any) -> None:
+    def _keep(self, fetched: Any, epoch: int) -> None:
+        if not self._current(epoch):
+            return  # locked meanwhile: nothing is kept or shown
         def keep(s: Session) -> RegionWorklist:
             region_worklist_service.keep(s, fetched.zaken, fetched.per_zaaktype)
             return region_worklist_service.work_list(s)
@@ -135,8 +145,11 @@ class RegionWorklistController(QObject):
                                           "regiowerklijst.")
                 return
             self.view.message.setText(f"{line.case.case_number}: de regio wordt gelezen…")
-            self.network.run(lambda: _read(settings, actor, line), then or self._show_detail,
-                             self._on_detail_failed)
+            epoch, show = self._epoch, then or self._show_detail
+            self.network.run(lambda: _read(settings, actor, line),
+                             lambda detail: show(detail) if self._current(epoch) else None,
+                             lambda exc: self._on_detail_failed(exc) if self._current(epoch)
+                             else None)
         self.w.executor.submit(load, read, self.w._on_background_failed)
 
     def _on_detail_failed(self, exc: Exception) -> None:
@@ -191,7 +204,12 @@ class RegionWorklistController(QObject):
             path.chmod(0o600)
             return path
 
+        epoch = self._epoch
+
         def opened(path: Path) -> None:
+            if not self._current(epoch):
+                path.unlink(missing_ok=True)  # locked meanwhile: never opened
+                return
             dialog.message.setText(f"'{doc.title}' is geopend als PDF.")
             self.open_file(path)
             self.pdf_opened.emit(path)
@@ -207,6 +225,7 @@ class RegionWorklistController(QObject):
 
     def forget(self) -> None:
         """On lock: the list, an open detail and every downloaded notulen are gone."""
+        self._epoch += 1
         if self.dialog is not None:
             self.dialog.reject()
         self.view.clear()
