@@ -32,8 +32,8 @@ from ui.controllers.host import WindowHost
 from ui.controllers.inzage import InzageController
 from ui.controllers.outbox import OutboxController
 from ui.controllers.region import RegionController
-from ui.controllers.retention import RetentionController
 from ui.controllers.region_worklist import RegionWorklistController
+from ui.controllers.retention import RetentionController
 from ui.controllers.settings import FamilyController, SettingsController
 from ui.scheduling import DrainTicker
 from ui.text import problems_line

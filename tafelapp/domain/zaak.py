@@ -107,6 +107,9 @@ class CaseFacts:
     open_agreements: tuple[tuple[str, dt.date], ...] = ()  # (agreement id, due date)
     open_terms: tuple[tuple[str, dt.date], ...] = ()  # (DeadlineKind, due date)
     documents: tuple[tuple[str, str], ...] = ()  # (minutes id, document URL at the region)
+    # the case's own random id (no personal data): the same case on two laptops has the same
+    # id, another case that was given the same number on another laptop has not
+    case_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,8 @@ class ZaakPlan:
 def kenmerken(facts: CaseFacts, lead_pseudonym: str | None) -> tuple[tuple[str, str], ...]:
     """The werklijst's facts as kenmerken (read back in bulk with the zaak list, 100 a page)."""
     out: list[tuple[str, str]] = [(f"{BRON}:tafel", facts.table_id[:40])]
+    if facts.case_id:
+        out.append((f"{BRON}:casus", facts.case_id[:40]))
     if facts.progress_on:
         out.append((f"{BRON}:voortgang", facts.progress_on.isoformat()))
     lead = facts.lead

@@ -14,7 +14,6 @@ from tafelapp.services.session import Session
 from tafelapp.store import directory_repo, inzage_repo
 
 
-
 @lru_cache(maxsize=65536)
 def _key(name: str) -> str:
     return name_key(name)

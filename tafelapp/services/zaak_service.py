@@ -39,7 +39,7 @@ def case_facts(session: Session, case_id: str) -> CaseFacts:
                       lead.accepted, lead.since) if lead else None,
         progress_on=course.progress_on, disagreed_on=course.disagreed_on,
         open_agreements=tuple(course.open_agreements), open_terms=tuple(course.open_terms),
-        documents=tuple(course.documents))
+        documents=tuple(course.documents), case_id=case.id)
 
 
 def zaak_plan(session: Session, case_id: str, settings: RegionSettings) -> ZaakPlan:

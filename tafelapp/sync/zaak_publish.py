@@ -141,6 +141,15 @@ class Publisher:
                 "van een ander zaaktype, van een andere tafel of niet door Tafelapp gemaakt: het "
                 "casusnummer is in de regio al "
                 "in gebruik. Vraag de regio welke zaak dit is; er is niets overschreven.")))
+        mine = dict(self.plan.kenmerken).get("tafelapp:casus")
+        if mine and theirs.get("tafelapp:casus") not in (None, mine):
+            # the same number given to two cases on two laptops: never the other family's zaak
+            raise Stop(Outcome("rejected", None, message=(
+                f"Bij de regio bestaat al een zaak met identificatie {self.plan.identificatie} "
+                "voor een andere casus van deze tafel: het casusnummer is op een andere laptop "
+                "ook uitgegeven. Er is niets overschreven en niets aan die zaak gekoppeld. "
+                "Overleg met de functioneel beheerder van de regio welk nummer deze casus "
+                "krijgt.")))
         return str(zaak["url"])
 
     def _fields(self) -> dict[str, Any]:

@@ -59,3 +59,36 @@ def test_a_case_number_another_table_uses_is_refused_not_overwritten(
         assert [n for _, n in held(alive, number)["statussen"]] == STEPS[:3]
     finally:
         other.close()
+
+
+def test_another_case_given_the_same_number_on_another_laptop_is_refused_not_mixed(
+        alive: OpenZaak, session: Session, demo: dict[str, str], vault_path: Path) -> None:
+    """Two laptops of the same table each number their own new case JBT-…-0001: the second
+    must never be taken for the first one's zaak (its statuses and notulen on another family's
+    zaak); the case's own id, a kenmerk, tells them apart."""
+    import datetime as dt
+
+    from tafelapp.services import case_service
+
+    outbox_service.update_region(session, **alive.region())
+    number = course.start(session, demo)
+    course.drain_all(session)
+    first = held(alive, number)
+    other = vault_service.create(vault_path.with_name("derde.tafelapp"), PASSPHRASE, "derde")
+    try:  # the same region file, so the same table; a case of its own with the same number
+        setup_service.import_region(other, setup_service.export_region_json(session).encode())
+        outbox_service.update_region(other, **alive.region())
+        case_service.open_case(
+            other, table_id=demo["jbt"], family={"name": "Ander gezin"},
+            children=[{"first_name": "C", "last_name": "D", "birth_date": dt.date(2018, 5, 1)}],
+            referral={"route": "VTH", "date": course.today(), "referrer_kind": "RVDK",
+                      "referrer_organisation": "RvdK", "referrer_person": "R"},
+            case_number=number)
+        [outcome] = course.drain_all(other)
+        assert outcome.kind == "rejected", outcome
+        assert "andere casus van deze tafel" in (outcome.message or "")
+        assert len(alive.zaken(number)) == 1
+        now = held(alive, number)
+        assert now["statussen"] == first["statussen"] and now["documenten"] == first["documenten"]
+    finally:
+        other.close()
