@@ -11,7 +11,7 @@ from tafelapp.services.minutes_service import get_minutes
 from tafelapp.services.session import Session
 from tafelapp.services.settings_service import get_region_tsa, get_settings
 from tafelapp.signing import ltv, pades
-from tafelapp.store import minutes_repo, settings_repo
+from tafelapp.store import minutes_repo, outbox_repo, settings_repo
 from tafelapp.store.transaction import transaction
 
 LOCAL_NOTE = ("ondertekend met een lokale identiteit (zonder certificaatautoriteit): daarvoor "
@@ -143,7 +143,8 @@ def _due(session: Session) -> list[tuple[str, str, dt.datetime]]:
 def renew_due(session: Session) -> RenewalStatus:
     """The scheduled job: a new archive timestamp for every notulen whose newest one's TSA
     certificate expires within the margin (settings: archive_renew_margin_days). Each renewal is
-    an incremental update the database's guard checks like the first upgrade."""
+    an incremental update the database's guard checks like the first upgrade, and is queued in
+    the outbox as a new versie of the document at the region."""
     now = session.now()
     tsa = get_region_tsa(session)
     renewed, problems = [], []
@@ -170,6 +171,9 @@ def renew_due(session: Session) -> RenewalStatus:
                             fields=["document", f"document_sha256={sha}"]) as conn:
             minutes_repo.save_archive_version(conn, minutes_id, new, sha, "B-LTA",
                                               now.isoformat(), None)
+            first = outbox_repo.item_of(conn, "minutes", minutes_id)
+            if first is not None:  # the region gets it as a new versie (sync.renewal)
+                outbox_repo.queue_renewal(conn, minutes_id, first.identificatie, now)
         renewed.append(number)
     previous = settings_repo.get(session.conn, _RENEWAL_KEY) or {}
     due = _due(session)

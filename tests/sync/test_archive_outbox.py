@@ -133,9 +133,11 @@ def test_the_renewal_job_adds_an_archive_timestamp_within_the_margin_and_says_wh
     assert f"vernieuwd: {number}" in outbox_service.status(session).archive
     assert main(["archive", "status"], session=session) == 0
     assert "Laatst vernieuwd op" in capsys.readouterr().out
-    # the region keeps the version it received (a new version there is not made yet)
-    [item] = outbox_repo.all_items(session.conn)
-    assert server_copies(server)[item.identificatie] == [first]
+    # the region gets it as a new versie through the outbox (tests/sync/test_archive_renewal_upload)
+    item = outbox_repo.item_of(session.conn, "minutes", minutes_id)
+    assert item is not None and server_copies(server)[item.identificatie] == [first]
+    renewal = outbox_repo.item_of(session.conn, "renewal", minutes_id)
+    assert renewal is not None and renewal.state == "queued"
     path = session.path.parent / "notulen.pdf"
     path.write_bytes(second)
     assert main(["verify", str(path), "--trust", str(_pem(session, ltv_pki))]) == 0
