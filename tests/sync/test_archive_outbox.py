@@ -206,3 +206,26 @@ def test_revoked_after_signing_without_a_timestamp_stays_rejected_with_what_to_d
     assert "maak een rectificatie van deze notulen en onderteken die" in item.last_error
     assert server.httpd.store.count() == 0
     assert minutes_service.signed_document(session, minutes_id) == signed
+
+
+def test_signed_without_a_timestamp_and_not_revoked_is_sent_as_b_b_with_a_note(
+        session: Session, demo: dict[str, str], server: RegionalServer, ltv_pki: Any) -> None:
+    import pytest
+
+    configure_region(session, server.url, timeout_seconds=20.0)  # no TSA when signing
+    with pytest.raises(AssertionError):  # the helper insists on timestamps
+        _sign_with_ca(session, demo, ltv_pki)
+    [item] = outbox_repo.all_items(session.conn)
+    signed = minutes_service.signed_document(session, item.ref_id)
+    lines = archive_service.signature_lines(session, item.ref_id)
+    assert lines[-1].endswith("zonder tijdstempel bij de handtekening blijft het niveau B-B.")
+    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url, timeout_seconds=20.0)
+    assert [o.kind for o in drain_once(session)] == ["delivered"]
+    assert_exactly_once(session, server)  # the checked version, with validation data
+    archived = minutes_service.signed_document(session, item.ref_id)
+    assert archived.startswith(signed) and len(archived) > len(signed)
+    level, note = archive_service.level_of_minutes(session, item.ref_id)
+    assert level == "B-B" and note == archive_service.NO_SIGNATURE_TIMESTAMP_NOTE
+    [(_item, history)] = outbox_service.items(session)
+    assert [h[1] for h in history] == ["level", "delivered"]
+    assert "niveau B-B" in (history[0][3] or "")

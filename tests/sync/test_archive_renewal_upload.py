@@ -8,13 +8,12 @@ from typing import Any
 
 from regional.server import RegionalServer
 from tafelapp.jobs.outbox_job import drain_once
-from tafelapp.services import archive_service, minutes_service, settings_service
+from tafelapp.services import archive_service, minutes_service, outbox_service, settings_service
 from tafelapp.services.session import Session
 from tafelapp.signing import pades
 from tafelapp.store import outbox_repo
 from tafelapp.sync.outbox import claim_due
 from tafelapp.sync.zgw_client import ZgwClient
-from tafelapp.services import outbox_service
 from tests.sync.conftest import CLIENT, configure_region
 from tests.sync.test_archive_outbox import _sign_with_ca
 from tests.sync.test_outbox import server_copies
@@ -65,12 +64,13 @@ def test_a_renewal_reaches_the_region_as_versie_2_of_the_same_document(
 
 def test_a_lost_patch_answer_and_a_killed_run_never_make_a_second_version(
         session: Session, demo: dict[str, str], server: RegionalServer, ltv_pki: Any) -> None:
-    minutes_id, _first, second, ident = _delivered_then_renewed(session, server, demo, ltv_pki)
+    _minutes_id, _first, second, ident = _delivered_then_renewed(session, server, demo, ltv_pki)
     # round 1 takes the lock; the laptop is killed before round 2 (the lock is stored)
     claim = claim_due(session, session.now())
     assert claim is not None and claim.renewal is not None
-    from tafelapp.sync.outbox import deliver, record
     import random
+
+    from tafelapp.sync.outbox import deliver, record
     client = ZgwClient(outbox_service.region_settings(session), session.actor)
     try:
         outcome = deliver(claim, client)

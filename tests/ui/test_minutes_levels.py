@@ -80,7 +80,7 @@ def test_the_notulen_screen_shows_levels_then_the_verdict_and_the_outbox_the_ren
     app.window.outbox.drain()  # what the app's timer does once a region is set
     app.settle(timeout=60_000)
     assert app.call(lambda s: archive_service.level_of_minutes(s, minutes_id)) == ("B-LTA", None)
-    QTestEscape(app)
+    _escape(app)
     lines = _header_lines(app)
     levels = [line for line in lines if ": B-" in line]
     assert len(levels) == 2, lines
@@ -101,7 +101,7 @@ def test_the_notulen_screen_shows_levels_then_the_verdict_and_the_outbox_the_ren
     assert f"vernieuwd: {number}." in summary and "Laatst vernieuwd op" in summary, summary
 
 
-def QTestEscape(app: App) -> None:  # noqa: N802 - reads as the key it sends
+def _escape(app: App) -> None:
     """Escape: back from the notulen screen to where it was opened."""
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
