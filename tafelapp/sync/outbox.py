@@ -248,6 +248,8 @@ def record(session: Session, claim: Claim, outcome: Outcome, now: dt.datetime,
         if claim.renewal is not None:
             renewal.remember(conn, claim.item_id, outcome)
         store_outcome(conn, claim.item_id, claim.attempts + 1, outcome, now, rng)
+        if claim.renewal is not None:
+            renewal.again_if_newer(conn, claim, outcome, now)
     log.info("outbox item %s: %s (HTTP %s)", claim.item_id, outcome.kind, outcome.status)
 
 

@@ -65,6 +65,17 @@ def remember(conn: Connection, item_id: str, outcome: Outcome) -> None:
         conn.execute("DELETE FROM settings WHERE key = ?", (_lock_key(item_id),))
 
 
+def again_if_newer(conn: Connection, claim: Claim, outcome: Outcome, now: dt.datetime) -> None:
+    """Delivered, but a later renewal changed the local copy meanwhile: queue it again, due now."""
+    renewal = claim.renewal
+    if outcome.kind != "delivered" or renewal is None:
+        return
+    row = conn.execute("SELECT ref_id FROM outbox WHERE id = ?", (claim.item_id,)).fetchone()
+    current = minutes_repo.document(conn, str(row[0])) if row else None
+    if current is not None and current != renewal.pdf:
+        outbox_repo.set_state(conn, claim.item_id, "queued", next_attempt_at=now)
+
+
 def _refused(reply: Reply) -> Outcome:
     from tafelapp.sync.outbox import Outcome, _classify, server_reason, token_refused
 

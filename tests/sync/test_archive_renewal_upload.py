@@ -143,3 +143,32 @@ def test_the_server_refuses_a_version_that_drops_the_signed_bytes(
         client.close()
     assert server_copies(server)[ident] == [first]
     assert _region(server, ident)[0]["versie"] == 1
+
+
+def test_a_renewal_landing_while_the_previous_one_is_sent_goes_after_it(
+        session: Session, demo: dict[str, str], server: RegionalServer, ltv_pki: Any) -> None:
+    import random
+
+    from tafelapp.sync.outbox import deliver, record
+
+    minutes_id, _first, second, ident = _delivered_then_renewed(session, server, demo, ltv_pki)
+    client = ZgwClient(outbox_service.region_settings(session), session.actor)
+    try:
+        for expected in ("locked", "delivered"):
+            claim = claim_due(session, session.now())
+            assert claim is not None and claim.renewal is not None
+            if expected == "delivered":  # the job renews again while this one is on its way
+                assert archive_service.renew_due(session).renewed
+            outcome = deliver(claim, client)
+            assert outcome.kind == expected
+            record(session, claim, outcome, session.now(), random.Random(2))
+    finally:
+        client.close()
+    assert server_copies(server)[ident] == [second]  # versie 2: what was claimed
+    third = minutes_service.signed_document(session, minutes_id)
+    assert third.startswith(second) and len(third) > len(second)
+    renewal = outbox_repo.item_of(session.conn, "renewal", minutes_id)
+    assert renewal is not None and renewal.state == "queued"  # the newest goes next
+    assert [o.kind for o in drain_once(session)] == ["locked", "delivered"]
+    meta, content = _region(server, ident)
+    assert meta["versie"] == 3 and content == third
