@@ -7,7 +7,6 @@ import binascii
 import datetime as dt
 import hashlib
 import json
-import random
 import ssl
 import threading
 import time
@@ -21,6 +20,7 @@ import jwt
 
 from regional import versions
 from regional.limits import CheckerLost, Limits, Slots, Verifier
+from regional.limits import Faults as Faults  # re-exported: tests, benches and the demo use it
 from regional.store import DocumentStore, Duplicate
 from tafelapp.sync.spec import API_ROOT, problem_json, validate_request
 
@@ -30,37 +30,6 @@ COLLECTION = f"{API_ROOT}/enkelvoudiginformatieobjecten"
 
 
 MAX_BODY_BYTES = 64 * 1024 * 1024  # a notulen PDF, base64, is far smaller
-
-
-@dataclass
-class Faults:
-    """Fault injection for tests and soaks (all off by default)."""
-
-    fail_rate: float = 0.0
-    delay_seconds: float = 0.0
-    drop_response_after_store: int = 0
-    drop_response_after_update: int = 0
-    cut_upload: int = 0
-    seed: int = 0
-    _rng: random.Random = field(default_factory=random.Random, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def __post_init__(self) -> None:
-        self._rng.seed(self.seed)
-
-    def take(self, name: str) -> bool:
-        """Use up one of a counted fault."""
-        with self._lock:
-            left = getattr(self, name)
-            if left > 0:
-                setattr(self, name, left - 1)
-                return True
-            return False
-
-    def roll(self) -> bool:
-        """True for a random failure."""
-        with self._lock:
-            return self._rng.random() < self.fail_rate
 
 
 @dataclass
