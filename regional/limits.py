@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import random
 import threading
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tafelapp.signing import pades
 
@@ -134,3 +135,34 @@ class Slots:
                 self._queue.popleft().set()
             else:
                 self._free += 1
+
+
+@dataclass
+class Faults:
+    """Fault injection for tests and soaks (all off by default)."""
+
+    fail_rate: float = 0.0
+    delay_seconds: float = 0.0
+    drop_response_after_store: int = 0
+    drop_response_after_update: int = 0
+    cut_upload: int = 0
+    seed: int = 0
+    _rng: random.Random = field(default_factory=random.Random, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        self._rng.seed(self.seed)
+
+    def take(self, name: str) -> bool:
+        """Use up one of a counted fault."""
+        with self._lock:
+            left = getattr(self, name)
+            if left > 0:
+                setattr(self, name, left - 1)
+                return True
+            return False
+
+    def roll(self) -> bool:
+        """True for a random failure."""
+        with self._lock:
+            return self._rng.random() < self.fail_rate

@@ -1,4 +1,4 @@
-"""The reference regional server: create, look up and download documents; JWT; PAdES on receipt."""
+"""The reference regional server: create, look up, download and version documents; JWT; PAdES."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import binascii
 import datetime as dt
 import hashlib
 import json
-import random
 import ssl
 import threading
 import time
@@ -19,7 +18,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 import jwt
 
+from regional import versions
 from regional.limits import CheckerLost, Limits, Slots, Verifier
+from regional.limits import Faults as Faults  # re-exported: tests, benches and the demo use it
 from regional.store import DocumentStore, Duplicate
 from tafelapp.sync.spec import API_ROOT, problem_json, validate_request
 
@@ -29,36 +30,6 @@ COLLECTION = f"{API_ROOT}/enkelvoudiginformatieobjecten"
 
 
 MAX_BODY_BYTES = 64 * 1024 * 1024  # a notulen PDF, base64, is far smaller
-
-
-@dataclass
-class Faults:
-    """Fault injection for tests and soaks (all off by default)."""
-
-    fail_rate: float = 0.0
-    delay_seconds: float = 0.0
-    drop_response_after_store: int = 0
-    cut_upload: int = 0
-    seed: int = 0
-    _rng: random.Random = field(default_factory=random.Random, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def __post_init__(self) -> None:
-        self._rng.seed(self.seed)
-
-    def take(self, name: str) -> bool:
-        """Use up one of a counted fault."""
-        with self._lock:
-            left = getattr(self, name)
-            if left > 0:
-                setattr(self, name, left - 1)
-                return True
-            return False
-
-    def roll(self) -> bool:
-        """True for a random failure."""
-        with self._lock:
-            return self._rng.random() < self.fail_rate
 
 
 @dataclass
@@ -73,6 +44,8 @@ class Config:
     cannot_read: set[str] = field(default_factory=set)  # clients without documenten.lezen
     concept_types: set[str] = field(default_factory=set)  # informatieobjecttypen not published
     limits: Limits = field(default_factory=Limits)
+    cannot_update: set[str] = field(default_factory=set)  # without documenten.lock/bijwerken
+    force_unlock: set[str] = field(default_factory=set)  # with documenten.geforceerd-unlock
 
 
 def _json_object(raw: bytes) -> dict[str, Any]:
@@ -186,7 +159,7 @@ class _Handler(BaseHTTPRequestHandler):
             query = dict(parse_qsl(parts.query))
             found = store.find(query.get("bronorganisatie"), query.get("identificatie"))
             self._send(200, json.dumps({"count": len(found), "next": None, "previous": None,
-                                        "results": found}).encode())
+                                        "results": [versions.public(m) for m in found]}).encode())
             return
         if parts.path.startswith(COLLECTION + "/"):
             rest = parts.path[len(COLLECTION) + 1:]
@@ -197,7 +170,7 @@ class _Handler(BaseHTTPRequestHandler):
             elif tail == "download":
                 self._send(200, stored[1], "application/octet-stream")
             else:
-                self._send(200, json.dumps(stored[0]).encode())
+                self._send(200, json.dumps(versions.public(stored[0])).encode())
             return
         self._problem(404, "Niet gevonden", "not_found")
 
@@ -227,7 +200,17 @@ class _Handler(BaseHTTPRequestHandler):
                                              "(not-published)")]
         return []
 
+    def do_PATCH(self) -> None:
+        if not urlsplit(self.path).path.startswith(COLLECTION + "/"):
+            self.close_connection = True
+            self._problem(404, "Niet gevonden", "not_found")
+            return
+        versions.dispatch(self, COLLECTION)
+
     def do_POST(self) -> None:
+        if urlsplit(self.path).path.startswith(COLLECTION + "/"):
+            versions.dispatch(self, COLLECTION)
+            return
         if urlsplit(self.path).path != COLLECTION:
             self.close_connection = True
             self._problem(404, "Niet gevonden", "not_found")

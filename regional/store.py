@@ -32,6 +32,7 @@ class DocumentStore(Protocol):
     def find(self, bronorganisatie: str | None, identificatie: str | None) \
         -> list[dict[str, Any]]: ...
     def get(self, uuid: str) -> tuple[dict[str, Any], bytes] | None: ...
+    def update(self, uuid: str, metadata: dict[str, Any], content: bytes) -> None: ...
     def count(self) -> int: ...
 
 
@@ -73,6 +74,12 @@ class SqliteStore:
                                      (uuid,)).fetchone()
         return (json.loads(row[0]), bytes(row[1])) if row else None
 
+    def update(self, uuid: str, metadata: dict[str, Any], content: bytes) -> None:
+        """Replace a document's metadata and content (a new versie, a lock taken or given)."""
+        with self._lock:
+            self._conn.execute("UPDATE documents SET metadata = ?, content = ? WHERE uuid = ?",
+                               (json.dumps(metadata), content, uuid))
+
     def count(self) -> int:
         with self._lock:
             return int(self._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
@@ -113,6 +120,12 @@ class PostgresStore:
             row = self._conn.execute("SELECT metadata, content FROM documents WHERE uuid = %s",
                                      (uuid,)).fetchone()
         return (json.loads(row[0]), bytes(row[1])) if row else None
+
+    def update(self, uuid: str, metadata: dict[str, Any], content: bytes) -> None:
+        """Replace a document's metadata and content (a new versie, a lock taken or given)."""
+        with self._lock:
+            self._conn.execute("UPDATE documents SET metadata = %s, content = %s WHERE uuid = %s",
+                               (json.dumps(metadata), content, uuid))
 
     def count(self) -> int:
         with self._lock:

@@ -11,7 +11,7 @@ from tafelapp.services.minutes_service import get_minutes
 from tafelapp.services.session import Session
 from tafelapp.services.settings_service import get_region_tsa, get_settings
 from tafelapp.signing import ltv, pades
-from tafelapp.store import minutes_repo, settings_repo
+from tafelapp.store import minutes_repo, outbox_repo, settings_repo
 from tafelapp.store.transaction import transaction
 
 LOCAL_NOTE = ("ondertekend met een lokale identiteit (zonder certificaatautoriteit): daarvoor "
@@ -21,6 +21,11 @@ LOCAL_NOTE = ("ondertekend met een lokale identiteit (zonder certificaatautorite
 NO_TSA_NOTE = ("er is geen tijdstempeldienst van de regio ingesteld: de notulen blijven op "
                "niveau {level} en worden zo verzonden (stel de tijdstempeldienst in met "
                "tafelapp region set --tsa-url)")
+NO_SIGNATURE_TIMESTAMP_NOTE = (
+    "ondertekend zonder tijdstempel: de notulen blijven op niveau B-B. Bij het verzenden zijn de "
+    "certificaten, de intrekkingsgegevens en een archieftijdstempel toegevoegd, maar zonder "
+    "tijdstempel bij de handtekening is na het verlopen of intrekken van een certificaat niet "
+    "te bewijzen dat er daarvóór werd ondertekend")
 _RENEWAL_KEY = "archive_renewal"
 
 
@@ -43,7 +48,7 @@ def _honest_level(minutes_timestamped: bool) -> str:
 
 
 def _check_upgrade(before: bytes, after: bytes, anchors: dict[bytes, str],
-                   signatures: int) -> str | None:
+                   signatures: int, untimestamped: bool = False) -> str | None:
     """Why `after` is not exactly an archive upgrade of `before` (None: it is): the signed bytes
     are its prefix, the same signatures are intact, only validation data and archive timestamps
     follow them, and each is B-LTA and valid when it was made, judged offline."""
@@ -52,7 +57,9 @@ def _check_upgrade(before: bytes, after: bytes, anchors: dict[bytes, str],
     report = pades.verify(after, anchors)
     if not report.intact or len(report.signatures) != signatures:
         return f"de archiefversie is niet intact ({report.verdict})"
-    wrong = [s for s in report.signatures if s.level != "B-LTA" or not s.valid_when_signed]
+    wrong = [s for s in report.signatures
+             if not (s.level == "B-LTA" and s.valid_when_signed)
+             and not (untimestamped and s.level == "B-B")]  # B-B stays B-B, said in the note
     if wrong:
         return "; ".join(f"{s.field}: {s.level}, {s.ltv_reason or 'niet te bewijzen'}"
                          for s in wrong)
@@ -85,17 +92,19 @@ def before_upload(session: Session, minutes_id: str) -> ArchiveStep:
     except ltv.ArchiveProblem as exc:
         return ArchiveStep("hold" if exc.retry else "refused",
                            f"Archiefversie niet gemaakt: {exc}.")
-    problem = _check_upgrade(pdf, archived, anchors, len(minutes.signatures))
+    untimestamped = honest == "B-B"  # no signature timestamp: checked, but B-LT is not possible
+    problem = _check_upgrade(pdf, archived, anchors, len(minutes.signatures), untimestamped)
     if problem:
         return ArchiveStep("refused", f"Archiefversie niet gemaakt: {problem}. De notulen "
                                       "worden niet verzonden.")
     sha = hashlib.sha256(archived).hexdigest()
+    level, note = ("B-B", NO_SIGNATURE_TIMESTAMP_NOTE) if untimestamped else ("B-LTA", None)
     with session.change("minutes.archive", "minutes", minutes_id,
                         fields=["document", f"document_sha256={sha}",
-                                "archive_level=B-LTA"]) as conn:
-        minutes_repo.save_archive_version(conn, minutes_id, archived, sha, "B-LTA",
-                                          session.now().isoformat(), None)
-    return ArchiveStep("ready")
+                                f"archive_level={level}"]) as conn:
+        minutes_repo.save_archive_version(conn, minutes_id, archived, sha, level,
+                                          session.now().isoformat(), note)
+    return ArchiveStep("ready", note)
 
 
 @dataclass(frozen=True)
@@ -143,7 +152,8 @@ def _due(session: Session) -> list[tuple[str, str, dt.datetime]]:
 def renew_due(session: Session) -> RenewalStatus:
     """The scheduled job: a new archive timestamp for every notulen whose newest one's TSA
     certificate expires within the margin (settings: archive_renew_margin_days). Each renewal is
-    an incremental update the database's guard checks like the first upgrade."""
+    an incremental update the database's guard checks like the first upgrade, and is queued in
+    the outbox as a new versie of the document at the region."""
     now = session.now()
     tsa = get_region_tsa(session)
     renewed, problems = [], []
@@ -170,6 +180,9 @@ def renew_due(session: Session) -> RenewalStatus:
                             fields=["document", f"document_sha256={sha}"]) as conn:
             minutes_repo.save_archive_version(conn, minutes_id, new, sha, "B-LTA",
                                               now.isoformat(), None)
+            first = outbox_repo.item_of(conn, "minutes", minutes_id)
+            if first is not None:  # the region gets it as a new versie (sync.renewal)
+                outbox_repo.queue_renewal(conn, minutes_id, first.identificatie, now)
         renewed.append(number)
     previous = settings_repo.get(session.conn, _RENEWAL_KEY) or {}
     due = _due(session)
@@ -223,5 +236,7 @@ def signature_lines(session: Session, minutes_id: str) -> list[str]:
     elif minutes.status.value == "FINAL" and report.signatures and \
             report.signatures[0].level in ("B-B", "B-T"):
         lines.append("Bij het verzenden worden de validatiegegevens en een archieftijdstempel "
-                     "toegevoegd (B-LTA).")
+                     "toegevoegd (B-LTA)." if report.signatures[0].level == "B-T" else
+                     "Bij het verzenden worden de validatiegegevens en een archieftijdstempel "
+                     "toegevoegd; zonder tijdstempel bij de handtekening blijft het niveau B-B.")
     return lines

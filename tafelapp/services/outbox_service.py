@@ -99,11 +99,12 @@ def title_of(session: Session, item: OutboxItem) -> str:
         from tafelapp.services.escalation_service import get_escalation, subject
 
         return _escalation_title(subject(session, get_escalation(session, item.ref_id))[0])
-    if item.kind == "minutes":
+    if item.kind in ("minutes", "renewal"):
         minutes = get_minutes(session, item.ref_id)
         ctx = meeting_context(session, minutes.agenda_item_id)
-        return _minutes_title(minutes.kind, ctx.table.name, ctx.meeting.date,
-                              ctx.case.case_number)
+        title = _minutes_title(minutes.kind, ctx.table.name, ctx.meeting.date,
+                               ctx.case.case_number)
+        return f"Nieuwe archiefversie: {title}" if item.kind == "renewal" else title
     return item.identificatie
 
 

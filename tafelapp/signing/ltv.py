@@ -34,9 +34,16 @@ class CertificateRevoked(ArchiveProblem):
 
     retry = False
 
-    def __init__(self, message: str, document: bytes | None = None) -> None:
+    def __init__(self, message: str, document: bytes | None = None, who: str = "") -> None:
         super().__init__(message)
         self.document = document
+        self.who = who
+
+
+NO_PROOF = ("het certificaat van {who} is ingetrokken en die handtekening heeft geen tijdstempel, "
+            "dus is niet te bewijzen dat er vóór de intrekking werd ondertekend; de notulen "
+            "worden niet verzonden. Laat de notulen opnieuw ondertekenen met een geldig "
+            "certificaat: maak een rectificatie van deze notulen en onderteken die")
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ def _classify(exc: Exception, who: str) -> ArchiveProblem:
         return CertificateRevoked(
             f"het certificaat van {who} is ingetrokken; er wordt geen archiefversie gemaakt en "
             "de notulen worden niet verzonden. Vraag de certificaatuitgever en de regio wat er "
-            "met deze notulen moet gebeuren")
+            "met deze notulen moet gebeuren", who=who)
     if isinstance(exc, PathBuildingError):
         return CertificateRevoked(
             f"het certificaat van {who} leidt niet naar een vertrouwd stamcertificaat; lees het "
@@ -114,10 +121,16 @@ def archive(pdf: bytes, roots: list[bytes], timestamp_url: str, timeout: float =
     try:
         archived = asyncio.run(_archive(pdf, roots, timestamp_url, timeout))
     except CertificateRevoked as exc:
-        # revoked after signing: the embedded data proves the signature valid when it was made
-        if exc.document is None or not all(v.valid for v in judge(exc.document, roots)):
+        # revoked after signing: the signature timestamp and the embedded data prove the
+        # signature valid when it was made (ltv_poe); without a timestamp there is no proof
+        verdicts = judge(exc.document, roots) if exc.document is not None else []
+        if verdicts and all(v.valid for v in verdicts):
+            archived = exc.document  # type: ignore[assignment]
+        elif any(v.level == "B-B" for v in verdicts):
+            raise CertificateRevoked(NO_PROOF.format(who=exc.who or "een ondertekenaar")) \
+                from None
+        else:
             raise
-        archived = exc.document
     assert archived.startswith(pdf)
     return archived
 
@@ -274,6 +287,8 @@ def judge(pdf: bytes, roots: list[bytes], at: dt.datetime | None = None,
     from pyhanko_certvalidator.ltv.types import ValidationTimingInfo
     from pyhanko_certvalidator.registry import SimpleTrustManager
 
+    from tafelapp.signing.ltv_poe import judge_at_timestamp, revocation_date
+
     _quiet()
     reader = reader or PdfFileReader(io.BytesIO(pdf), strict=False)
     dss = _dss_data(reader)
@@ -318,6 +333,13 @@ def judge(pdf: bytes, roots: list[bytes], at: dt.datetime | None = None,
         except Exception as exc:
             verdicts.append(LtvVerdict(sig.field_name, level, False, None,
                                        f"niet te controleren ({type(exc).__name__})"))
+            continue
+        if result.ades_subindic is AdESIndeterminate.REVOKED_NO_POE:
+            # revoked since: the signature timestamp may prove it was made before (ltv_poe)
+            later = judge_at_timestamp(reader, sig, _certs(roots), revocation_date(result))
+            verdicts.append(LtvVerdict(sig.field_name, level, later.valid,
+                                       later.stamped_at or result.best_signature_time,
+                                       later.reason))
             continue
         status = result.ades_subindic.status
         unknown_root = result.ades_subindic is AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND

@@ -46,6 +46,26 @@ def queue_case(conn: Connection, case_id: str, identificatie: str, now: dt.datet
                  (f"out-case-{case_id}", case_id, identificatie, at, at))
 
 
+def queue_renewal(conn: Connection, minutes_id: str, identificatie: str,
+                  now: dt.datetime) -> None:
+    """Queue (or queue again, due now) the new archive version of delivered notulen: one item
+    per notulen (kind 'renewal'), which always sends the newest local version."""
+    at = now.isoformat()
+    conn.execute("INSERT INTO outbox (id, kind, ref_id, identificatie, state, attempts, "
+                 "next_attempt_at, created_at) VALUES (?, 'renewal', ?, ?, 'queued', 0, ?, ?) "
+                 "ON CONFLICT(kind, ref_id) DO UPDATE SET state = 'queued', attempts = 0, "
+                 "next_attempt_at = excluded.next_attempt_at, last_error = NULL",
+                 (f"out-renewal-{minutes_id}", minutes_id, f"{identificatie}/archief", at, at))
+
+
+def item_of(conn: Connection, kind: str, ref_id: str) -> OutboxItem | None:
+    """The outbox item of one kind for one record, if any."""
+    row = conn.execute("SELECT id, kind, ref_id, identificatie, state, attempts, "
+                       "next_attempt_at, last_error, server_url, created_at FROM outbox "
+                       "WHERE kind = ? AND ref_id = ?", (kind, ref_id)).fetchone()
+    return OutboxItem(*tuple(row)) if row else None
+
+
 def all_items(conn: Connection) -> list[OutboxItem]:
     """Every outbox item, oldest first."""
     rows = conn.execute("SELECT id, kind, ref_id, identificatie, state, attempts, "
@@ -55,7 +75,7 @@ def all_items(conn: Connection) -> list[OutboxItem]:
 
 
 def next_due(conn: Connection, now: dt.datetime,
-             kinds: tuple[str, ...] = ("minutes", "escalation")) -> OutboxItem | None:
+             kinds: tuple[str, ...] = ("minutes", "escalation", "renewal")) -> OutboxItem | None:
     """The earliest queued (or interrupted 'sending') item of these kinds whose time has come."""
     row = conn.execute("SELECT id, kind, ref_id, identificatie, state, attempts, next_attempt_at, "
                        "last_error, server_url, created_at FROM outbox "

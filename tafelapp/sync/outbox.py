@@ -16,7 +16,9 @@ from tafelapp.services.session import Session
 from tafelapp.store import outbox_repo
 from tafelapp.store.connection import Connection
 from tafelapp.store.transaction import transaction
+from tafelapp.sync import renewal
 from tafelapp.sync.payload import document_body
+from tafelapp.sync.renewal import Renewal
 from tafelapp.sync.zgw_client import Reply, ZgwClient
 
 log = logging.getLogger("tafelapp.outbox")  # ids and status codes only, never personal data
@@ -46,6 +48,8 @@ class Claim:
     """Not sent: the archive version could not be made (retry) or must not be (rejected)."""
     note: str | None = None
     """Why the document keeps a lower level than B-LTA (Dutch), kept with the delivery."""
+    renewal: Renewal | None = None
+    """A renewed archive version for a delivered document (sync.renewal)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,8 @@ class Outcome:
     status: int | None = None
     url: str | None = None
     message: str | None = None
+    lock: str | None = None
+    """A renewal's lock at the region, kept between rounds ('' forgets it)."""
 
 
 def claim_due(session: Session, now: dt.datetime) -> Claim | None:
@@ -64,6 +70,14 @@ def claim_due(session: Session, now: dt.datetime) -> Claim | None:
     item = outbox_repo.next_due(session.conn, now)
     if item is None or not settings.configured or url_problem(settings.base_url, "base_url"):
         return None  # an address that would send the token in clear is refused here as well
+    if item.kind == "renewal":
+        found, why = renewal.claim(session, item)
+        if found is None:
+            return Claim(item.id, item.identificatie, item.attempts, uncertain=False, body={},
+                         hold=Outcome("retry", None, message=why))
+        renewal.hold(session, item.id)
+        return Claim(item.id, item.identificatie, item.attempts, uncertain=True, body={},
+                     renewal=found)
     step = _archive_step(session, item)
     if step is not None and step.kind != "ready":  # stays queued: nothing left this laptop
         kind = "retry" if step.kind == "hold" else "rejected"
@@ -188,6 +202,8 @@ def deliver(claim: Claim, client: ZgwClient) -> Outcome:
         unreadable = False
         if claim.hold is not None:
             return claim.hold
+        if claim.renewal is not None:
+            return renewal.deliver(claim, client)
         if claim.uncertain:
             found = client.find(claim.identificatie)
             url = _found_url(found)
@@ -229,13 +245,20 @@ def record(session: Session, claim: Claim, outcome: Outcome, now: dt.datetime,
     with transaction(session.conn) as conn:
         if outcome.kind == "delivered" and claim.note:
             outbox_repo.log_attempt(conn, claim.item_id, now, "level", None, claim.note)
+        if claim.renewal is not None:
+            renewal.remember(conn, claim.item_id, outcome)
         store_outcome(conn, claim.item_id, claim.attempts + 1, outcome, now, rng)
+        if claim.renewal is not None:
+            renewal.again_if_newer(conn, claim, outcome, now)
     log.info("outbox item %s: %s (HTTP %s)", claim.item_id, outcome.kind, outcome.status)
 
 
 def store_outcome(conn: Connection, item_id: str, attempts: int, outcome: Outcome,
                   now: dt.datetime, rng: random.Random) -> None:
     """An item's new state and its attempt line (inside the caller's transaction)."""
+    if outcome.kind == "locked":
+        renewal.store_step(conn, item_id, attempts, outcome, now)
+        return
     if outcome.kind == "delivered":
         outbox_repo.set_state(conn, item_id, "delivered", attempts=attempts,
                               server_url=outcome.url)

@@ -106,6 +106,30 @@ def _create_steps(reply: Reply) -> list[Step]:
     return steps
 
 
+UPDATE_STEP = "Recht om een nieuwe versie te maken (documenten.bijwerken, documenten.lock)"
+UPDATE_FIX = ("Vraag de regio om documenten.bijwerken en documenten.lock toe te kennen voor dit "
+              "informatieobjecttype (in Open Zaak: Applicatie → Autorisaties → component "
+              "Documenten); zonder die rechten houdt de regio na een vernieuwing van de "
+              "archieftijdstempel de vorige archiefversie.")
+
+
+def _update_step(client: ZgwClient, known: str | None) -> Step:
+    """The rights a renewed archive version needs: PATCH without a lock and unlock with a wrong
+    one change nothing, but a missing right is answered 403 before either is looked at."""
+    if known is None:
+        return Step(UPDATE_STEP, True, "pas aan te tonen met een afgeleverd document",
+                    proven=False)
+    missing = []
+    if client.update(known, {}).status in (401, 403):
+        missing.append("documenten.bijwerken")
+    if client.unlock(known, "tafelapp-regiotest").status in (401, 403):
+        missing.append("documenten.lock")
+    if not missing:
+        return Step(UPDATE_STEP, True, "toegestaan (een vernieuwde archiefversie kan als nieuwe "
+                                       "versie van hetzelfde document naar de regio)")
+    return Step(UPDATE_STEP, False, f"ontbreekt: {' en '.join(missing)}. {UPDATE_FIX}")
+
+
 def _probe_id() -> str:
     """An identificatie no real document has (at most 40 characters, as the API allows)."""
     return f"{PROBE_PREFIX}{uuid.uuid4().hex[:16]}"
@@ -122,8 +146,9 @@ def probe_body(settings: RegionSettings) -> dict[str, Any]:
 def check_region(settings: RegionSettings, actor: str,
                 transport: httpx.BaseTransport | None = None,
                 known_document: str | None = None) -> list[Step]:
-    """Token accepted, read right, create right, informatieobjecttype published — in that order;
-    stops at the first step that makes the rest meaningless. Stores nothing."""
+    """Token accepted, read right, create right, informatieobjecttype published, the right to make
+    a new versie — in that order; stops at the first step that makes the rest meaningless.
+    Stores nothing."""
     if not settings.configured:
         return [Step("Instellingen", False, "de regio is nog niet ingesteld: tafelapp region set …")]
     refused = url_problem(settings.base_url, "base_url")
@@ -135,7 +160,9 @@ def check_region(settings: RegionSettings, actor: str,
         steps = _read_steps(settings, client.find(_probe_id()), known)
         if not all(step.ok for step in steps[:2]) or len(steps) < 2:
             return steps
-        return [*steps, *_create_steps(client.create(probe_body(settings)))]
+        steps += _create_steps(client.create(probe_body(settings)))
+        return [*steps, _update_step(client, known_document if known and known.status == 200
+                                     else None)]
     except httpx.TransportError as exc:
         if certificate_refused(exc):
             return [Step("Verbinding", False, "Certificaatprobleem: het certificaat van de "

@@ -1,4 +1,5 @@
-"""HTTP client for the Documenten API: a JWT made at send time, TLS verified, lookups by identificatie."""
+"""HTTP client for the Documenten API: a JWT made at send time, TLS verified, lookups by
+identificatie, and lock → PATCH → unlock for a new version of a document."""
 
 from __future__ import annotations
 
@@ -86,6 +87,23 @@ class ZgwClient:
         """The content of a document (`…/download`), by the URL the server gave."""
         response = self._http.get(url, headers=self.headers())
         return response.status_code, response.content
+
+    def get(self, url: str) -> Reply:
+        """`GET {url}`: one document's metadata (versie, bestandsomvang, integriteit, locked)."""
+        return self.request("GET", url)
+
+    def lock(self, url: str) -> Reply:
+        """`POST {url}/lock`: the answer's `lock` is needed to change and to unlock it."""
+        return self.request("POST", url.rstrip("/") + "/lock", {})
+
+    def update(self, url: str, body: dict[str, Any]) -> Reply:
+        """`PATCH {url}` with the `lock` in the body: a new version of the same document."""
+        return self.request("PATCH", url, body)
+
+    def unlock(self, url: str, lock: str | None) -> Reply:
+        """`POST {url}/unlock`; without a lock id only with `documenten.geforceerd-unlock`."""
+        return self.request("POST", url.rstrip("/") + "/unlock",
+                            {"lock": lock} if lock else {})
 
     def close(self) -> None:
         """Close the connection pool."""

@@ -111,3 +111,43 @@ def test_renewal_adds_an_archive_timestamp_and_keeps_everything_before(ltv_pki: 
     assert [s.valid_when_signed for s in report.signatures] == [True, True]
     made, until = ltv.archive_state(renewed)
     assert made is not None and until is not None and until > made
+
+
+HOUR = dt.timedelta(hours=1)
+
+
+def _signed_before_revocation(pki: Any, timestamped: bool) -> bytes:
+    """Signed with the certificate revoked an hour before the test started, twelve hours before
+    that (the TSA answers as then): revoked after signing, before the first upload."""
+    pki.at(pki.started - 12 * HOUR)
+    try:
+        return _signed(pki, chair="revoked", timestamped=timestamped)
+    finally:
+        pki.at(None)
+
+
+def test_revoked_after_signing_before_upload_b_t_is_archived_valid_at_the_timestamp(
+        ltv_pki: Any) -> None:
+    signed = _signed_before_revocation(ltv_pki, timestamped=True)
+    archived = ltv.archive(signed, [ltv_pki.root_der], ltv_pki.tsa_url)  # OCSP: revoked now
+    assert archived.startswith(signed)
+    [chair, secretary] = ltv.judge(archived, [ltv_pki.root_der])
+    assert (chair.level, chair.valid, secretary.valid) == ("B-LTA", True, True)
+    assert chair.signed_at is not None and chair.signed_at < ltv_pki.started - 11 * HOUR
+    assert "(tijdstempel), vóór de intrekking, ingetrokken op" in chair.reason
+    # still so years later, offline, and the regional server's own check agrees it is intact
+    later = ltv.judge(archived, [ltv_pki.root_der], at=ltv_pki.started + 300 * DAY)
+    assert [v.valid for v in later] == [True, True]
+    report = pades.verify(archived, {ltv_pki.root_der: "Test-CA"})
+    assert report.intact and [s.valid_when_signed for s in report.signatures] == [True, True]
+
+
+def test_revoked_after_signing_without_a_timestamp_is_refused_with_what_to_do(
+        ltv_pki: Any) -> None:
+    signed = _signed_before_revocation(ltv_pki, timestamped=False)
+    with pytest.raises(ltv.CertificateRevoked) as refused:
+        ltv.archive(signed, [ltv_pki.root_der], ltv_pki.tsa_url)
+    message = str(refused.value)
+    assert "geen tijdstempel" in message and "niet te bewijzen" in message
+    assert "maak een rectificatie van deze notulen en onderteken die" in message
+    assert not refused.value.retry

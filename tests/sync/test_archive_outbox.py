@@ -133,9 +133,11 @@ def test_the_renewal_job_adds_an_archive_timestamp_within_the_margin_and_says_wh
     assert f"vernieuwd: {number}" in outbox_service.status(session).archive
     assert main(["archive", "status"], session=session) == 0
     assert "Laatst vernieuwd op" in capsys.readouterr().out
-    # the region keeps the version it received (a new version there is not made yet)
-    [item] = outbox_repo.all_items(session.conn)
-    assert server_copies(server)[item.identificatie] == [first]
+    # the region gets it as a new versie through the outbox (tests/sync/test_archive_renewal_upload)
+    item = outbox_repo.item_of(session.conn, "minutes", minutes_id)
+    assert item is not None and server_copies(server)[item.identificatie] == [first]
+    renewal = outbox_repo.item_of(session.conn, "renewal", minutes_id)
+    assert renewal is not None and renewal.state == "queued"
     path = session.path.parent / "notulen.pdf"
     path.write_bytes(second)
     assert main(["verify", str(path), "--trust", str(_pem(session, ltv_pki))]) == 0
@@ -149,3 +151,81 @@ def _pem(session: Session, pki: Any) -> Any:
     path = session.path.parent / "stam.pem"
     path.write_text(certificate_pem(pki.root_der))
     return path
+
+
+def _sign_before_revocation(session: Session, demo: dict[str, str], pki: Any) -> str:
+    """The chair's certificate is revoked after signing, before the first upload (the TSA, if
+    any, answers as twelve hours before the test; the revocation is an hour before it)."""
+    import datetime as dt
+
+    pki.at(pki.started - dt.timedelta(hours=12))
+    try:
+        setup_service.add_trust_root(session, certificate_pem(pki.root_der))
+        meeting = meeting_service.get_meeting(session, demo["jbt_meeting"])
+        minutes = minutes_service.draft_minutes(session, meeting.agenda[0].id)
+        first = minutes_service.import_identity(session, pki.pkcs12("revoked", "1357"), "1357")
+        second = minutes_service.import_identity(session, pki.pkcs12("secretary", "2468"),
+                                                 "2468")
+        minutes_service.sign_minutes(session, minutes.id, first.id, "1357", "CHAIR")
+        minutes_service.sign_minutes(session, minutes.id, second.id, "2468", "SECRETARY")
+    finally:
+        pki.at(None)
+    return minutes.id
+
+
+def test_revoked_after_signing_with_a_timestamp_is_uploaded_valid_at_signing_time(
+        session: Session, demo: dict[str, str], server: RegionalServer, ltv_pki: Any) -> None:
+    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url, timeout_seconds=20.0)
+    minutes_id = _sign_before_revocation(session, demo, ltv_pki)
+    assert all(s.timestamped for s in minutes_service.get_minutes(session, minutes_id).signatures)
+    assert [o.kind for o in drain_once(session)] == ["delivered"]
+    assert_exactly_once(session, server)
+    [item] = outbox_repo.all_items(session.conn)
+    [copy] = server_copies(server)[item.identificatie]
+    report = pades.verify(copy, setup_service.trust_anchors(session))
+    assert report.intact, report.verdict
+    assert [(s.level, s.valid_when_signed) for s in report.signatures] == \
+        [("B-LTA", True), ("B-LTA", True)]
+    lines = archive_service.signature_lines(session, minutes_id)
+    assert "geldig op het moment van ondertekenen" in lines[0]
+
+
+def test_revoked_after_signing_without_a_timestamp_stays_rejected_with_what_to_do(
+        session: Session, demo: dict[str, str], server: RegionalServer, ltv_pki: Any) -> None:
+    configure_region(session, server.url, timeout_seconds=20.0)  # no TSA when signing: B-B
+    minutes_id = _sign_before_revocation(session, demo, ltv_pki)
+    assert not any(s.timestamped for s in
+                   minutes_service.get_minutes(session, minutes_id).signatures)
+    signed = minutes_service.signed_document(session, minutes_id)
+    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url, timeout_seconds=20.0)
+    assert [o.kind for o in drain_once(session)] == ["rejected"]
+    [item] = outbox_repo.all_items(session.conn)
+    assert item.state == "rejected" and item.last_error is not None
+    assert item.last_error.startswith("Archiefversie niet gemaakt: het certificaat van")
+    assert "geen tijdstempel" in item.last_error and "niet verzonden" in item.last_error
+    assert "maak een rectificatie van deze notulen en onderteken die" in item.last_error
+    assert server.httpd.store.count() == 0
+    assert minutes_service.signed_document(session, minutes_id) == signed
+
+
+def test_signed_without_a_timestamp_and_not_revoked_is_sent_as_b_b_with_a_note(
+        session: Session, demo: dict[str, str], server: RegionalServer, ltv_pki: Any) -> None:
+    import pytest
+
+    configure_region(session, server.url, timeout_seconds=20.0)  # no TSA when signing
+    with pytest.raises(AssertionError):  # the helper insists on timestamps
+        _sign_with_ca(session, demo, ltv_pki)
+    [item] = outbox_repo.all_items(session.conn)
+    signed = minutes_service.signed_document(session, item.ref_id)
+    lines = archive_service.signature_lines(session, item.ref_id)
+    assert lines[-1].endswith("zonder tijdstempel bij de handtekening blijft het niveau B-B.")
+    configure_region(session, server.url, tsa_url=ltv_pki.tsa_url, timeout_seconds=20.0)
+    assert [o.kind for o in drain_once(session)] == ["delivered"]
+    assert_exactly_once(session, server)  # the checked version, with validation data
+    archived = minutes_service.signed_document(session, item.ref_id)
+    assert archived.startswith(signed) and len(archived) > len(signed)
+    level, note = archive_service.level_of_minutes(session, item.ref_id)
+    assert level == "B-B" and note == archive_service.NO_SIGNATURE_TIMESTAMP_NOTE
+    [(_item, history)] = outbox_service.items(session)
+    assert [h[1] for h in history] == ["level", "delivered"]
+    assert "niveau B-B" in (history[0][3] or "")

@@ -26,7 +26,9 @@ def test_a_good_region_passes_every_step_and_stores_nothing(session: Session,
     assert [s.name for s in steps] == [
         "Adres van de Documenten API", "Toegangsbewijs (client-id en secret)",
         "Recht om te lezen (documenten.lezen)", "Recht om te maken (documenten.aanmaken)",
-        "Informatieobjecttype"], steps
+        "Informatieobjecttype",
+        "Recht om een nieuwe versie te maken (documenten.bijwerken, documenten.lock)"], steps
+    assert not steps[-1].proven  # no delivered document to try it with yet
     assert region_ready(steps), steps
     assert server.httpd.store.find(None, None) == []
 
@@ -111,3 +113,28 @@ def test_the_command_exits_nonzero_and_says_what_is_wrong(tmp_path: Path) -> Non
         assert result.returncode == 0 and "goed ingesteld" in result.stdout, result.stdout
     finally:
         srv.stop()
+
+
+def test_the_right_to_make_a_new_version_is_named_with_the_fix(
+        session: Session, demo: dict[str, str], server: RegionalServer) -> None:
+    from tafelapp.jobs.outbox_job import drain_once
+    from tafelapp.store import outbox_repo
+    from tests.sync.conftest import signed_documents
+
+    configure_region(session, server.url)
+    signed_documents(session, demo, 1)
+    assert [o.kind for o in drain_once(session)] == ["delivered"]
+    [item] = outbox_repo.all_items(session.conn)
+    name = "Recht om een nieuwe versie te maken (documenten.bijwerken, documenten.lock)"
+    settings = outbox_service.region_settings(session)
+    good = {s.name: s for s in check_region(settings, "t", known_document=item.server_url)}
+    assert good[name].ok and good[name].proven, good[name]
+    server.httpd.config.cannot_update.add(CLIENT)
+    steps = check_region(settings, "t", known_document=item.server_url)
+    step = {s.name: s for s in steps}[name]
+    assert not step.ok and not region_ready(steps)
+    assert step.message.startswith("ontbreekt: documenten.bijwerken en documenten.lock.")
+    assert "Vraag de regio om documenten.bijwerken en documenten.lock toe te kennen" in \
+        step.message
+    meta = server.httpd.store.find(None, item.identificatie)
+    assert [m["versie"] for m in meta] == [1] and "_lock" not in meta[0]  # nothing changed

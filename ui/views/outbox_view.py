@@ -22,7 +22,8 @@ STATE_NL = {"queued": "wacht", "sending": "wordt verzonden", "delivered": "afgel
 OUTCOME_NL = {"delivered": "afgeleverd", "retry": "mislukt, volgt opnieuw",
               "rejected": "geweigerd", "clock": "geweigerd om de tijd (klok)",
               "unconfirmed": "afgeleverd, niet bevestigd (vraag de regio)",
-              "level": "handtekeningniveau"}
+              "level": "handtekeningniveau",
+              "locked": "vergrendeld bij de regio (nieuwe versie volgt)"}
 
 
 def local_time(iso: str | None) -> str:
