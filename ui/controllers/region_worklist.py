@@ -7,7 +7,6 @@ reads and keeps the copy.
 
 from __future__ import annotations
 
-import gc
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
+from tafelapp.collector import settle
 from tafelapp.domain.region_detail import RegionDetail, RegionDocument
 from tafelapp.services import outbox_service, region_worklist_service
 from tafelapp.services.region_worklist_service import RegionLine, RegionWorklist
@@ -29,10 +29,10 @@ from ui.workers import DbExecutor
 
 
 def _out_of_collector_sight() -> None:
-    """The lines shown (tens of thousands of tuples) live until the next refresh: frozen out of
+    """The lines shown (tens of thousands of rows) live until the next refresh: settled out of
     the cycle collector's sight, as the overview's case list is (ui.main_window), so a full
     collection holding the GIL does not stall the screen (measured: bench/region_screen.py)."""
-    gc.freeze()
+    settle()
 
 
 def _open_with_system(path: Path) -> None:
