@@ -177,14 +177,13 @@ def run(count: int) -> dict[str, Any]:
     import gc as _gc
 
     from tafelapp.services import region_worklist_service
-    from ui.controllers import region_worklist as controller_module
     from ui.models.region_worklist_table_model import RegionWorklistTableModel
     from ui.views.region_worklist_view import RegionWorklistView
     from ui.views.setup_wizard import SetupWizard
 
     for owner, name in ((region_worklist_service, "keep"), (region_worklist_service, "work_list"),
                         (RegionWorklistView, "show_result"), (SetupWizard, "__init__"),
-                        (RegionWorklistTableModel, "set_lines"), (controller_module, "settle")):
+                        (RegionWorklistTableModel, "set_lines")):
         _timed(owner, name)
     began = [0.0]
 
