@@ -86,15 +86,19 @@ def copy(session: Session) -> RegionCopy:
                       int(stored.get("zaken") or 0), dict(stored.get("per_zaaktype") or {}))
 
 
-def keep(session: Session, zaken: list[dict[str, Any]], per_zaaktype: dict[str, int]) -> None:
+def keep(session: Session, zaken: list[dict[str, Any]], per_zaaktype: dict[str, int]
+         ) -> RegionCopy:
     """Replace the copy with a complete, good read, parsed once here (one transaction: never half
-    a list); zaken without Tafelapp's kenmerken are counted, not kept."""
+    a list); zaken without Tafelapp's kenmerken are counted, not kept. Returns the copy kept (the
+    same as `copy` reads back), so the werklijst after a refresh need not read it again."""
     with paused():
         cases = [compact(c) for z in zaken if (c := region_case(z)) is not None]
+    fetched_at = session.now()
     with transaction(session.conn) as conn:
-        settings_repo.put(conn, _KEY, {"fetched_at": session.now().isoformat(),
+        settings_repo.put(conn, _KEY, {"fetched_at": fetched_at.isoformat(),
                                        "chunks": _chunks(cases), "zaken": len(zaken),
                                        "per_zaaktype": per_zaaktype})
+    return RegionCopy(fetched_at, cases, len(zaken), dict(per_zaaktype))
 
 
 def _chunks(cases: list[list[Any]]) -> list[str]:
@@ -105,15 +109,15 @@ def _chunks(cases: list[list[Any]]) -> list[str]:
             for i in range(0, len(cases), CHUNK)]
 
 
-def work_list(session: Session) -> RegionWorklist:
-    """The region werklijst from the last copy; a case this laptop holds is left to the local
-    werklijst, so the two lists never show a case twice."""
+def work_list(session: Session, kept: RegionCopy | None = None) -> RegionWorklist:
+    """The region werklijst from the last copy (`kept`: the one `keep` just returned, not read
+    again); a case this laptop holds is left to the local werklijst, so the two lists never show
+    a case twice."""
     with paused():  # tens of thousands of lines without a cycle, kept until the next refresh
-        return _work_list(session)
+        return _work_list(session, kept or copy(session))
 
 
-def _work_list(session: Session) -> RegionWorklist:
-    current = copy(session)
+def _work_list(session: Session, current: RegionCopy) -> RegionWorklist:
     local = zaak_repo.case_numbers(session.conn)
     own = {row[1] for row in current.cases if row[1] in local}
     names, tables = _tables(session)

@@ -110,8 +110,8 @@ class RegionWorklistController(QObject):
         if not self._current(epoch):
             return  # locked meanwhile: nothing is kept or shown
         def keep(s: Session) -> RegionWorklist:
-            region_worklist_service.keep(s, fetched.zaken, fetched.per_zaaktype)
-            return region_worklist_service.work_list(s)
+            kept = region_worklist_service.keep(s, fetched.zaken, fetched.per_zaaktype)
+            return region_worklist_service.work_list(s, kept)
 
         def done(result: RegionWorklist) -> None:
             self.refreshing = False
