@@ -120,6 +120,9 @@ def _vault(args: argparse.Namespace) -> Path:
     return Path(args.vault).expanduser() if args.vault else default_vault_path()
 
 
+UI_SWITCH_INTERVAL = 0.001  # seconds; see _main_window
+
+
 def _main_window(vault: Path, unlock_view: UnlockView | None = None
                  ) -> tuple[DbExecutor, MainWindow]:
     """The executor and the main window (the unlock view may already be on screen)."""
@@ -132,6 +135,11 @@ def _main_window(vault: Path, unlock_view: UnlockView | None = None
     # out of the garbage collector's sight, so a full collection on the worker thread (which holds
     # the GIL) stays short and cannot stall the UI thread.
     gc.freeze()
+    # A worker thread busy in Python hands the interpreter lock over only every switch interval;
+    # the UI thread needs the lock for each call into Python (a tick, a slot, a cell's data), so
+    # at the default 5 ms a 0.3 s work list on the vault's worker kept it waiting 50–100 ms
+    # (measured, bench/region_screen.py). 1 ms keeps it waiting a few ms at most.
+    sys.setswitchinterval(UI_SWITCH_INTERVAL)
     return executor, window
 
 

@@ -4,13 +4,11 @@ encrypted in the vault) and the region werklijst decided by the same rules as th
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from tafelapp.collector import paused
 from tafelapp.domain.region_detail import expand
 from tafelapp.domain.region_worklist import (
     RegionCase,
@@ -50,6 +48,8 @@ class RegionWorklist:
     own: int  # cases this laptop holds itself: on the local list, not here
     note: str
     tables: dict[str, TableLine] = field(default_factory=dict)  # by the line's table_name
+    table_names: tuple[str, ...] = ()  # the lines' tables, sorted (the screen's filter)
+    cases: int = 0  # distinct cases on the lines (counted here, off the screen's thread)
 
 
 @dataclass(frozen=True)
@@ -86,14 +86,19 @@ def copy(session: Session) -> RegionCopy:
                       int(stored.get("zaken") or 0), dict(stored.get("per_zaaktype") or {}))
 
 
-def keep(session: Session, zaken: list[dict[str, Any]], per_zaaktype: dict[str, int]) -> None:
+def keep(session: Session, zaken: list[dict[str, Any]], per_zaaktype: dict[str, int]
+         ) -> RegionCopy:
     """Replace the copy with a complete, good read, parsed once here (one transaction: never half
-    a list); zaken without Tafelapp's kenmerken are counted, not kept."""
-    cases = [compact(c) for z in zaken if (c := region_case(z)) is not None]
+    a list); zaken without Tafelapp's kenmerken are counted, not kept. Returns the copy kept (the
+    same as `copy` reads back), so the werklijst after a refresh need not read it again."""
+    with paused():
+        cases = [compact(c) for z in zaken if (c := region_case(z)) is not None]
+    fetched_at = session.now()
     with transaction(session.conn) as conn:
-        settings_repo.put(conn, _KEY, {"fetched_at": session.now().isoformat(),
+        settings_repo.put(conn, _KEY, {"fetched_at": fetched_at.isoformat(),
                                        "chunks": _chunks(cases), "zaken": len(zaken),
                                        "per_zaaktype": per_zaaktype})
+    return RegionCopy(fetched_at, cases, len(zaken), dict(per_zaaktype))
 
 
 def _chunks(cases: list[list[Any]]) -> list[str]:
@@ -104,29 +109,15 @@ def _chunks(cases: list[list[Any]]) -> list[str]:
             for i in range(0, len(cases), CHUNK)]
 
 
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Pause the cycle collector: reading the copy and building the lines makes tens of
-    thousands of lists and tuples without a single cycle, which it would only rescan (half the
-    time of the list, measured)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
+def work_list(session: Session, kept: RegionCopy | None = None) -> RegionWorklist:
+    """The region werklijst from the last copy (`kept`: the one `keep` just returned, not read
+    again); a case this laptop holds is left to the local werklijst, so the two lists never show
+    a case twice."""
+    with paused():  # tens of thousands of lines without a cycle, kept until the next refresh
+        return _work_list(session, kept or copy(session))
 
 
-def work_list(session: Session) -> RegionWorklist:
-    """The region werklijst from the last copy; a case this laptop holds is left to the local
-    werklijst, so the two lists never show a case twice."""
-    with _no_collection():
-        return _work_list(session)
-
-
-def _work_list(session: Session) -> RegionWorklist:
-    current = copy(session)
+def _work_list(session: Session, current: RegionCopy) -> RegionWorklist:
     local = zaak_repo.case_numbers(session.conn)
     own = {row[1] for row in current.cases if row[1] in local}
     names, tables = _tables(session)
@@ -136,7 +127,9 @@ def _work_list(session: Session) -> RegionWorklist:
     items = region_worklist(current.cases, names, horizon, own)
     return RegionWorklist(items, current.fetched_at, current.zaken, current.zaken - len(current.cases),
                           len(own),
-                          f"Regio laatst ververst: {when}. {VISIBILITY_NOTE}", tables)
+                          f"Regio laatst ververst: {when}. {VISIBILITY_NOTE}", tables,
+                          tuple(sorted({i.table_name for i in items})),
+                          len({i.case_id for i in items}))
 
 
 def _tables(session: Session) -> tuple[dict[str, str], dict[str, TableLine]]:

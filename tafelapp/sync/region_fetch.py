@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 
+from tafelapp.collector import settle
 from tafelapp.services import outbox_service, region_worklist_service
 from tafelapp.services.session import Session
 from tafelapp.settings import RegionSettings
@@ -90,6 +91,7 @@ def fetch_open_zaken(client: ZakenClient, zaaktypen: list[str],
                 for done, result in enumerate(pool.map(
                         lambda p, zt=zaaktype: _page(client, zt, p), range(2, total + 1)), 2):
                     pages.append(result)
+                    settle()  # the pages read so far stay: out of the collector's sight
                     if progress:
                         progress(done, total)
             per_type[zaaktype] = count

@@ -28,11 +28,14 @@ def test_the_copy_is_kept_in_chunks_and_read_back_whole(session: Session) -> Non
     outbox_service.update_region(session, zaaktypen={"JBT": ZT})
     table = region["table"].id
     zaken = [_zaak(n, table) for n in range(1, 2 * region_worklist_service.CHUNK + 8)]
-    region_worklist_service.keep(session, zaken, {ZT: len(zaken)})
+    returned = region_worklist_service.keep(session, zaken, {ZT: len(zaken)})
     stored = settings_repo.get(session.conn, "region_worklist")
     assert len(stored["chunks"]) == 3 and "cases" not in stored
     kept = region_worklist_service.copy(session)
     assert kept.cases == [compact(c) for z in zaken if (c := region_case(z)) is not None]
+    assert returned == kept  # what keep hands the werklijst is what a later read gives
+    assert region_worklist_service.work_list(session, returned) == \
+        region_worklist_service.work_list(session)
     line = region_worklist_service.line(session, "JBT-2026-0003")
     assert line is not None and line == region_worklist_service.line(session, zaken[2]["url"])
     assert line.table.kind == "JBT" and line.table.chair_organisation == "Gemeente Proefstad"

@@ -37,8 +37,13 @@ class WorklistTableModel(RowsTableModel[WorkItem]):
     _column = 0
     _descending = False
 
-    def set_items(self, items: list[WorkItem]) -> None:
-        """Replace the rows (kept in the current sort order)."""
+    def set_items(self, items: list[WorkItem], ordered: bool = False) -> None:
+        """Replace the rows (kept in the current sort order); `ordered` says the items come most
+        urgent first already (domain.worklist sorts them so), which the first column keeps as
+        is: no sort of tens of thousands of lines on the UI thread."""
+        if ordered and self._column == 0 and not self._descending:
+            self._replace(list(items))
+            return
         self._replace(sorted(items, key=_SORT_KEYS[self._column], reverse=self._descending))
 
     def item_at(self, row: int) -> WorkItem:

@@ -140,7 +140,7 @@ class RegionWorklistView(QWidget):
         self.table_filter.blockSignals(True)
         self.table_filter.clear()
         self.table_filter.addItem("alle", "")
-        for name in sorted({i.table_name for i in result.items}):
+        for name in result.table_names:
             self.table_filter.addItem(name, name)
         self.table_filter.setCurrentIndex(max(0, self.table_filter.findData(current)))
         self.table_filter.blockSignals(False)
@@ -153,8 +153,9 @@ class RegionWorklistView(QWidget):
         result = self._result
         items = result.items if result else []
         kind, table = self.kind.currentData() or "", self.table_filter.currentData() or ""
-        rows = [i for i in items if (not kind or ATTENTION_NL[i.kind] == kind)
-                and (not table or i.table_name == table)]
+        rows = items if not kind and not table else [
+            i for i in items if (not kind or ATTENTION_NL[i.kind] == kind)
+            and (not table or i.table_name == table)]
         self.model.set_lines(rows, result.tables if result else {})
         if result is None:
             self.count.clear()
@@ -164,8 +165,8 @@ class RegionWorklistView(QWidget):
             self.count.setText("Niets van deze soort of aan deze tafel; kies 'alle' om de hele "
                                f"regiowerklijst te zien ({len(items)} punt(en) van aandacht).")
         else:
-            self.count.setText(f"{len(rows)} punt(en) van aandacht, "
-                               f"{len({i.case_id for i in rows})} casus(sen) in de regio")
+            cases = result.cases if rows is items else len({i.case_id for i in rows})
+            self.count.setText(f"{len(rows)} punt(en) van aandacht, {cases} casus(sen) in de regio")
 
     def set_refreshing(self, busy: bool) -> None:
         """While a refresh runs: the bar shows, 'Verversen' waits; the list stays usable."""
