@@ -26,6 +26,11 @@ docs AS (
         LEFT JOIN outbox o ON o.kind = 'minutes' AND o.ref_id = m.id
         WHERE m.status != 'DRAFT'
     UNION ALL
+    -- a new archive version of notulen on its way to the region: the PDF must stay until sent
+    SELECT m.case_id, m.status, o.id, o.state FROM minutes m
+        JOIN closed_cases k ON k.id = m.case_id
+        JOIN outbox o ON o.kind = 'renewal' AND o.ref_id = m.id
+    UNION ALL
     SELECT e.case_id, e.status, o.id, o.state FROM escalations e
         JOIN closed_cases k ON k.id = e.case_id
         LEFT JOIN outbox o ON o.kind = 'escalation' AND o.ref_id = e.id

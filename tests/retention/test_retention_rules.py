@@ -170,3 +170,21 @@ def test_backups_from_before_an_upgrade_go_with_the_clean_up(session: Session) -
     assert outcome.backups_removed == [backup.name] and not backup.exists()
     assert "retention.backups_removed" in [r.action for r in audit_repo.all_records(session.conn)]
     assert ids
+
+
+def test_a_new_archive_version_on_its_way_keeps_the_case(session: Session) -> None:
+    """An archive-timestamp renewal queued for the region needs the local PDF: the case waits
+    until it is delivered (it would have gone, and the renewal with it)."""
+    from tafelapp.store import outbox_repo
+    from tafelapp.store.transaction import transaction
+
+    ids = closed_case(session)
+    later(session, TERM_WEEKS + 1)
+    assert _verdict(session, ids["jbt_case"]) is Verdict.REMOVE
+    with transaction(session.conn) as conn:
+        outbox_repo.queue_renewal(conn, ids["minutes"], "TAFEL-x", session.now())
+    assert _verdict(session, ids["jbt_case"]) is Verdict.NOT_CONFIRMED
+    assert retention_service.remove_due(session).removed == []
+    confirm_all(session, session.now())  # the new version reached the region
+    later(session, TERM_WEEKS * 2 + 2)
+    assert _verdict(session, ids["jbt_case"]) is Verdict.REMOVE
