@@ -115,10 +115,11 @@ class LtvPki:
         )
 
         key = load_der_private_key(self.keys[label], None)
+        assert isinstance(key, rsa.RSAPrivateKey)  # the test PKI's keys (any cryptography version)
         cert = x509.load_der_x509_certificate(self.certs[label])
         return pkcs12.serialize_key_and_certificates(
             label.encode(), key, cert, [x509.load_der_x509_certificate(self.root_der)],
-            BestAvailableEncryption(pin.encode()))  # type: ignore[arg-type]
+            BestAvailableEncryption(pin.encode()))
 
 
 def _key(path: Path) -> bytes:
