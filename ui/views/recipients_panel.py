@@ -41,6 +41,8 @@ class RecipientsPanel(QWidget):
         self._rows: list[QWidget] = []
         self.todo_title.hide()
         self.after_last: QWidget | None = None  # where the cursor goes when nothing is missing
+        self._shape: list[tuple[str, str]] | None = None  # the missing people the rows are for
+        self._move_pending = False
 
     def show_distribution(self, who: Distribution) -> None:
         """Fill the list; each missing address gets a field and an 'Opslaan' button."""
@@ -48,12 +50,18 @@ class RecipientsPanel(QWidget):
         lines += [escape(f"✗ {e.recipient.name}: {e.reason}") for e in who.excluded
                   if e.reason != NO_ADDRESS]
         self.summary.setText("<b>Verzendlijst</b><br/>" + "<br/>".join(lines))
+        missing = [e.recipient for e in who.excluded if e.reason == NO_ADDRESS]
+        shape = [(p.participant_id, p.name) for p in missing]
+        if shape == self._shape:
+            return  # the same people: their fields stay, with the focus and what is typed
+        self._shape = shape
         focus = QApplication.focusWidget()
-        typing_here = focus is not None and self.isAncestorOf(focus)
+        # an address was just given (the cursor was here, or a move here is still to come: a
+        # second reload before it must not lose it)
+        typing_here = (focus is not None and self.isAncestorOf(focus)) or self._move_pending
         for row in self._rows:
             self.form.removeRow(row)
         self._rows, self.fields = [], {}
-        missing = [e.recipient for e in who.excluded if e.reason == NO_ADDRESS]
         self.todo_title.setVisible(bool(missing))
         for person in missing:
             line = QWidget()
@@ -78,15 +86,20 @@ class RecipientsPanel(QWidget):
             self.form.addRow(label, line)
             self._rows.append(line)
         if typing_here:  # an address was just given: on to the next one, else onward
+            self._move_pending = True
             QTimer.singleShot(0, self._cursor_on)
 
     def _cursor_on(self) -> None:
+        # fields added to a shown form become visible a turn of the event loop later: a field
+        # not hidden on purpose takes the focus now and has it once shown
+        self._move_pending = False
         target = next(iter(self.fields.values()), None) or self.after_last
-        if target is not None and target.isVisible():
+        if target is not None and not target.isHidden() and target.isEnabled():
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
         """Forget everything (on lock)."""
+        self._shape, self._move_pending = None, False
         self.summary.clear()
         for row in self._rows:
             self.form.removeRow(row)
