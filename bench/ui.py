@@ -203,9 +203,11 @@ def main() -> None:
     opens = []
     for step in (MeetingStep.OPENING, MeetingStep.SCALING, MeetingStep.DECISION,
                  MeetingStep.AGREEMENTS, MeetingStep.CLOSING):
-        phase[0] = "idle"
+        phase[0] = "back to overview"  # its own phase: its first frames are not the opening's
         window.show_overview()
         wait(lambda: window.stack.currentWidget() is window.overview_view and executor.idle)
+        back = time.perf_counter() + 0.15
+        wait(lambda until=back: time.perf_counter() > until)  # type: ignore[misc]
         phase[0] = "open meeting"
         start = time.perf_counter()
         window.open_item(item_id, step)
