@@ -1,9 +1,11 @@
 """The region werklijst over many zaken in the real Open Zaak: seeded directly in its database
 (the API writes 0.3–0.6 s each), under a zaaktype of their own so the tests never read them.
 
-Measures the first full read into an empty vault, a refresh with the copy there (Open Zaak has
-no 'changed since': a refresh reads the open zaken again), the werklijst over the copy, and the
-process's peak memory; the floor is the same pages fetched with plain httpx (same parallelism).
+Measures the first full read into an empty vault; a refresh after a working day's changes (a
+share of the zaken marked as changed today the way the chairs' laptops mark them, some of them
+closed): Open Zaak has no 'changed since', so the refresh asks for the zaken marked with the days
+since the last one; the daily full re-read of every open zaak; the werklijst over the copy, and the
+process's peak memory. The floors are the same requests with plain httpx (same parallelism).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from tafelapp.services import outbox_service, region_worklist_service, vault_ser
 from tafelapp.sync.region_fetch import PARALLEL_PAGES, refresh
 from tafelapp.sync.zaken_client import ZakenClient
 
+CHANGED_A_DAY = 300  # zaken a region's chairs change on a working day (of 10,000 open)
+CLOSED_A_DAY = 30
 OZ = Path(os.environ.get("OZ", "/tmp/openzaak-test"))
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "openzaak"
 BASE = "http://127.0.0.1:8011"
@@ -49,12 +53,13 @@ zt, _ = ZaakType.objects.get_or_create(catalogus=cat, identificatie="JBT-BENCH",
     datum_begin_geldigheid=dt.date(2026, 1, 1), verantwoordelijke="x",
     referentieproces_naam="x", concept=False))
 have = Zaak.objects.filter(_zaaktype=zt).count()
+missing = {count} - Zaak.objects.filter(_zaaktype=zt, einddatum__isnull=True).count()
 rng = random.Random(have)
 tables = [uuid.UUID(int=i).hex for i in range(1, 9)]
 today = dt.date.today()
 with transaction.atomic():
     marks = []
-    for n in range(have, {count}):
+    for n in range(have, have + max(0, missing)):
         start = today - dt.timedelta(days=rng.randint(10, 400))
         z = Zaak.objects.create(identificatie=f"BENCH-{{n:06d}}", bronorganisatie="002564440",
             verantwoordelijke_organisatie="002564440", _zaaktype=zt, startdatum=start,
@@ -68,18 +73,55 @@ with transaction.atomic():
         rows += [("termijn", f"{{today + dt.timedelta(days=rng.randint(-10, 60))}} RVDK_ANSWER")
                  for _ in range(rng.randint(0, 1))]
         marks += [ZaakKenmerk(zaak=z, bron=f"tafelapp:{{b}}", kenmerk=k) for b, k in rows]
+        marks.append(ZaakKenmerk(zaak=z, bron="tafelapp-gewijzigd", kenmerk=str(start)))
     ZaakKenmerk.objects.bulk_create(marks)
 print("ZAAKTYPE", f"http://127.0.0.1:8011/catalogi/api/v1/zaaktypen/{{zt.uuid}}",
       Zaak.objects.filter(_zaaktype=zt).count())
 """
 
 
+CHANGE = """
+import datetime as dt, random
+from django.db import transaction
+from openzaak.components.zaken.models import Zaak, ZaakKenmerk
+today = dt.date.today()
+rng = random.Random()
+open_ = list(Zaak.objects.filter(_zaaktype__identificatie="JBT-BENCH", einddatum__isnull=True)
+             .values_list("pk", "identificatie"))
+picked = rng.sample(open_, {changed})
+with transaction.atomic():
+    pks = [pk for pk, _ in picked]
+    ZaakKenmerk.objects.filter(zaak_id__in=pks, bron__in=["tafelapp-gewijzigd",
+                                                           "tafelapp:voortgang"]).delete()
+    ZaakKenmerk.objects.bulk_create(
+        [ZaakKenmerk(zaak_id=pk, bron="tafelapp-gewijzigd", kenmerk=str(today)) for pk in pks]
+        + [ZaakKenmerk(zaak_id=pk, bron="tafelapp:voortgang", kenmerk=str(today)) for pk in pks])
+    closed = [ident for _, ident in picked[:{closed}]]
+    Zaak.objects.filter(identificatie__in=closed).update(einddatum=today)
+print("CLOSED", " ".join(closed))
+print("CHANGED", " ".join(ident for _, ident in picked[{closed}:]))
+"""
+
+
+def change_today(changed: int, closed: int) -> tuple[set[str], set[str]]:
+    """Mark `changed` open bench zaken as changed today (their voortgang today), the first
+    `closed` of them closed; returns (closed, still open) case numbers."""
+    out = _shell(CHANGE.format(changed=changed, closed=closed))
+    found = {line.split()[0]: set(line.split()[1:]) for line in out.splitlines()
+             if line.startswith(("CLOSED", "CHANGED"))}
+    return found["CLOSED"], found["CHANGED"]
+
+
+def _shell(script: str) -> str:
+    return subprocess.run(["bash", str(SHARED / "setup.sh"), "shell"], input=script,
+                          capture_output=True, text=True, check=True, timeout=3600,
+                          env={**os.environ, "OZ": str(OZ)}).stdout
+
+
 def seed(count: int) -> tuple[str, float]:
     """Make sure `count` open bench zaken exist; returns the zaaktype URL and the seconds."""
     start = time.perf_counter()
-    out = subprocess.run(["bash", str(SHARED / "setup.sh"), "shell"], input=SEED.format(
-        count=count), capture_output=True, text=True, check=True, timeout=3600,
-        env={**os.environ, "OZ": str(OZ)}).stdout
+    out = _shell(SEED.format(count=count))
     line = next(x for x in out.splitlines() if x.startswith("ZAAKTYPE "))
     return line.split()[1], time.perf_counter() - start
 
@@ -91,20 +133,21 @@ def token() -> str:
                       algorithm="HS256")
 
 
-def floor(zaaktype: str, count: int) -> float:
-    """The same pages with plain httpx and nothing else."""
+def floor(zaaktype: str, count: int, queries: list[dict[str, str]] | None = None) -> float:
+    """The same pages with plain httpx and nothing else (`queries`: the list queries, each read
+    to its last page; default every open zaak)."""
     headers = {"Accept-Crs": "EPSG:4326"}
-    pages = max(1, math.ceil(count / 100))
     with httpx.Client(base_url=f"{BASE}/zaken/api/v1", timeout=120) as client:
-        def get(page: int) -> int:
-            reply = client.get("/zaken", params={"zaaktype": zaaktype, "einddatum__isnull": "true",
+        def get(params: dict[str, str], page: int) -> int:
+            reply = client.get("/zaken", params={"zaaktype": zaaktype, **params,
                                                  "page": str(page)},
                                headers={**headers, "Authorization": f"Bearer {token()}"})
-            return len(reply.json()["results"])
+            return int(reply.json()["count"])
         start = time.perf_counter()
-        get(1)
-        with ThreadPoolExecutor(max_workers=PARALLEL_PAGES) as pool:
-            list(pool.map(get, range(2, pages + 1)))
+        for params in queries or [{"einddatum__isnull": "true"}]:
+            pages = max(1, math.ceil(get(params, 1) / 100))
+            with ThreadPoolExecutor(max_workers=PARALLEL_PAGES) as pool:
+                list(pool.map(lambda p, q=params: get(q, p), range(2, pages + 1)))
         return time.perf_counter() - start
 
 
@@ -122,9 +165,18 @@ def run(count: int) -> dict[str, Any]:
     start = time.perf_counter()
     first = refresh(session, client)
     first_s = time.perf_counter() - start
+    closed, changed = change_today(CHANGED_A_DAY, CLOSED_A_DAY)
     start = time.perf_counter()
     again = refresh(session, client)
     refresh_s = time.perf_counter() - start
+    kept = {row[1]: row for row in region_worklist_service.copy(session).cases}
+    today = dt.date.today().isoformat()
+    assert not again.full and not closed & kept.keys(), "a closed zaak stayed on the list"
+    assert all(kept[n][5] == today for n in changed), "a changed zaak kept its old voortgang"
+    days = region_worklist_service.read_plan(session).days
+    start = time.perf_counter()
+    full = refresh(session, client, full=True)
+    full_s = time.perf_counter() - start
     client.close()
     runs = []
     for _ in range(5):
@@ -133,11 +185,21 @@ def run(count: int) -> dict[str, Any]:
         runs.append(time.perf_counter() - start)
     list_s = statistics.median(runs)
     floor_s = floor(zaaktype, count)
+    changes_floor_s = floor(zaaktype, count, [{"kenmerk": f"tafelapp-gewijzigd:{d}"}
+                                              for d in days])
     session.close()
     return {"zaken": len(first.zaken), "seeded_seconds": round(seeded, 1),
             "first_full_read_seconds": round(first_s, 2), "first_full_read_requests": first.requests,
             "refresh_seconds": round(refresh_s, 2), "refresh_requests": again.requests,
+            "refresh_reads": f"the zaken marked as changed on {len(again.days)} days",
+            "refresh_zaken_read": len(again.zaken),
+            "changed_today": CHANGED_A_DAY, "closed_today": CLOSED_A_DAY,
+            "refresh_floor_same_requests_plain_httpx_seconds": round(changes_floor_s, 2),
+            "daily_full_reread_seconds": round(full_s, 2),
+            "daily_full_reread_requests": full.requests,
+            "open_zaken_after": len(full.zaken),
             "floor_same_pages_plain_httpx_seconds": round(floor_s, 2),
+            "ratio_full_reread_to_floor": round(full_s / floor_s, 2),
             "werklijst_over_copy_ms": round(list_s * 1000, 1),
             "werklijst_runs_ms": [round(r * 1000, 1) for r in runs],
             "werklijst_lines": len(listed.items),

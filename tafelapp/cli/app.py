@@ -114,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="de werklijst van de hele regio (uit de Zaken API van de regio)")
     p.add_argument("--offline", action="store_true",
                    help="met --regio: niet verversen, de laatste kopie tonen")
+    p.add_argument("--volledig", dest="full", action="store_true",
+                   help="met --regio: alle open zaken opnieuw lezen (anders alleen wat sinds "
+                        "de vorige keer is gewijzigd; alles wordt eens per dag gelezen)")
     p.add_argument("--casus", metavar="CASUSNUMMER",
                    help="met --regio: wat de regio van deze casus weet (statussen, besluit, "
                         "termijnen, notulen; --pdf MAP haalt de notulen op)")

@@ -25,9 +25,9 @@ def cmd_region_worklist(args: argparse.Namespace, session: Session) -> int:
         client = ZakenClient(settings, session.actor)
         try:
             fetched = refresh(session, client, lambda done, total: print(
-                f"\rverversen: pagina {done} van {total}", end="", file=sys.stderr))
-            print(f"\r{len(fetched.zaken)} open zaken gelezen in {fetched.requests} "
-                  "verzoeken", file=sys.stderr)
+                f"\rverversen: pagina {done} van {total}", end="", file=sys.stderr),
+                full=bool(getattr(args, "full", False)))
+            print(f"\r{fetched.summary}", file=sys.stderr)
         except RefreshFailed as exc:
             refreshed = False
             print(f"Verversen lukte niet: {exc}", file=sys.stderr)

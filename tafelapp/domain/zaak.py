@@ -20,6 +20,11 @@ from tafelapp.domain.enums import CaseStatus, DecisionKind, TableKind
 
 BRON = "tafelapp"
 """Prefix of every kenmerk's `bron` (at most 40 characters in ZGW)."""
+CHANGED_BRON = f"{BRON}-gewijzigd"
+"""The kenmerk that says on which day (JJJJ-MM-DD) Tafelapp last changed the zaak: Open Zaak has
+no 'changed since' filter, but it filters on a kenmerk (`kenmerk=<bron>:<kenmerk>`, neither part
+holding a colon, hence the hyphen), so a refresh reads the zaken changed on the last few days
+instead of every open zaak."""
 PSEUDONYM_LENGTH = 17  # anpIdentificatie holds at most 17 characters
 
 

@@ -25,6 +25,23 @@ from tafelapp.store.transaction import transaction
 
 _KEY = "region_worklist"
 CHUNK = 250  # cases per JSON text of the kept copy
+FULL_READ_EVERY = dt.timedelta(hours=20)  # the first refresh of a working day reads everything
+MAX_CHANGE_DAYS = 31  # a copy older than this is read again in full
+CLOCK_MARGIN = dt.timedelta(days=1)  # laptops' clocks and day boundaries: a day either side
+
+
+@dataclass(frozen=True)
+class ReadPlan:
+    """What the next refresh reads: every open zaak (no days), or the zaken Tafelapp marked as
+    changed on these days; `reason` says why a full read is due."""
+
+    days: tuple[dt.date, ...] = ()
+    reason: str = ""
+
+    @property
+    def full(self) -> bool:
+        """Every open zaak is read."""
+        return not self.days
 
 
 @dataclass(frozen=True)
@@ -86,6 +103,41 @@ def copy(session: Session) -> RegionCopy:
                       int(stored.get("zaken") or 0), dict(stored.get("per_zaaktype") or {}))
 
 
+def _source(session: Session) -> str:
+    """Where a copy was read from: another Zaken API, client or zaaktype means a full read."""
+    settings = region_settings(session)
+    return json.dumps([settings.zaken_url, settings.client_id, sorted(settings.zaaktypen.items())])
+
+
+def read_plan(session: Session, full: bool = False) -> ReadPlan:
+    """A full read the first time, once a working day, after the region settings changed, for a
+    copy over a month old or when asked (`full`); else the days since the last refresh, with a
+    day's margin either side for laptops' clocks."""
+    stored = settings_repo.get(session.conn, _KEY)
+    now = session.now()
+    if full:
+        return ReadPlan(reason="alles opnieuw gelezen, zoals gevraagd")
+    if not isinstance(stored, dict) or not stored.get("full_at"):
+        return ReadPlan(reason="eerste keer: alle open zaken gelezen")
+    if stored.get("source") != _source(session):
+        return ReadPlan(reason="de regio-instellingen zijn gewijzigd: alle open zaken gelezen")
+    if now - dt.datetime.fromisoformat(str(stored["full_at"])) > FULL_READ_EVERY:
+        return ReadPlan(reason="eerste verversing van de dag: alle open zaken gelezen")
+    first = (dt.datetime.fromisoformat(str(stored["fetched_at"])) - CLOCK_MARGIN).astimezone()
+    last = (now + CLOCK_MARGIN).astimezone()
+    days = tuple(first.date() + dt.timedelta(days=n)
+                 for n in range((last.date() - first.date()).days + 1))
+    if len(days) > MAX_CHANGE_DAYS:
+        return ReadPlan(reason="de kopie is ouder dan een maand: alle open zaken gelezen")
+    return ReadPlan(days)
+
+
+def store(session: Session, zaken: list[dict[str, Any]], full: bool,
+          per_zaaktype: dict[str, int]) -> RegionCopy:
+    """Keep what a refresh read: a full read replaces the copy, changed zaken are merged in."""
+    return keep(session, zaken, per_zaaktype) if full else merge(session, zaken)
+
+
 def keep(session: Session, zaken: list[dict[str, Any]], per_zaaktype: dict[str, int]
          ) -> RegionCopy:
     """Replace the copy with a complete, good read, parsed once here (one transaction: never half
@@ -93,12 +145,41 @@ def keep(session: Session, zaken: list[dict[str, Any]], per_zaaktype: dict[str, 
     same as `copy` reads back), so the werklijst after a refresh need not read it again."""
     with paused():
         cases = [compact(c) for z in zaken if (c := region_case(z)) is not None]
-    fetched_at = session.now()
+    now = session.now()
+    return _put(session, {"full_at": now.isoformat(), "source": _source(session)}, now, cases,
+                len(zaken), per_zaaktype)
+
+
+def merge(session: Session, changed: list[dict[str, Any]]) -> RegionCopy:
+    """Merge the zaken changed since the last refresh into the copy: a changed open zaak takes
+    its line's place (or is added), a closed one leaves the copy (one transaction)."""
+    stored = settings_repo.get(session.conn, _KEY)
+    if not isinstance(stored, dict) or not stored.get("full_at"):
+        raise ValueError("merge needs a copy of a full read")
+    current = copy(session)
+    with paused():
+        by_url = {row[0]: row for row in current.cases}
+        counts = dict(current.per_zaaktype)
+        for zaak in changed:
+            url, zaaktype = str(zaak.get("url")), str(zaak.get("zaaktype"))
+            was_open = by_url.pop(url, None) is not None
+            case = region_case(zaak)
+            if case is not None:
+                by_url[url] = compact(case)
+            counts[zaaktype] = counts.get(zaaktype, 0) + (case is not None) - was_open
+        cases = list(by_url.values())
+    others = current.zaken - len(current.cases)  # open zaken without Tafelapp's facts
+    return _put(session, {"full_at": stored["full_at"], "source": stored.get("source")},
+                session.now(), cases, len(cases) + others, counts)
+
+
+def _put(session: Session, marks: dict[str, Any], fetched_at: dt.datetime,
+         cases: list[list[Any]], zaken: int, per_zaaktype: dict[str, int]) -> RegionCopy:
     with transaction(session.conn) as conn:
-        settings_repo.put(conn, _KEY, {"fetched_at": fetched_at.isoformat(),
-                                       "chunks": _chunks(cases), "zaken": len(zaken),
+        settings_repo.put(conn, _KEY, {**marks, "fetched_at": fetched_at.isoformat(),
+                                       "chunks": _chunks(cases), "zaken": zaken,
                                        "per_zaaktype": per_zaaktype})
-    return RegionCopy(fetched_at, cases, len(zaken), dict(per_zaaktype))
+    return RegionCopy(fetched_at, cases, zaken, dict(per_zaaktype))
 
 
 def _chunks(cases: list[list[Any]]) -> list[str]:

@@ -6,16 +6,22 @@ and created only when the region does not hold it, so a lost answer, a kill of t
 retry never makes a second zaak, status, resultaat, rol or link. PATCH and DELETE are idempotent.
 A zaak this run created (its answer arrived) holds nothing yet: its parts need no lookup; a run
 that stops half-way looks everything up again on the next try.
+
+A run that changes anything first sets the zaak's `CHANGED_BRON` kenmerk to today (before the
+eindstatus: a closed zaak cannot be changed), so the region's refresh finds it by that day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import httpx
 
+from tafelapp.domain.labels import dutch_time
 from tafelapp.domain.zaak import (
     CASE_LEAD_ROLE,
+    CHANGED_BRON,
     DEFAULT_RESULT_NAMES,
     DEFAULT_ROLE_NAMES,
     DEFAULT_STATUS_NAMES,
@@ -97,8 +103,10 @@ class Publisher:
     """One run of bringing one zaak up to date; `confirmed` grows as the region answers."""
 
     def __init__(self, plan: ZaakPlan, settings: RegionSettings, client: ZakenClient,
-                 confirmed: dict[str, str]) -> None:
+                 confirmed: dict[str, str], changed_on: dt.date | None = None) -> None:
         self.plan = plan
+        self.changed_on = changed_on or dutch_time(dt.datetime.now(dt.UTC)).date()
+        self.touched = False  # CHANGED_BRON set to today in this run
         self.settings = settings
         self.client = client
         self.confirmed = dict(confirmed)
@@ -153,7 +161,8 @@ class Publisher:
         return str(zaak["url"])
 
     def _fields(self) -> dict[str, Any]:
-        return {"kenmerken": [{"bron": b, "kenmerk": k} for b, k in self.plan.kenmerken],
+        marks = [*self.plan.kenmerken, (CHANGED_BRON, self.changed_on.isoformat())]
+        return {"kenmerken": [{"bron": b, "kenmerk": k} for b, k in marks],
                 "uiterlijkeEinddatumAfdoening": self.plan.deadline.isoformat()
                 if self.plan.deadline else None, **dict(self.plan.archive)}
 
@@ -178,7 +187,7 @@ class Publisher:
                 body = check(reply, "het aanmaken van de zaak", _RIGHTS["zaken"]).body
                 url = str(body["url"])
                 self.confirmed["fields"] = self.plan.fields_digest
-                self.fresh = True
+                self.fresh = self.touched = True
         self.confirmed["zaak"] = url
         return url
 
@@ -190,11 +199,18 @@ class Publisher:
 
     def fields(self, zaak: str) -> None:
         """Kenmerken and the next legal term, sent again only when they changed (PATCH)."""
-        if self.confirmed.get("fields") == self.plan.fields_digest:
+        if self.confirmed.get("fields") != self.plan.fields_digest:
+            self.touch(zaak)
+
+    def touch(self, zaak: str) -> None:
+        """Before the run's first change of the zaak: its fields with today as CHANGED_BRON
+        (once a run; a zaak this run created carries it already)."""
+        if self.touched:
             return
         check(self.client.patch(zaak, self._fields()), "het bijwerken van de zaak",
               _RIGHTS["PATCH"])
         self.confirmed["fields"] = self.plan.fields_digest
+        self.touched = True
 
     # -- sub-resources -----------------------------------------------------------------------
     def statuses(self, zaak: str, final: bool) -> None:
@@ -210,6 +226,7 @@ class Publisher:
         for index, step, on in steps:
             type_url = self._status_type(step)
             if type_url not in held:
+                self.touch(zaak)
                 body = {"zaak": zaak, "statustype": type_url,
                         "datumStatusGezet": status_moment(on, index)}
                 held[type_url] = str(check(self.client.create(body, "statussen"),
@@ -231,6 +248,7 @@ class Publisher:
         if held and held[0].get("resultaattype") == type_url:
             url = str(held[0]["url"])
         else:  # a resultaattype cannot be changed: a later decision replaces the resultaat
+            self.touch(zaak)
             for earlier in held:
                 check(self.client.delete(str(earlier["url"])), "het vervangen van het "
                       "resultaat", _RIGHTS["resultaten"], expected=(204, 404))
@@ -258,6 +276,7 @@ class Publisher:
             if anp == wanted and url is None:
                 url = str(rol["url"])
             else:  # an earlier casusregisseur (or a second copy): no longer the lead
+                self.touch(zaak)
                 check(self.client.delete(str(rol["url"])), "het verwijderen van een vorige "
                       "casusregisseur", _RIGHTS["rollen"], expected=(204, 404))
         self.dropped += have
@@ -265,6 +284,7 @@ class Publisher:
         if wanted is None:
             return
         if url is None:
+            self.touch(zaak)
             body = {"zaak": zaak, "betrokkeneType": "natuurlijk_persoon", "roltype": type_url,
                     "roltoelichting": "casusregie",
                     "betrokkeneIdentificatie": {"anpIdentificatie": wanted}}
@@ -283,6 +303,7 @@ class Publisher:
                 "het lezen van de gekoppelde documenten", _RIGHTS["GET"]))}
         for minutes_id, document in missing:
             if document not in held:
+                self.touch(zaak)
                 held[document] = str(check(self.client.create(
                     {"zaak": zaak, "informatieobject": document}, "zaakinformatieobjecten"),
                     "het koppelen van de notulen", _RIGHTS["zaakinformatieobjecten"]).body["url"])
@@ -303,12 +324,14 @@ class Publisher:
 
 
 def publish(plan: ZaakPlan, settings: RegionSettings, client: ZakenClient,
-            confirmed: dict[str, str]) -> tuple[Outcome, dict[str, str], list[str]]:
+            confirmed: dict[str, str], changed_on: dt.date | None = None
+            ) -> tuple[Outcome, dict[str, str], list[str]]:
     """Publish one case; returns the outcome, every part the region holds now, and the parts
-    that no longer hold (kept even when publishing stopped half-way)."""
+    that no longer hold (kept even when publishing stopped half-way). `changed_on`: the day the
+    zaak is marked as changed (default: today in the Netherlands)."""
     publisher: Publisher | None = None
     try:
-        publisher = Publisher(plan, settings, client, confirmed)
+        publisher = Publisher(plan, settings, client, confirmed, changed_on)
         outcome = publisher.run()
     except Stop as stop:
         outcome = stop.outcome

@@ -38,6 +38,7 @@ class Faulty(httpx.BaseTransport):
     before: Callable[[Sent, int], None] | None = None
     after: Callable[[Sent, int], None] | None = None
     answer: Callable[[Sent, httpx.Response], httpx.Response | None] | None = None
+    rewrite: Callable[[httpx.Request], httpx.Request] | None = None  # what the server receives
     sent: list[Sent] = field(default_factory=list)
     inner: httpx.HTTPTransport = field(default_factory=httpx.HTTPTransport)
 
@@ -48,7 +49,7 @@ class Faulty(httpx.BaseTransport):
         self.sent.append(sent)
         if self.before:
             self.before(sent, len(self.sent))
-        response = self.inner.handle_request(request)
+        response = self.inner.handle_request(self.rewrite(request) if self.rewrite else request)
         response.read()
         if self.after:
             self.after(sent, len(self.sent))

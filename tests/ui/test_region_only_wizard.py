@@ -46,16 +46,16 @@ def test_a_ketenregisseur_without_a_table_opens_on_the_region_werklijst(
                         window.region_worklist_view.message.text(), timeout=15_000)
     assert not window.region_worklist.refreshing
     assert window.region_worklist_view.model.rowCount() == 0
-    # Tab goes filters → Verversen → the list (the line buttons wait for a line)
+    # Tab goes filters → Verversen → Alles opnieuw lezen → the list (the line buttons wait)
     screen = window.region_worklist_view
     window.activateWindow()
     app.qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
     screen.kind.setFocus()
     reached = []
-    for _ in range(3):
+    for _ in range(4):
         press(Qt.Key.Key_Tab)
         reached.append(focused())
-    assert reached == [screen.table_filter, screen.refresh, screen.view]
+    assert reached == [screen.table_filter, screen.refresh, screen.full_refresh, screen.view]
     assert not screen.open_line.isEnabled() and not screen.escalate.isEnabled()
     # locked and unlocked: still her home
     window.lock()

@@ -18,20 +18,14 @@ from PySide6.QtGui import QDesktopServices
 
 from tafelapp.domain.region_detail import RegionDetail, RegionDocument
 from tafelapp.services import outbox_service, region_worklist_service
-from tafelapp.services.region_worklist_service import RegionLine, RegionWorklist
+from tafelapp.services.region_worklist_service import ReadPlan, RegionLine, RegionWorklist
 from tafelapp.services.session import Session
 from tafelapp.settings import RegionSettings
 from ui.controllers.host import WindowHost
+from ui.models.rows_table_model import free_in_slices
 from ui.views.region_detail_dialog import RegionDetailDialog
 from ui.views.region_worklist_view import RegionWorklistView
 from ui.workers import DbExecutor
-
-
-def _free_in_slices(rows: list[Any]) -> None:
-    """Free replaced lines a slice at a time (on the network worker): one `clear` of 20,000 lines
-    holds the interpreter lock for about 10 ms; a slice of 500 for well under one."""
-    while rows:
-        del rows[-500:]
 
 
 def _open_with_system(path: Path) -> None:
@@ -56,7 +50,7 @@ class RegionWorklistController(QObject):
         self.open_file: Callable[[Path], None] = _open_with_system
         self._folder: Path | None = None
         self._epoch = 0  # raised on lock: late network answers of before are dropped
-        view.model.dispose = lambda rows: self.network.run(lambda: _free_in_slices(rows))
+        view.model.dispose = lambda rows: self.network.run(lambda: free_in_slices(rows))
         self.progressed.connect(view.set_progress)
         view.refresh_requested.connect(self.refresh)
         view.line_opened.connect(self.open_line)
@@ -75,31 +69,34 @@ class RegionWorklistController(QObject):
         self.view.show_result(result)
         self.w.stack.setCurrentWidget(self.view)
 
-    def refresh(self) -> None:
-        """Read the region's open zaken (network worker), then keep them (vault worker)."""
+    def refresh(self, full: bool = False) -> None:
+        """Read what changed at the region (`full`: every open zaak) on the network worker,
+        then keep it (vault worker)."""
         if self.refreshing or self.w.executor.session is None:
             return
         self.refreshing = True
         self.view.set_refreshing(True)
         epoch = self._epoch
-        self.w.executor.submit(lambda s: (outbox_service.region_settings(s), s.actor),
-                               lambda loaded: self._fetch(loaded, epoch), self._on_refresh_failed)
+        self.w.executor.submit(
+            lambda s: (outbox_service.region_settings(s), s.actor,
+                       region_worklist_service.read_plan(s, full)),
+            lambda loaded: self._fetch(loaded, epoch), self._on_refresh_failed)
 
     def _current(self, epoch: int) -> bool:
         """False when the vault locked since the work began (its answer is dropped unseen)."""
         return epoch == self._epoch and self.w.executor.session is not None
 
-    def _fetch(self, loaded: tuple[RegionSettings, str], epoch: int) -> None:
-        settings, actor = loaded
+    def _fetch(self, loaded: tuple[RegionSettings, str, ReadPlan], epoch: int) -> None:
+        settings, actor, plan = loaded
 
         def fetch() -> Any:
-            from tafelapp.sync.region_fetch import fetch_open_zaken, zaaktypen_to_read
+            from tafelapp.sync.region_fetch import read, zaaktypen_to_read
             from tafelapp.sync.zaken_client import ZakenClient
 
             zaaktypen = zaaktypen_to_read(settings)
             client = ZakenClient(settings, actor)
             try:
-                return fetch_open_zaken(client, zaaktypen, self.progressed.emit)
+                return read(client, zaaktypen, plan, self.progressed.emit)
             finally:
                 client.close()
         self.network.run(fetch, lambda fetched: self._keep(fetched, epoch),
@@ -110,14 +107,14 @@ class RegionWorklistController(QObject):
         if not self._current(epoch):
             return  # locked meanwhile: nothing is kept or shown
         def keep(s: Session) -> RegionWorklist:
-            kept = region_worklist_service.keep(s, fetched.zaken, fetched.per_zaaktype)
+            kept = region_worklist_service.store(s, fetched.zaken, fetched.full,
+                                                 fetched.per_zaaktype)
             return region_worklist_service.work_list(s, kept)
 
         def done(result: RegionWorklist) -> None:
             self.refreshing = False
             self.view.set_refreshing(False)
-            self.view.message.setText(f"{len(fetched.zaken)} open zaken gelezen in "
-                                      f"{fetched.requests} verzoeken.")
+            self.view.message.setText(fetched.summary)
             self.view.show_result(result)  # its lines were frozen on the worker (work_list)
         self.w.executor.submit(keep, done, self._on_refresh_failed)
 

@@ -26,10 +26,13 @@ class CaseTableModel(RowsTableModel[CaseSummary]):
         self._search = ""
 
     def set_cases(self, cases: list[CaseSummary]) -> None:
-        """Replace the data (e.g. after unlocking or an import)."""
+        """Replace the data (e.g. after unlocking or an import); the replaced cases are freed
+        through `dispose` (off the UI thread) when one is set."""
+        old = self._all
         self._all = cases
         self._keys = [c.search_text for c in cases]
         self._apply()
+        self._discard(old)
 
     def clear(self) -> None:
         """Forget every row (on lock)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -16,7 +15,6 @@ HEADERS = ("Urgentie", "Casus", "Tafel", "Soort tafel", "Voorzitter van", "Wat",
            "Datum")
 # Region column -> the local model's sort key (kind and chair sort like the table).
 _LOCAL_COLUMN = (0, 1, 2, 2, 2, 3, 4, 5)
-DISPOSE_FROM = 1000  # fewer replaced lines are freed where they are
 
 
 class RegionWorklistTableModel(WorklistTableModel):
@@ -27,18 +25,12 @@ class RegionWorklistTableModel(WorklistTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.tables: dict[str, TableLine] = {}
-        # Where the replaced lines go to be freed (the controller's worker): freeing 20,000 lines
-        # takes about 10 ms, which need not be the UI thread's.
-        self.dispose: Callable[[list[WorkItem]], None] | None = None
 
     def set_lines(self, items: list[WorkItem], tables: dict[str, TableLine]) -> None:
         """Replace the rows (most urgent first, as the service gives them) and what each table's
         kind and chair's organisation are."""
-        old = self._rows
         self.tables = tables
         self.set_items(items, ordered=True)
-        if self.dispose is not None and len(old) > DISPOSE_FROM:
-            self.dispose(old)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a region column through the local model's keys."""

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -97,6 +98,8 @@ class OverviewView(QWidget):
         self.cases.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.cases.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cases.verticalHeader().hide()
+        # one height for every row: the header need not measure 10,000-20,000 rows on a reset
+        self.cases.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.cases.setAlternatingRowColors(True)
         # Widths from sample texts, not per-row measuring (10,000 rows); at a narrow width (150 %)
         # the least needed columns give way, never a sideways scrollbar.

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -46,7 +47,7 @@ class RegionWorklistView(QWidget):
     """The region's lines, the time of the last copy, a progress bar while it is refreshed."""
 
     back_requested = Signal()
-    refresh_requested = Signal()
+    refresh_requested = Signal(bool)  # True: every open zaak, not only what changed
     line_opened = Signal(str)  # the line's key: the zaak's URL
     escalation_requested = Signal(str)
 
@@ -68,11 +69,15 @@ class RegionWorklistView(QWidget):
         layout.addLayout(top)
         actions = QHBoxLayout()
         self.refresh = QPushButton("Verversen")
-        self.refresh.setToolTip("Lees de open zaken opnieuw bij de regio (op de achtergrond)")
+        self.refresh.setToolTip("Lees bij de regio wat sinds de vorige keer is gewijzigd (op de "
+                                "achtergrond)")
+        self.full_refresh = QPushButton("Alles opnieuw lezen")
+        self.full_refresh.setToolTip("Lees alle open zaken van de regio opnieuw (duurt langer; "
+                                     "gebeurt ook vanzelf bij de eerste verversing van de dag)")
         self.open_line = QPushButton("Wat de regio weet…")
         self.open_line.setToolTip("Statussen, besluit, termijnen en notulen van deze casus (Enter)")
         self.escalate = QPushButton("Opschalen…")
-        for button in (self.refresh, self.open_line, self.escalate):
+        for button in (self.refresh, self.full_refresh, self.open_line, self.escalate):
             actions.addWidget(button)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Voortgang van het verversen")
@@ -104,6 +109,8 @@ class RegionWorklistView(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        # one height for every row: the header need not measure 10,000-20,000 rows on a reset
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.columns = FitColumns(
             self.view, ("999 wd te laat", "JBT-2026-0000", "Jeugdbeschermingstafel D (Duinstede)",
                         "Soort tafel", "Gecertificeerde instelling",
@@ -122,7 +129,8 @@ class RegionWorklistView(QWidget):
         self.count.setAccessibleName("Aantal punten van aandacht")
         layout.addWidget(self.count)
         self.back.clicked.connect(self.back_requested)
-        self.refresh.clicked.connect(self.refresh_requested)
+        self.refresh.clicked.connect(lambda: self.refresh_requested.emit(False))
+        self.full_refresh.clicked.connect(lambda: self.refresh_requested.emit(True))
         self.kind.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.table_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.view.activated.connect(self._on_view_activated)
@@ -171,6 +179,7 @@ class RegionWorklistView(QWidget):
     def set_refreshing(self, busy: bool) -> None:
         """While a refresh runs: the bar shows, 'Verversen' waits; the list stays usable."""
         self.refresh.setEnabled(not busy)
+        self.full_refresh.setEnabled(not busy)
         self.progress.setVisible(busy)
         if busy:
             self.progress.setRange(0, 0)  # until the first page says how many there are

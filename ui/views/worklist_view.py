@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -74,6 +75,8 @@ class WorklistView(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        # one height for every row: the header need not measure 10,000-20,000 rows on a reset
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # "Waarom" is what the ketenregisseur acts on; at a narrow width (150 %) the date and
         # the kind give way first (both are in "Waarom"), then the table.
         self.columns = FitColumns(
