@@ -18,8 +18,8 @@ from tafelapp.services.session import Session
 from tests.services.test_region_copy import ZT, _zaak
 from tests.setup.region import set_up_region
 from ui.app import UI_SWITCH_INTERVAL
-from ui.controllers.region_worklist import _free_in_slices
-from ui.models.region_worklist_table_model import DISPOSE_FROM, RegionWorklistTableModel
+from ui.models.region_worklist_table_model import RegionWorklistTableModel
+from ui.models.rows_table_model import DISPOSE_FROM, free_in_slices
 
 
 def _lines(count: int) -> list[WorkItem]:
@@ -60,7 +60,7 @@ def test_the_table_takes_the_lines_as_given_and_hands_the_replaced_ones_away(qap
     assert [model.item_at(r) for r in range(model.rowCount())] == lines and not handed
     model.set_lines(lines[:3], {})
     assert model.rowCount() == 3 and len(handed) == 1 and handed[0] == lines
-    _free_in_slices(handed[0])
+    free_in_slices(handed[0])
     assert handed[0] == []
     model.set_lines([], {})
     assert len(handed) == 1  # a few lines are freed where they are

@@ -54,6 +54,7 @@ class MeetingView(QWidget):
         super().__init__()
         self._stale: set[MeetingStep] = set()  # steps whose page still shows an older record
         self._unloaded: set[MeetingStep] = set()  # steps whose fields are not filled yet
+        self._openings = 0  # raised at each opening: a late announcement of an earlier one is dropped
         self._focus_pending: StepPage | None = None  # opened by keyboard, fields still coming
         self.executor = executor
         self.saver = saver
@@ -130,15 +131,16 @@ class MeetingView(QWidget):
             self.go_to(step)
             # the switch to this screen (its first layout) in a turn of its own: filling the step
             # and showing the screen in one go held the UI thread for 15-22 ms (bench/ui.py)
-            QTimer.singleShot(0, lambda: self._announce(ctx))
+            self._openings += 1
+            QTimer.singleShot(0, lambda opening=self._openings: self._announce(opening))
         self.executor.submit(lambda s: meeting_context(s, item_id), shown,
                              lambda exc: self.status_message.emit(
                                  f"Bespreking kon niet worden geopend ({type(exc).__name__})"))
 
-    def _announce(self, ctx: MeetingContext) -> None:
+    def _announce(self, opening: int) -> None:
         """The item is on its step: say so (the window shows this screen), then fill the other
         steps; nothing when the vault locked or another item opened meanwhile."""
-        if self.env.ctx is not ctx:
+        if self.env.ctx is None or opening != self._openings:
             return
         self.loaded.emit()
         QTimer.singleShot(0, self._load_next)
