@@ -38,6 +38,12 @@ from collections.abc import Callable, Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import TYPE_CHECKING, Any  # noqa: E402
 
+# Qt's raster engine hands every large fill (a scroll bar's groove, a progress bar) to a thread
+# pool and waits for it: on a laptop whose cores are busy (the vault's worker, the OS) a third of
+# each paint went to that hand-over (py-spy --native over bench/ui.py's screens: 35 % of the
+# paint samples in QThreadPool::start and QLatch::wait). Painted on the UI thread instead.
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
+
 from PySide6.QtCore import QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 

@@ -22,7 +22,7 @@ from tafelapp.services.region_worklist_service import ReadPlan, RegionLine, Regi
 from tafelapp.services.session import Session
 from tafelapp.settings import RegionSettings
 from ui.controllers.host import WindowHost
-from ui.models.rows_table_model import free_in_slices
+from ui.models.rows_table_model import dispose_later
 from ui.views.region_detail_dialog import RegionDetailDialog
 from ui.views.region_worklist_view import RegionWorklistView
 from ui.workers import DbExecutor
@@ -50,7 +50,7 @@ class RegionWorklistController(QObject):
         self.open_file: Callable[[Path], None] = _open_with_system
         self._folder: Path | None = None
         self._epoch = 0  # raised on lock: late network answers of before are dropped
-        view.model.dispose = lambda rows: self.network.run(lambda: free_in_slices(rows))
+        view.model.dispose = dispose_later(self.network.run)
         self.progressed.connect(view.set_progress)
         view.refresh_requested.connect(self.refresh)
         view.line_opened.connect(self.open_line)

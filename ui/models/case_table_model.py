@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -24,6 +25,7 @@ class CaseTableModel(RowsTableModel[CaseSummary]):
         self._all: list[CaseSummary] = []
         self._keys: list[str] = []
         self._search = ""
+        self._shown_keys: list[str] = []  # the keys of the rows shown, in their order
 
     def set_cases(self, cases: list[CaseSummary]) -> None:
         """Replace the data (e.g. after unlocking or an import); the replaced cases are freed
@@ -40,13 +42,28 @@ class CaseTableModel(RowsTableModel[CaseSummary]):
 
     def set_search(self, text: str) -> None:
         """Show only cases whose number or names contain `text` (case-insensitive)."""
-        self._search = text.strip().lower()
-        self._apply()
+        needle = text.strip().lower()
+        if needle == self._search:
+            return
+        narrower = bool(self._search) and self._search in needle
+        self._search = needle
+        self._apply(narrower)
 
-    def _apply(self) -> None:
+    def _apply(self, narrower: bool = False) -> None:
+        """Filter; a longer search looks only among the rows shown. When the same rows stay
+        (the first letters typed match every case) the view is not reset: nothing to repaint."""
         needle = self._search
-        self._replace([c for c, key in zip(self._all, self._keys, strict=True) if needle in key]
-                      if needle else list(self._all))
+        rows, keys = (self._rows, self._shown_keys) if narrower else (self._all, self._keys)
+        if needle:
+            pairs = [(c, key) for c, key in zip(rows, keys, strict=True) if needle in key]
+            new_rows, new_keys = [c for c, _ in pairs], [key for _, key in pairs]
+        else:
+            new_rows, new_keys = list(rows), list(keys)
+        if len(new_rows) == len(self._rows) and all(map(operator.is_, new_rows, self._rows)):
+            self._shown_keys = new_keys
+            return
+        self._shown_keys = new_keys
+        self._replace(new_rows)
 
     def case_at(self, row: int) -> CaseSummary:
         """The summary shown on a row."""

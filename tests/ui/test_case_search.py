@@ -1,0 +1,71 @@
+"""The case search by keystrokes: narrowing looks among the rows shown, widening (Backspace) and
+clearing bring the others back, and a keystroke that keeps the same rows does not reset the list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tafelapp.domain.summaries import CaseSummary
+from ui.views.overview_view import OverviewView
+
+
+def _case(i: int, family: str) -> CaseSummary:
+    number = f"JBT-2026-{i:04d}"
+    return CaseSummary(id=str(i), case_number=number, table_id="t", table_name="JBT Noord",
+                       table_kind="jbt", family_name=family, status="open",
+                       opened_on=dt.date(2026, 1, 5), children=1, route=None, next_due=None,
+                       search_text=f"{number.lower()} {family.lower()}")
+
+
+def _shown(view: OverviewView) -> list[str]:
+    model = view.case_model
+    return [model.case_at(r).family_name for r in range(model.rowCount())]
+
+
+def test_typing_narrows_backspace_widens_and_same_rows_keep_the_list(qtbot: QtBot) -> None:
+    view = OverviewView()
+    qtbot.addWidget(view)
+    view.show()
+    families = ["Jansen", "Janssen", "de Vries", "Bakker", "Jansma"]
+    view.show_data([], [], [_case(i, f) for i, f in enumerate(families, 1)])
+    resets: list[int] = []
+    view.case_model.modelReset.connect(lambda: resets.append(1))
+
+    qtbot.keyClicks(view.search, "jbt")  # every case number: the same rows, no reset
+    assert _shown(view) == families and resets == []
+    assert view.count.text() == "5 casus(sen)"
+
+    view.search.selectAll()
+    qtbot.keyClicks(view.search, "jans")
+    assert _shown(view) == ["Jansen", "Janssen", "Jansma"]
+    qtbot.keyClicks(view.search, "s")
+    assert _shown(view) == ["Janssen"]
+    assert view.count.text() == "1 casus(sen)"
+    qtbot.keyClick(view.search, Qt.Key.Key_Backspace)  # wider again: from all cases
+    assert _shown(view) == ["Jansen", "Janssen", "Jansma"]
+    qtbot.keyClicks(view.search, "x")
+    assert _shown(view) == [] and view.count.text() == "0 casus(sen)"
+    view.search.selectAll()
+    qtbot.keyClick(view.search, Qt.Key.Key_Backspace)
+    assert _shown(view) == families
+
+    # new cases after a reload are searched with what is typed
+    qtbot.keyClicks(view.search, "vries")
+    view.show_data([], [], [_case(i, f) for i, f in enumerate([*families, "Vriesema"], 1)])
+    assert _shown(view) == ["de Vries", "Vriesema"]
+
+
+def test_the_count_line_keeps_its_size(qtbot: QtBot) -> None:
+    view = OverviewView()
+    qtbot.addWidget(view)
+    view.setStyleSheet("QLabel { font-size: 15pt; }")  # a style set after it was built
+    view.show()
+    view.show_data([], [], [_case(i, f"Gezin {i}") for i in range(1, 1201)])
+    size = view.count.size()
+    assert view.count.text() == "1200 casus(sen)"
+    qtbot.keyClicks(view.search, "gezin 1199")
+    assert view.count.text() == "1 casus(sen)" and view.count.size() == size
+    assert view.count.fontMetrics().horizontalAdvance("99999 casus(sen)") <= size.width()
