@@ -69,3 +69,19 @@ def test_the_count_line_keeps_its_size(qtbot: QtBot) -> None:
     qtbot.keyClicks(view.search, "gezin 1199")
     assert view.count.text() == "1 casus(sen)" and view.count.size() == size
     assert view.count.fontMetrics().horizontalAdvance("99999 casus(sen)") <= size.width()
+
+
+def test_at_its_narrowest_the_list_shows_number_family_and_next_term(qtbot: QtBot) -> None:
+    view = OverviewView()
+    qtbot.addWidget(view)
+    view.setStyleSheet("QTableView { font-size: 14pt; }")  # set after it was built, as the app's
+    view.show_data([], [], [_case(i, f"Gezin {i}") for i in range(1, 4)])
+    view.resize(300, 500)  # narrower than the list may be: the splitter keeps its minimum
+    view.show()
+    qtbot.waitExposed(view)
+    cases, columns = view.cases, view.columns
+    assert cases.minimumWidth() >= sum(columns.needed(c) for c in (0, 1, 5))
+    qtbot.waitUntil(lambda: cases.viewport().width() <= cases.minimumWidth())
+    shown = [c for c in range(6) if not cases.isColumnHidden(c)]
+    assert shown[:2] == [0, 1] and 5 in shown, shown
+    assert cases.horizontalHeader().length() <= cases.viewport().width() + 1

@@ -125,12 +125,13 @@ class OverviewView(QWidget):
         self.cases.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.cases.setAlternatingRowColors(True)
         # Widths from sample texts, not per-row measuring (10,000 rows); at a narrow width (150 %)
-        # the least needed columns give way, never a sideways scrollbar.
+        # the least needed columns give way, never a sideways scrollbar. The family's sample is
+        # a long name as the column shows it (without "Gezin"): with the word, the next term
+        # did not fit at 150 % and the number of children was shown in its place.
         self.columns = FitColumns(
-            self.cases, ("JBT-2026-0000 ", "Gezin Van der Berg-El Amrani", "Jeugdbeschermingstafel D",
+            self.cases, ("JBT-2026-0000 ", "Van der Berg-El Amrani", "Jeugdbeschermingstafel D",
                          "verzoek tot onderzoek (VTO)", "Kinderen", "00-00-0000"),
-            priority=(0, 1, 5, 3, 4, 2), stretch=1)
-        self.cases.setMinimumWidth(self.columns.minimum() + 8)  # number, family, next term
+            priority=(0, 1, 5, 3, 4, 2), stretch=1, keep=3)  # number, family, next term
         self.cases.verticalHeader().setDefaultSectionSize(26)
         self.cases.setAccessibleName("Casuslijst")
         right_layout.addWidget(self.cases, 1)

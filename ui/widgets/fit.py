@@ -48,9 +48,15 @@ class FitColumns(QObject):
     fit are hidden, the least important first; the stretch column takes what is left."""
 
     def __init__(self, view: QTableView, samples: Sequence[str], priority: Sequence[int],
-                 stretch: int) -> None:
+                 stretch: int, keep: int = 0) -> None:
+        """`keep`: the table is never narrower than its `keep` most important columns need
+        (in the font it is shown in: measured again when a style sheet sets it)."""
         super().__init__(view)
         self.view, self.samples, self.priority, self.stretch = view, samples, priority, stretch
+        self.keep = keep
+        if keep:
+            view.installEventFilter(self)
+            self._keep_width()
         view.horizontalScrollBar().setEnabled(False)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = view.horizontalHeader()
@@ -89,9 +95,16 @@ class FitColumns(QObject):
             header.resizeSection(column, self.needed(column) + (spare if column == self.stretch
                                                                  else 0))
 
+    def _keep_width(self) -> None:
+        self.view.setMinimumWidth(self.minimum(self.keep) + 8)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Re-fit when the table's visible width changes."""
-        if event.type() == QEvent.Type.Resize:
+        """Re-fit when the table's visible width changes; keep its minimum for its font."""
+        kind = event.type()
+        if watched is self.view:
+            if kind in (QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+                self._keep_width()
+        elif kind == QEvent.Type.Resize:
             self.apply()
         return False
 
