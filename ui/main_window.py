@@ -51,7 +51,7 @@ from ui.views.region_worklist_view import RegionWorklistView
 from ui.views.unlock_view import UnlockView
 from ui.views.worklist_view import WorklistView
 from ui.widgets.autosave import AutoSaver
-from ui.widgets.keyboard import EarlyStepKeys
+from ui.widgets.keyboard import EarlyStepKeys, enter_clicks
 from ui.window_bars import WindowBars
 from ui.workers import DbExecutor
 
@@ -68,16 +68,18 @@ def _warm_up() -> None:
 
 
 class _ActivityFilter(QObject):
-    """Restarts the idle timer on any keyboard, mouse or touch input anywhere in the app."""
+    """Restarts the idle timer on any keyboard, mouse or touch input anywhere in the app; Enter
+    on a button outside a dialog clicks it (`enter_clicks`: one app-wide filter, not two)."""
 
     def __init__(self, timer: QTimer) -> None:
         super().__init__()
         self._timer = timer
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY and self._timer.isActive():
+        kind = event.type()
+        if kind in _ACTIVITY and self._timer.isActive():
             self._timer.start()
-        return False
+        return kind == QEvent.Type.KeyPress and enter_clicks(watched, event)
 
 
 class MainWindow(WindowHost):

@@ -85,3 +85,19 @@ def test_at_its_narrowest_the_list_shows_number_family_and_next_term(qtbot: QtBo
     shown = [c for c in range(6) if not cases.isColumnHidden(c)]
     assert shown[:2] == [0, 1] and 5 in shown, shown
     assert cases.horizontalHeader().length() <= cases.viewport().width() + 1
+
+
+def test_ctrl_f_puts_the_cursor_in_the_search(qtbot: QtBot) -> None:
+    view = OverviewView()
+    qtbot.addWidget(view)
+    view.show_data([], [], [_case(i, f) for i, f in enumerate(["Jansen", "Bakker"], 1)])
+    view.show()
+    view.activateWindow()
+    qtbot.waitActive(view)
+    qtbot.keyClicks(view.search, "jan")
+    view.cases.setFocus()
+    qtbot.waitUntil(view.cases.hasFocus)
+    qtbot.keyClick(view.cases, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.search.hasFocus() and view.search.selectedText() == "jan"
+    qtbot.keyClicks(view.search, "bak")  # typing replaces the earlier search
+    assert _shown(view) == ["Bakker"]

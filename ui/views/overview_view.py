@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -110,7 +111,11 @@ class OverviewView(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(_heading("Casussen"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Zoek op naam of casusnummer…")
+        self.search.setPlaceholderText("Zoek op naam of casusnummer… (Ctrl+F)")
+        # Ctrl+F from anywhere on this screen: the cursor in the search, what was typed selected
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self._on_find_activated)
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Zoek casus")
         right_layout.addWidget(self.search)
@@ -183,6 +188,10 @@ class OverviewView(QWidget):
         self.case_model.clear()
         self.search.clear()
         self.count.setText("")
+
+    def _on_find_activated(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def _on_search_text_changed(self, text: str) -> None:
         self.case_model.set_search(text)

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -33,6 +35,22 @@ def focus_style() -> str:
         return _QSS.read_text(encoding="utf-8")
     except OSError:
         return _FALLBACK
+
+
+def enter_clicks(watched: QObject, event: QEvent) -> bool:
+    """Enter on a button the cursor is on clicks it, outside dialogs too (Qt clicks on Enter only
+    in a dialog, where the default button has its own rules; on a screen of the main window Enter
+    on a tabbed-to button did nothing and only Space worked). True when it clicked."""
+    if not isinstance(watched, QPushButton) or not isinstance(event, QKeyEvent):
+        return False
+    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+        return False
+    if watched.autoDefault() or watched.isDefault() or isinstance(watched.window(), QDialog):
+        return False  # Qt's own handling (a dialog's default button) stays as it is
+    if watched.isEnabled() and not event.isAutoRepeat():
+        watched.click()
+    return True
 
 
 def is_inner_part(widget: QWidget) -> bool:
