@@ -40,7 +40,8 @@ def focus_style() -> str:
 def enter_clicks(watched: QObject, event: QEvent) -> bool:
     """Enter on a button the cursor is on clicks it, outside dialogs too (Qt clicks on Enter only
     in a dialog, where the default button has its own rules; on a screen of the main window Enter
-    on a tabbed-to button did nothing and only Space worked). True when it clicked."""
+    on a tabbed-to button did nothing and only Space worked). True when the key was the button's
+    (clicked; or held down, or on a button that is off: nothing happens)."""
     if not isinstance(watched, QPushButton) or not isinstance(event, QKeyEvent):
         return False
     if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or (
