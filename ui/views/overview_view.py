@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from tafelapp.domain.models import Table
 from tafelapp.domain.summaries import CaseSummary, MeetingSummary
 from ui.models.case_table_model import CaseTableModel
 from ui.text import labels
-from ui.widgets.fit import FitColumns
+from ui.widgets.fit import FitColumns, fixed_to_text
 
 
 def _heading(text: str) -> QLabel:
@@ -39,29 +39,6 @@ def _wrap_only(view: QListWidget) -> None:
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setResizeMode(QListWidget.ResizeMode.Adjust)
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
-
-
-class _CountLine(QLabel):
-    """The count below the case list, at the fixed size of its widest text (for the font it is
-    shown in): a new count repaints this line only, where a label that changes size makes every
-    layout up to the window recompute, on each keystroke of a search."""
-
-    WIDEST = "000000 casus(sen)"
-
-    def __init__(self) -> None:
-        super().__init__("")
-        self._fit()
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() in (QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit()
-        return handled
-
-    def _fit(self) -> None:
-        metrics = self.fontMetrics()
-        self.setFixedSize(metrics.horizontalAdvance(self.WIDEST) + 2 * self.margin() + 8,
-                          metrics.height() + 2 * self.margin() + 4)
 
 
 class OverviewView(QWidget):
@@ -140,7 +117,8 @@ class OverviewView(QWidget):
         self.cases.verticalHeader().setDefaultSectionSize(26)
         self.cases.setAccessibleName("Casuslijst")
         right_layout.addWidget(self.cases, 1)
-        self.count = _CountLine()
+        self.count = QLabel("")
+        fixed_to_text(self.count, "000000 casus(sen)")  # a count repaints this line only
         right_layout.addWidget(self.count)
         splitter.addWidget(right)
         splitter.setSizes([420, 760])

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHeaderView, QScrollArea, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QScrollArea, QStyle, QTableView, QWidget
 
 
 def fit_to_screen(widget: QWidget, width: int, height: int, margin: int = 24) -> None:
@@ -42,6 +42,40 @@ def fit_main_window(window: QWidget, width: int = 1280, height: int = 720) -> No
     window.show()
 
 
+FONT_EVENTS = (QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange)
+
+
+class _OnFont(QObject):
+    """Calls `fit` now and whenever the widget's font may have changed (its style sheet)."""
+
+    def __init__(self, widget: QWidget, fit: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._fit = fit
+        widget.installEventFilter(self)
+        fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in FONT_EVENTS:
+            self._fit()
+        return False
+
+
+def fit_to_font(widget: QWidget, fit: Callable[[], None]) -> None:
+    """Size `widget` with `fit` in the font it is shown in: measured at construction it had the
+    font from before the app's style sheet (a few pixels short), so it is measured again then."""
+    _OnFont(widget, fit)
+
+
+def fixed_to_text(label: QLabel, widest: str) -> None:
+    """A label at the fixed size of its widest text, in its font: a new text repaints the label
+    only, where a label that changes size makes every layout up to the window recompute."""
+    def fit() -> None:
+        metrics = label.fontMetrics()
+        label.setFixedSize(metrics.horizontalAdvance(widest) + 2 * label.margin() + 8,
+                           metrics.height() + 2 * label.margin() + 4)
+    fit_to_font(label, fit)
+
+
 class FitColumns(QObject):
     """A table's columns sized to the width it has, never wider (no sideways scrolling): each
     shown column gets at least the width of its sample text and its header; columns that do not
@@ -53,10 +87,8 @@ class FitColumns(QObject):
         (in the font it is shown in: measured again when a style sheet sets it)."""
         super().__init__(view)
         self.view, self.samples, self.priority, self.stretch = view, samples, priority, stretch
-        self.keep = keep
         if keep:
-            view.installEventFilter(self)
-            self._keep_width()
+            fit_to_font(view, lambda: view.setMinimumWidth(self.minimum(keep) + 8))
         view.horizontalScrollBar().setEnabled(False)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = view.horizontalHeader()
@@ -95,16 +127,9 @@ class FitColumns(QObject):
             header.resizeSection(column, self.needed(column) + (spare if column == self.stretch
                                                                  else 0))
 
-    def _keep_width(self) -> None:
-        self.view.setMinimumWidth(self.minimum(self.keep) + 8)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Re-fit when the table's visible width changes; keep its minimum for its font."""
-        kind = event.type()
-        if watched is self.view:
-            if kind in (QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange):
-                self._keep_width()
-        elif kind == QEvent.Type.Resize:
+        """Re-fit when the table's visible width changes."""
+        if event.type() == QEvent.Type.Resize:
             self.apply()
         return False
 
