@@ -62,3 +62,17 @@ def test_a_reload_that_changes_nothing_keeps_the_field_and_the_typing(qtbot: QtB
     assert field.text() == "mehmet@example.org"
     QTest.keyClick(field, Qt.Key.Key_Backspace)
     assert field.text() == "mehmet@example.or"
+
+
+def test_the_focus_is_never_nowhere_while_the_fields_are_rebuilt(qtbot: QtBot) -> None:
+    """Between the stored address's field going and the cursor's move the keys still land in the
+    panel (the keyboard walk's Alt+V once found no focus at all, in CI)."""
+    _window, panel, _onward = _panel(qtbot)
+    panel.show_distribution(_missing("Mehmet", "Sanne"))
+    first = panel.fields["p-Mehmet"]
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus, timeout=5_000)
+    panel.show_distribution(_missing("Sanne"))  # no turn of the event loop in between
+    holder = QApplication.focusWidget()
+    assert holder is not None and (holder is panel or panel.isAncestorOf(holder))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.fields["p-Sanne"], timeout=5_000)

@@ -59,6 +59,9 @@ class RecipientsPanel(QWidget):
         # an address was just given (the cursor was here, or a move here is still to come: a
         # second reload before it must not lose it)
         typing_here = (focus is not None and self.isAncestorOf(focus)) or self._move_pending
+        if focus is not None and self.isAncestorOf(focus):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)  # the panel holds the keys meanwhile:
+            # removing the focused field would leave the focus nowhere until the move below
         for row in self._rows:
             self.form.removeRow(row)
         self._rows, self.fields = [], {}
