@@ -51,7 +51,7 @@ from ui.views.region_worklist_view import RegionWorklistView
 from ui.views.unlock_view import UnlockView
 from ui.views.worklist_view import WorklistView
 from ui.widgets.autosave import AutoSaver
-from ui.widgets.keyboard import EarlyStepKeys, enter_clicks
+from ui.widgets.keyboard import EarlyStepKeys, enter_clicks, focus_style
 from ui.window_bars import WindowBars
 from ui.workers import DbExecutor
 
@@ -102,6 +102,7 @@ class MainWindow(WindowHost):
         self.saver = AutoSaver(executor)
 
         self.stack = QStackedWidget()
+        self.stack.setStyleSheet(focus_style())  # every screen shows where the cursor is
         self.setCentralWidget(self.stack)
         self.unlock_view = unlock_view or UnlockView()  # may already be on screen (ui.app)
         self.overview_view = OverviewView()
@@ -160,6 +161,7 @@ class MainWindow(WindowHost):
         self.overview_view.new_meeting_requested.connect(lambda: self.region.ask_meeting())
         self.overview_view.intake_requested.connect(self.region.show_intake)
         self.overview_view.package_requested.connect(self.region.ask_package)
+        self.overview_view.setup_requested.connect(lambda: self.region.show_wizard(existing=False))
         self.agenda_view.header_edit_requested.connect(
             lambda: self.region.ask_meeting(self.position.meeting_id))
         self.agenda_view.back_requested.connect(self.show_overview)
@@ -377,8 +379,13 @@ class MainWindow(WindowHost):
                              self._on_agenda_loaded, self._on_background_failed)
 
     def _on_overview_loaded(self, o: overview_service.Overview) -> None:
-        self.overview_view.show_data(o.tables, o.meetings, o.cases)
-        self.stack.setCurrentWidget(self.overview_view)
+        view = self.overview_view
+        arriving = self.stack.currentWidget() is not view
+        view.show_data(o.tables, o.meetings, o.cases)
+        self.stack.setCurrentWidget(view)
+        focus = QApplication.focusWidget()
+        if arriving or focus is None or not view.isAncestorOf(focus):
+            view.start_widget().setFocus(Qt.FocusReason.OtherFocusReason)  # not where it fell
         # The case list (10,000 summaries) lives until the next reload: out of the collector's
         # sight, so a full collection on the worker (holding the GIL) stays short (ui.app).
         gc.freeze()

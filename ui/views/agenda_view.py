@@ -22,7 +22,6 @@ from tafelapp.domain.summaries import CaseSummary
 from ui.icons import icon
 from ui.text import labels
 from ui.widgets.header import header_row
-from ui.widgets.keyboard import focus_style
 
 
 class AgendaView(QWidget):
@@ -38,7 +37,6 @@ class AgendaView(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setStyleSheet(focus_style())
         layout = QVBoxLayout(self)
         top, self.back, self.header = header_row("Overzicht")
         self.back.setAccessibleName("Terug naar het overzicht")

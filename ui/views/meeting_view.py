@@ -33,7 +33,7 @@ from ui.views.steps.safety_plan import SafetyPlanPage
 from ui.views.steps.scaling import ScalingPage
 from ui.widgets.autosave import AutoSaver
 from ui.widgets.header import header_row
-from ui.widgets.keyboard import chain_tab_order, focus_style, prepare_text_fields
+from ui.widgets.keyboard import chain_tab_order, prepare_text_fields
 from ui.workers import DbExecutor
 
 PAGES: list[type[StepPage]] = [OpeningPage, ParticipantsPage, SafetyPlanPage, ScalingPage,
@@ -59,7 +59,6 @@ class MeetingView(QWidget):
         self.executor = executor
         self.saver = saver
         self.env = MeetingEnv(executor, saver, self.request_refresh, self.status_message.emit)
-        self.setStyleSheet(focus_style())
         layout = QVBoxLayout(self)
         top, self.back, self.header = header_row("Agenda")
         self.back.setAccessibleName("Terug naar de agenda")

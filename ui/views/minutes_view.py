@@ -45,7 +45,7 @@ from ui.views.minutes_identity import IdentityActions
 from ui.views.recipients_panel import RecipientsPanel
 from ui.widgets.autosave import AutoSaver, set_text_quietly
 from ui.widgets.header import header_row
-from ui.widgets.keyboard import chain_tab_order, focus_style, prepare_text_fields, visual_chain
+from ui.widgets.keyboard import chain_tab_order, prepare_text_fields, visual_chain
 from ui.workers import DbExecutor
 
 STATUS_NL = {MinutesStatus.DRAFT: "concept", MinutesStatus.SIGNING: "in ondertekening",
@@ -83,7 +83,6 @@ class MinutesView(IdentityActions, QWidget):
         self.minutes: Minutes | None = None
         self.holders: dict[str, str] = {}
         self._shown_status: MinutesStatus | None = None
-        self.setStyleSheet(focus_style())
         layout = QVBoxLayout(self)
         top, self.back, self.header = header_row("Bespreking")
         self.back.setAccessibleName("Terug naar de bespreking")

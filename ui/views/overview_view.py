@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,19 @@ from tafelapp.domain.summaries import CaseSummary, MeetingSummary
 from ui.models.case_table_model import CaseTableModel
 from ui.text import labels
 from ui.widgets.fit import FitColumns, fixed_to_text
+
+SET_UP_FIRST = (
+    "Er zijn nog geen casussen, en er is nog geen tafel ingericht.\n\n"
+    "1. Richt eerst de regio en uw tafel in: de knop hieronder, of later Instellingen → "
+    "'Regio, tafels en adresboek…'. Een regiobestand van uw functioneel beheerder kunt u daar "
+    "inlezen.\n"
+    "2. Meld daarna een casus aan met 'Nieuwe aanmelding…': de casus komt dan meteen op de "
+    "agenda van een bespreking.")
+START_TEXT = (
+    "Er zijn nog geen casussen.\n\n"
+    "Meld een casus aan met 'Nieuwe aanmelding…' (links): de casus komt dan meteen op de agenda "
+    "van een bespreking van de tafel. Een ondertekenpakket van een andere laptop opent u met "
+    "'Pakket openen…'.")
 
 
 def _heading(text: str) -> QLabel:
@@ -49,6 +63,7 @@ class OverviewView(QWidget):
     new_meeting_requested = Signal()
     intake_requested = Signal()
     package_requested = Signal()
+    setup_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -116,7 +131,22 @@ class OverviewView(QWidget):
             priority=(0, 1, 5, 3, 4, 2), stretch=1, keep=3)  # number, family, next term
         self.cases.verticalHeader().setDefaultSectionSize(26)
         self.cases.setAccessibleName("Casuslijst")
-        right_layout.addWidget(self.cases, 1)
+        # an empty vault (a newcomer's first start): where to begin, in place of an empty list
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.setContentsMargins(0, 8, 0, 0)
+        self.empty_text = QLabel("")
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setTextFormat(Qt.TextFormat.PlainText)
+        empty_layout.addWidget(self.empty_text)
+        self.set_up = QPushButton("&Regio en tafel inrichten…")
+        self.set_up.setAccessibleName("Regio en tafel inrichten")
+        empty_layout.addWidget(self.set_up, 0, Qt.AlignmentFlag.AlignLeft)
+        empty_layout.addStretch(1)
+        self.case_area = QStackedWidget()
+        self.case_area.addWidget(self.cases)
+        self.case_area.addWidget(self.empty)
+        right_layout.addWidget(self.case_area, 1)
         self.count = QLabel("")
         fixed_to_text(self.count, "000000 casus(sen)")  # a count repaints this line only
         right_layout.addWidget(self.count)
@@ -136,6 +166,7 @@ class OverviewView(QWidget):
         self.new_meeting.clicked.connect(self.new_meeting_requested)
         self.new_intake.clicked.connect(self.intake_requested)
         self.open_package.clicked.connect(self.package_requested)
+        self.set_up.clicked.connect(self.setup_requested)
 
     def show_data(self, tables: list[Table], meetings: list[MeetingSummary],
                   cases: list[CaseSummary]) -> None:
@@ -158,6 +189,13 @@ class OverviewView(QWidget):
             self.meetings.addItem(item)
         self.case_model.set_cases(cases)
         self._update_count()
+        self._show_start(bool(tables), bool(cases))
+
+    def _show_start(self, has_tables: bool, has_cases: bool) -> None:
+        """With no case at all, say where a newcomer begins (a table first, then an aanmelding)."""
+        self.empty_text.setText(START_TEXT if has_tables else SET_UP_FIRST)
+        self.set_up.setVisible(not has_tables)
+        self.case_area.setCurrentWidget(self.cases if has_cases else self.empty)
 
     def clear(self) -> None:
         """Remove every piece of case data (on lock)."""
@@ -166,6 +204,13 @@ class OverviewView(QWidget):
         self.case_model.clear()
         self.search.clear()
         self.count.setText("")
+
+    def start_widget(self) -> QWidget:
+        """Where the cursor starts on this screen: the first thing to do in an empty vault,
+        else the case search."""
+        if self.case_area.currentWidget() is self.empty:
+            return self.set_up if self.set_up.isVisibleTo(self) else self.new_intake
+        return self.search
 
     def _on_find_activated(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
