@@ -22,11 +22,12 @@ def _day(text: Any) -> dt.date | None:
 def expand(row: list[Any]) -> RegionCase:
     """A kept row (`region_worklist.compact`) back as a RegionCase."""
     (url, number, table_id, zaaktype, started, progress, lead, since, kind, disagreed,
-     agreements, terms) = row
+     agreements, terms, *case_id) = row  # a copy kept before the case's id: 12 items
     return RegionCase(url, number, table_id, zaaktype, _day(started), _day(progress),
                       LeadState(lead), _day(since), kind, _day(disagreed),
                       tuple((r, dt.date.fromisoformat(d)) for r, d in agreements),
-                      tuple((k, dt.date.fromisoformat(d)) for k, d in terms))
+                      tuple((k, dt.date.fromisoformat(d)) for k, d in terms),
+                      str(case_id[0]) if case_id else "")
 
 
 def term_label(kind: str) -> str:

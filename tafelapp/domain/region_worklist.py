@@ -31,6 +31,7 @@ class RegionCase:
     disagreed_on: dt.date | None
     agreements: tuple[tuple[str, dt.date], ...]
     terms: tuple[tuple[str, dt.date], ...]
+    case_id: str = ""  # the case's own random id (kenmerk tafelapp:casus; '' on older zaken)
 
 
 def _date(text: Any) -> dt.date | None:
@@ -71,7 +72,8 @@ def region_case(zaak: dict[str, Any]) -> RegionCase | None:
         lead=lead, lead_since=_date(lead_text[1]) if len(lead_text) > 1 else None,
         lead_kind=lead_text[2] if len(lead_text) > 2 else "",
         disagreed_on=_date(marks.get("oneens", [""])[0]),
-        agreements=tuple(agreements), terms=tuple(terms))
+        agreements=tuple(agreements), terms=tuple(terms),
+        case_id=marks.get("casus", [""])[0])
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -83,7 +85,7 @@ def compact(case: RegionCase) -> list[Any]:
     return [case.url, case.case_number, case.table_id, case.zaaktype, _iso(case.started),
             _iso(case.progress_on), case.lead.value, _iso(case.lead_since), case.lead_kind,
             _iso(case.disagreed_on), [[r, d.isoformat()] for r, d in case.agreements],
-            [[k, d.isoformat()] for k, d in case.terms]]
+            [[k, d.isoformat()] for k, d in case.terms], case.case_id]
 
 
 class _Dates(dict[str, dt.date]):
@@ -95,19 +97,19 @@ class _Dates(dict[str, dt.date]):
 
 
 def region_worklist(rows: Iterable[list[Any]], table_names: dict[str, str], horizon: Horizon,
-                    skip_numbers: set[str] | None = None) -> list[WorkItem]:
+                    skip_urls: set[str] | None = None) -> list[WorkItem]:
     """The region's werklijst from the kept rows (`compact`) by the same rules as the local one;
-    a case this laptop holds itself (`skip_numbers`) is left to the local list, so no case shows
+    a case this laptop holds itself (its zaak's URL in `skip_urls`) is left to the local list, so no case shows
     twice. One pass, each distinct date parsed once (10,000 zaken in well under 300 ms)."""
-    skip = skip_numbers or set()
+    skip = skip_urls or set()
     dates = _Dates()
     watches: list[CaseWatch] = []
     dues: list[OpenDue] = []
     today, quiet, late = horizon.today, horizon.quiet_before, horizon.lead_since_before
     before = horizon.due_before
     for url, number, table_id, _zt, _start, progress, lead, since, _kind, disagreed, \
-            agreements, terms in rows:
-        if number in skip:
+            agreements, terms, *_case_id in rows:  # a copy kept before the id: 12 items
+        if url in skip:
             continue
         table = table_names.get(table_id) or f"tafel {table_id[:8]}"
         key = url or number

@@ -199,8 +199,11 @@ def work_list(session: Session, kept: RegionCopy | None = None) -> RegionWorklis
 
 
 def _work_list(session: Session, current: RegionCopy) -> RegionWorklist:
-    local = zaak_repo.case_numbers(session.conn)
-    own = {row[1] for row in current.cases if row[1] in local}
+    ids, numbers = zaak_repo.local_cases(session.conn)
+    # this laptop's own cases, by the case's id (two laptops may give out the same number to
+    # two cases: the other one stays on this list); a zaak without the id by its number
+    own = {row[0] for row in current.cases
+           if (row[12] in ids if len(row) > 12 and row[12] else row[1] in numbers)}
     names, tables = _tables(session)
     horizon = Horizon.of(session.today(), get_settings(session).stale_case_weeks)
     when = (current.fetched_at.astimezone().strftime("%d-%m-%Y %H:%M") if current.fetched_at

@@ -90,6 +90,7 @@ def keep_parts(conn: Connection, case_id: str, confirmed: dict[str, str],
                      [(case_id, p, u) for p, u in confirmed.items()])
 
 
-def case_numbers(conn: Connection) -> set[str]:
-    """Every case number this vault holds."""
-    return {str(r[0]) for r in conn.execute("SELECT case_number FROM cases").fetchall()}
+def local_cases(conn: Connection) -> tuple[set[str], set[str]]:
+    """The id and the case number of every case this vault holds."""
+    rows = conn.execute("SELECT id, case_number FROM cases").fetchall()
+    return {str(r[0]) for r in rows}, {str(r[1]) for r in rows}

@@ -112,6 +112,9 @@ class Publisher:
         self.confirmed = dict(confirmed)
         self.dropped: list[str] = []
         self.fresh = False  # the zaak was created in this run: it holds nothing else yet
+        mine = dict(plan.kenmerken).get("tafelapp:casus") or ""
+        # the identificatie when the case number is taken in the region (at most 40 characters)
+        self.own_number = f"{plan.identificatie[:31]}-{mine[:8]}" if mine else ""
         zaaktype = settings.zaaktypen.get(plan.zaaktype_kind.value, "")
         if not zaaktype:
             raise Stop(Outcome("rejected", None, message=(
@@ -138,27 +141,62 @@ class Publisher:
                               names(DEFAULT_STATUS_NAMES, self.settings.status_names))
 
     # -- the zaak ----------------------------------------------------------------------------
-    def _ours(self, zaak: dict[str, Any]) -> str:
+    def _taken(self, zaak: dict[str, Any], number: str) -> str | None:
+        """Why the zaak found under `number` is not this case's (None: it is this case's)."""
         table = dict(self.plan.kenmerken).get("tafelapp:tafel")
         theirs = {k.get("bron"): k.get("kenmerk") for k in zaak.get("kenmerken") or []
                   if isinstance(k, dict)}
         # a zaak of another table, or one Tafelapp did not make (every create carries the table)
         if zaak.get("zaaktype") != self.zaaktype or theirs.get("tafelapp:tafel") != table:
-            raise Stop(Outcome("rejected", None, message=(
-                f"Bij de regio bestaat al een zaak met identificatie {self.plan.identificatie} "
-                "van een ander zaaktype, van een andere tafel of niet door Tafelapp gemaakt: het "
-                "casusnummer is in de regio al "
-                "in gebruik. Vraag de regio welke zaak dit is; er is niets overschreven.")))
+            return (f"Bij de regio bestaat al een zaak met identificatie {number} van een ander "
+                    "zaaktype, van een andere tafel of niet door Tafelapp gemaakt")
         mine = dict(self.plan.kenmerken).get("tafelapp:casus")
         if mine and theirs.get("tafelapp:casus") not in (None, mine):
             # the same number given to two cases on two laptops: never the other family's zaak
+            return (f"Bij de regio bestaat al een zaak met identificatie {number} voor een "
+                    "andere casus van deze tafel")
+        return None
+
+    def _at(self, number: str) -> tuple[str | None, str | None]:
+        """This case's zaak under identificatie `number`, found or created: (its URL, None), or
+        (None, why) when another zaak holds the number."""
+        found = results(check(self.client.find_zaak(number), "het zoeken van de zaak",
+                              _RIGHTS["GET"]))
+        if not found:
+            reply = self.client.create(self._zaak_body(number))
+            if not (reply.status == 400 and "identificatie" in reply.text):
+                body = check(reply, "het aanmaken van de zaak", _RIGHTS["zaken"]).body
+                self.confirmed["fields"] = self.plan.fields_digest
+                self.fresh = self.touched = True
+                return str(body["url"]), None
+            found = results(check(self.client.find_zaak(number), "het zoeken van de zaak",
+                                  _RIGHTS["GET"]))
+            if not found:  # it exists, but this client cannot see it
+                raise Stop(Outcome("unconfirmed", reply.status,
+                                   message=UNCONFIRMED_ZAAK.format(number)))
+        why = self._taken(found[0], number)
+        return (None, why) if why else (str(found[0]["url"]), None)
+
+    def zaak(self) -> str:
+        """The zaak's URL: confirmed earlier, found, or created now. A case number another
+        laptop (or another table) also gave out holds the other case's zaak: this case's zaak
+        then has the number with its own id's first characters (`own_number`), the same on
+        every laptop that holds the case, so a retry or a second laptop finds it again."""
+        if "zaak" in self.confirmed:
+            return self.confirmed["zaak"]
+        url, why = self._at(self.plan.identificatie)
+        if url is None and self.own_number:
+            url, _why = self._at(self.own_number)
+            if url is not None:  # kept with the parts: every later run still says so
+                self.confirmed[f"nummer:{self.own_number}"] = url
+        if url is None:
             raise Stop(Outcome("rejected", None, message=(
-                f"Bij de regio bestaat al een zaak met identificatie {self.plan.identificatie} "
-                "voor een andere casus van deze tafel: het casusnummer is op een andere laptop "
-                "ook uitgegeven. Er is niets overschreven en niets aan die zaak gekoppeld. "
-                "Overleg met de functioneel beheerder van de regio welk nummer deze casus "
-                "krijgt.")))
-        return str(zaak["url"])
+                f"{why}: het casusnummer is in de regio al in gebruik"
+                + (f", en {self.own_number} ook" if self.own_number else "")
+                + ". Er is niets overschreven en niets aan die zaak gekoppeld. Vraag de regio "
+                  "welke zaak dit is.")))
+        self.confirmed["zaak"] = url
+        return url
 
     def _fields(self) -> dict[str, Any]:
         marks = [*self.plan.kenmerken, (CHANGED_BRON, self.changed_on.isoformat())]
@@ -166,33 +204,8 @@ class Publisher:
                 "uiterlijkeEinddatumAfdoening": self.plan.deadline.isoformat()
                 if self.plan.deadline else None, **dict(self.plan.archive)}
 
-    def zaak(self) -> str:
-        """The zaak's URL: confirmed earlier, found, or created now."""
-        if "zaak" in self.confirmed:
-            return self.confirmed["zaak"]
-        found = results(check(self.client.find_zaak(self.plan.identificatie),
-                              "het zoeken van de zaak", _RIGHTS["GET"]))
-        if found:
-            url = self._ours(found[0])
-        else:
-            reply = self.client.create(self._zaak_body())
-            if reply.status == 400 and "identificatie" in reply.text:
-                again = results(check(self.client.find_zaak(self.plan.identificatie),
-                                      "het zoeken van de zaak", _RIGHTS["GET"]))
-                if not again:  # it exists, but this client cannot see it
-                    raise Stop(Outcome("unconfirmed", reply.status, message=UNCONFIRMED_ZAAK
-                                       .format(self.plan.identificatie)))
-                url = self._ours(again[0])
-            else:
-                body = check(reply, "het aanmaken van de zaak", _RIGHTS["zaken"]).body
-                url = str(body["url"])
-                self.confirmed["fields"] = self.plan.fields_digest
-                self.fresh = self.touched = True
-        self.confirmed["zaak"] = url
-        return url
-
-    def _zaak_body(self) -> dict[str, Any]:
-        return {"identificatie": self.plan.identificatie, "bronorganisatie": self.settings.rsin,
+    def _zaak_body(self, number: str) -> dict[str, Any]:
+        return {"identificatie": number, "bronorganisatie": self.settings.rsin,
                 "verantwoordelijkeOrganisatie": self.settings.rsin, "zaaktype": self.zaaktype,
                 "vertrouwelijkheidaanduiding": self.settings.confidentiality,
                 "startdatum": self.plan.startdatum.isoformat(), **self._fields()}
@@ -320,7 +333,10 @@ class Publisher:
         self.lead(zaak)
         self.documents(zaak)
         self.statuses(zaak, final=True)
-        return Outcome("delivered", 200, url=zaak)
+        return Outcome("delivered", 200, url=zaak, message=(
+            f"in de regio als zaak {self.own_number}: het casusnummer "
+            f"{self.plan.identificatie} was daar al in gebruik voor een andere casus"
+            if f"nummer:{self.own_number}" in self.confirmed else None))
 
 
 def publish(plan: ZaakPlan, settings: RegionSettings, client: ZakenClient,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tafelapp.domain.enums import CaseStatus, TableKind
+from tafelapp.domain.region_detail import expand
 from tafelapp.domain.region_worklist import compact, region_case, region_worklist
 from tafelapp.domain.worklist import Attention, Horizon, LeadState
 from tafelapp.domain.zaak import CaseFacts, LeadFact, kenmerken
@@ -35,7 +36,20 @@ def test_what_the_chair_wrote_is_read_back_as_the_same_facts() -> None:
     assert kinds == {Attention.AGREEMENT_OVERDUE, Attention.DEADLINE_DUE_SOON,
                      Attention.CASE_LEAD_NOT_ACCEPTED, Attention.NO_PROGRESS}
     assert {i.table_name for i in items} == {"JBT Duinstede"}
-    assert region_worklist([compact(case)], {}, Horizon.of(TODAY, 6), {"JBT-2026-0001"}) == []
+    assert region_worklist([compact(case)], {}, Horizon.of(TODAY, 6), {"https://oz/zaken/1"}) == []
+
+
+def test_the_case_id_is_read_back_and_a_copy_kept_before_it_still_reads() -> None:
+    facts = CaseFacts(case_number="JBT-2026-0001", table_id="t" * 32, table_kind=TableKind.JBT,
+                      start=dt.date(2026, 8, 1), status=CaseStatus.OPEN, today=TODAY,
+                      case_id="c" * 32)
+    case = region_case(zaak(kenmerken(facts, None)))
+    assert case is not None and case.case_id == "c" * 32
+    assert compact(case)[-1] == "c" * 32 and expand(compact(case)) == case
+    old = compact(case)[:12]  # a copy the vault kept before the id was read back
+    assert expand(old).case_id == "" and expand(old).case_number == "JBT-2026-0001"
+    items = region_worklist([old], {}, Horizon.of(TODAY, 6))
+    assert items and {i.case_number for i in items} == {"JBT-2026-0001"}
 
 
 def test_zaken_without_our_fields_closed_or_garbled_are_left_out_not_fatal() -> None:

@@ -74,7 +74,8 @@ class OutboxView(QWidget):
                       "unconfirmed": "#8a5200"}.get(item.state, "#8a5200")
             lines = "".join(f"<li>{local_time(at)} — {OUTCOME_NL.get(outcome, outcome)}"
                             f"{f' (HTTP {code})' if code else ''}"
-                            f"{f': {html.escape(m)}' if outcome == 'level' and m else ''}</li>"
+                            f"{f': {html.escape(m)}' if outcome in ('level', 'delivered') and m else ''}"
+                            "</li>"
                             for at, outcome, code, m in history)
             error = f"<br/><i>{item.last_error}</i>" if item.last_error else ""
             url = f"<br/>{item.server_url}" if item.server_url else ""
