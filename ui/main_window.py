@@ -51,7 +51,13 @@ from ui.views.region_worklist_view import RegionWorklistView
 from ui.views.unlock_view import UnlockView
 from ui.views.worklist_view import WorklistView
 from ui.widgets.autosave import AutoSaver
-from ui.widgets.keyboard import EarlyStepKeys, enter_clicks, focus_style
+from ui.widgets.keyboard import (
+    EarlyStepKeys,
+    enter_clicks,
+    focus_style,
+    follow_focus,
+    stray_alt,
+)
 from ui.window_bars import WindowBars
 from ui.workers import DbExecutor
 
@@ -69,7 +75,8 @@ def _warm_up() -> None:
 
 class _ActivityFilter(QObject):
     """Restarts the idle timer on any keyboard, mouse or touch input anywhere in the app; Enter
-    on a button outside a dialog clicks it (`enter_clicks`: one app-wide filter, not two)."""
+    on a button outside a dialog clicks it (`enter_clicks`), and Alt+letter that is no shortcut
+    types nothing into a field (`stray_alt`), in every window and dialog: one app-wide filter."""
 
     def __init__(self, timer: QTimer) -> None:
         super().__init__()
@@ -79,7 +86,8 @@ class _ActivityFilter(QObject):
         kind = event.type()
         if kind in _ACTIVITY and self._timer.isActive():
             self._timer.start()
-        return kind == QEvent.Type.KeyPress and enter_clicks(watched, event)
+        return kind == QEvent.Type.KeyPress and (enter_clicks(watched, event)
+                                                 or stray_alt(watched, event))
 
 
 class MainWindow(WindowHost):
@@ -148,6 +156,7 @@ class MainWindow(WindowHost):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._activity)
+            app.focusChanged.connect(follow_focus)  # type: ignore[attr-defined]
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(150)
@@ -205,7 +214,8 @@ class MainWindow(WindowHost):
         self.outbox.notice.connect(self.outbox_view.show_notice)
         self.minutes_view.documents_queued.connect(self.outbox.drain)
         self.lock_action.triggered.connect(self.lock)
-        self.bars.settings_action.triggered.connect(self.settings_menu.show_menu)
+        self.bars.settings_action.triggered.connect(
+            lambda: self.settings_menu.show_menu(self.bars.below(self.bars.settings_action)))
         self.saver.saved.connect(lambda t: self.save_state.setText(f"Opgeslagen {t}"))
         self.saver.rejected.connect(self._on_saver_rejected)
         self.saver.failed.connect(self._on_background_failed)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QToolBar
 
 from ui.icons import icon
@@ -20,7 +20,6 @@ class WindowBars:
         window.addToolBar(toolbar)
         self.toolbar = toolbar
         self.overview_action = QAction(icon("overview"), "Overzicht", window)
-        self.overview_action.setShortcut(QKeySequence("Ctrl+Home"))
         self.lock_action = QAction(icon("lock"), "Vergrendelen", window)
         self.lock_action.setToolTip("Vergrendelen (Ctrl+L)")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -31,6 +30,16 @@ class WindowBars:
         self.figures_action = QAction(icon("figures"), "Kengetallen", window)
         self.region_action = QAction(icon("region"), "Regiowerklijst", window)
         self.region_action.setToolTip("Elke vastgelopen casus van elke tafel van de regio")
+        # every toolbar button by keyboard too (the toolbar takes no Tab; it must not add seven
+        # stops before each screen), the key in its tooltip
+        for action, key in ((self.overview_action, "Ctrl+Home"),
+                            (self.worklist_action, "Ctrl+Shift+W"),
+                            (self.region_action, "Ctrl+Shift+R"),
+                            (self.figures_action, "Ctrl+Shift+K"),
+                            (self.outbox_action, "Ctrl+Shift+O"),
+                            (self.settings_action, "Ctrl+,")):
+            action.setShortcut(QKeySequence(key))
+            action.setToolTip(f"{action.toolTip() or action.text()} ({key})")
         self.actions = (self.overview_action, self.worklist_action, self.region_action,
                         self.figures_action, self.outbox_action, self.lock_action,
                         self.settings_action)
@@ -69,6 +78,14 @@ class WindowBars:
         self.busy.hide()
         status.addPermanentWidget(self.save_state)
         status.addPermanentWidget(self.busy)
+
+    def below(self, action: QAction) -> QPoint:
+        """Where the menu of a toolbar button opens: under the button (also when the key opened
+        it and the pointer is elsewhere)."""
+        button = self.toolbar.widgetForAction(action)
+        if button is None or not button.isVisible():
+            return QCursor.pos()
+        return button.mapToGlobal(QPoint(0, button.height()))
 
     def set_enabled(self, unlocked: bool, region_only: bool = False) -> None:
         """Navigation only while the vault is open; without a table of her own, the

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QInputDialog, QMenu
 
@@ -27,15 +27,15 @@ class SettingsController:
         self.show_wizard = show_wizard
         self.extra_actions: list[QAction] = []  # e.g. Inzage (AVG)…, added by the window
 
-    def show_menu(self) -> None:
-        """The Instellingen menu at the pointer."""
+    def show_menu(self, at: QPoint | None = None) -> None:
+        """The Instellingen menu (under its toolbar button; ↓ and Enter choose)."""
         menu = QMenu(self.w)
         menu.addAction("Regio, tafels en adresboek…", self.show_wizard)
         menu.addAction("Automatisch vergrendelen…", self.ask_auto_lock)
         menu.addAction("Opschonen (bewaartermijn)…", self.w.retention.show)
         for action in self.extra_actions:
             menu.addAction(action)
-        menu.popup(QCursor.pos())
+        menu.popup(at or QCursor.pos())
 
     def ask_auto_lock(self) -> None:
         """Ask after how many idle minutes the app locks itself."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.keyboard import follow_cell
 from ui.widgets.table_grid import Grid, NamedDelegate
 
 ROW_ID = 256  # Qt.ItemDataRole.UserRole
@@ -138,6 +139,8 @@ class EditableTable(QWidget):
             self._detail_labels[c] = label
         layout.addWidget(self.detail_box)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
+        self.table.currentCellChanged.connect(
+            lambda row, column, *_: follow_cell(self.table, row, column))
         self.table.itemChanged.connect(lambda item: None if self._writing or item.row() != (
             self.table.currentRow()) else self._show_detail(item.row()))
 

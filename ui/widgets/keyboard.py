@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -94,37 +95,62 @@ def chain_tab_order(widgets: list[QWidget]) -> None:
         QWidget.setTabOrder(before, after)
 
 
-class _NoStrayAlt(QObject):
-    """Alt+letter that is not a shortcut would type the letter into a text field (Qt on Linux
-    accepts Alt+key as text); a mnemonic or shortcut is matched before the key press arrives, so
-    what reaches the field here was no shortcut: it is swallowed instead of typed."""
+_TEXT_INPUT = (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QComboBox)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            mods = event.modifiers()
-            alt_only = (mods & Qt.KeyboardModifier.AltModifier and
-                        not mods & (Qt.KeyboardModifier.ControlModifier |
-                                    Qt.KeyboardModifier.MetaModifier))
-            if alt_only and event.text() and event.text().isprintable():
-                return True  # AltGr (Ctrl+Alt on Windows, its own key on X11) still types
+
+def stray_alt(watched: QObject, event: QEvent) -> bool:
+    """Alt+letter that is no shortcut would type the letter into a text field or number box (Qt
+    on Linux accepts Alt+key as text): True when `event` is such a key for such a widget, to be
+    swallowed. A mnemonic or shortcut is matched before the key press arrives, so what arrives
+    here was none; AltGr (Ctrl+Alt on Windows, its own key on X11) still types."""
+    if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or \
+            not isinstance(watched, _TEXT_INPUT):
         return False
+    mods = event.modifiers()
+    alt_only = bool(mods & Qt.KeyboardModifier.AltModifier) and not mods & (
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier)
+    return alt_only and bool(event.text()) and event.text().isprintable()
 
 
-_GUARD: list[_NoStrayAlt] = []  # made on the UI thread at first use (modules load on a thread)
+def _areas(widget: QWidget) -> list[tuple[QScrollArea, QWidget]]:
+    """Every scroll area around `widget`, innermost first, with the widget it scrolls."""
+    found = []
+    around = widget.parentWidget()
+    while around is not None:
+        if isinstance(around, QScrollArea):
+            inner = around.widget()
+            if inner is not None and inner.isAncestorOf(widget):
+                found.append((around, inner))
+        around = around.parentWidget()
+    return found
+
+
+def follow_focus(_old: QWidget | None, new: QWidget | None) -> None:
+    """The field the cursor moves to is scrolled into view in every scroll area around it (a
+    long form at 150 %: Tab reached fields below the visible part and nothing moved)."""
+    if new is not None:
+        for area, _inner in _areas(new):
+            area.ensureWidgetVisible(new, 12, 12)
+
+
+def follow_cell(table: QAbstractItemView, row: int, column: int) -> None:
+    """The current cell of a table inside a form's scroll area is scrolled into view as the
+    cursor moves cell by cell (the table keeps the focus: `follow_focus` does not see it)."""
+    index = table.model().index(row, column) if table.model() is not None else None
+    if index is None or not index.isValid():
+        return
+    cell = table.visualRect(index)
+    for area, inner in _areas(table):
+        middle = table.viewport().mapTo(inner, cell.center())
+        area.ensureVisible(middle.x(), middle.y(), cell.width() // 2 + 12,
+                           cell.height() // 2 + 12)
 
 
 def prepare_text_fields(root: QWidget) -> None:
-    """Every text field under `root` ignores Alt+letter that is no shortcut, and in a multi-line
-    field Tab moves on instead of typing a tab (idempotent)."""
-    if not _GUARD:
-        _GUARD.append(_NoStrayAlt())
+    """In a multi-line field under `root` Tab moves on instead of typing a tab (idempotent)."""
     for widget in root.findChildren(QWidget):
-        if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)) and \
-                not widget.property("altGuard"):
-            widget.installEventFilter(_GUARD[0])
-            widget.setProperty("altGuard", True)
-            if isinstance(widget, (QPlainTextEdit, QTextEdit)):
-                widget.setTabChangesFocus(True)
+        if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+            widget.setTabChangesFocus(True)
 
 
 class EarlyStepKeys:
