@@ -148,7 +148,8 @@ def field_place(path: str) -> str:
             where.append(f"{_PLACES[part]} {int(following) + 1}")
         elif part in _CONTAINERS:
             where.append(_CONTAINERS[part])
-    return ", ".join([*where, field_label(path)])
+    label = field_label(path)
+    return ", ".join(where if where and where[-1] == label else [*where, label])
 
 
 def field_label(path: str) -> str:

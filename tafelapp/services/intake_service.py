@@ -64,10 +64,18 @@ def intake_problems(session: Session, **fields: Any) -> list[Problem]:
         case = case_service.new_case(session, **_case_fields(session, add_melder=False,
                                                              **fields))
     except InvalidInput as exc:
-        return exc.problems
-    return case_service.case_rule_problems(session, case) + [
+        return as_asked(exc.problems)
+    return as_asked(case_service.case_rule_problems(session, case)) + [
         Problem(p.code, p.field, p.message, Severity.WARNING)
         for p in duplicate_problems(session, case)]
+
+
+def as_asked(problems: list[Problem]) -> list[Problem]:
+    """The melder's kind follows from the organisation chosen: a problem with it is named as
+    that organisation ('Organisatie van de melder'), the field the aanmelding asks; it has no
+    'Soort melder'."""
+    return [Problem(p.code, p.field.replace("referrer_kind", "referrer_organisation"),
+                    p.message, p.severity) for p in problems]
 
 
 def _same_children(case: Case) -> set[tuple[str, dt.date | None]]:
@@ -215,7 +223,10 @@ def register_and_schedule(session: Session, new_case: bool = False,
     """The aanmelding screen's and `tafelapp case new --agenda`'s one action, in one
     transaction: register, put on the agenda, fill in the participants."""
     with transaction(session.conn):
-        case = register_case(session, new_case=new_case, **fields)
+        try:
+            case = register_case(session, new_case=new_case, **fields)
+        except InvalidInput as exc:
+            raise InvalidInput(as_asked(exc.problems)) from exc
         scheduled = put_on_agenda(session, case.id)
         roster_service.prefill(session, scheduled.item.id)
     return scheduled

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from tafelapp.domain.problems import InvalidInput, Problem
+from tafelapp.domain.problems import InvalidInput, Problem, Severity
 from tafelapp.domain.region import REGION_FORMAT, entry_label, reference_problems
 from tafelapp.domain.rules.organisations import complaints_route_problems
 from tafelapp.services import settings_service, setup_service
@@ -17,10 +17,11 @@ PAGE_OF = {"region": 0, "organisations": 1, "people": 2, "tables": 3, "server": 
 """Which wizard page shows a part of the region file."""
 
 
-def _page(field: str) -> int:
+def page_of(field: str) -> int:
     """The page of a problem's field as `entry_label` names it ('Persoon 2 (…), e-mailadres')."""
     first = field.split(" ")[0].split(",")[0]
-    return {"Organisatie": 1, "Persoon": 2, "Tafel": 3, "Regionale": 4}.get(first, 0)
+    return {"Organisatie": 1, "Persoon": 2, "Personen": 2, "Tafel": 3, "Tafels": 3,
+            "Regionale": 4}.get(first, 0)
 
 
 def wizard_problems(raw: dict[str, Any], now: dt.datetime | None = None) -> list[Problem]:
@@ -43,10 +44,21 @@ def wizard_problems(raw: dict[str, Any], now: dt.datetime | None = None) -> list
     return [Problem(p.code, entry_label(data, p.field), p.message, p.severity) for p in problems]
 
 
-def page_problems(raw: dict[str, Any], page: int,
-                  now: dt.datetime | None = None) -> list[Problem]:
-    """The problems shown on one wizard page (for 'Volgende')."""
-    return [p for p in wizard_problems(raw, now) if _page(p.field) == page]
+def page_problems(raw: dict[str, Any], page: int, now: dt.datetime | None = None,
+                  region_only: bool = False) -> list[Problem]:
+    """The problems shown on one wizard page (for 'Volgende'); an empty Personen or Tafels page
+    is said once (a newcomer pressing Enter went past both and saw nothing) but not refused:
+    the people can come later, and a ketenregisseur without a table of her own has none."""
+    found = [p for p in wizard_problems(raw, now) if page_of(p.field) == page]
+    if page == PAGE_OF["people"] and not raw.get("people"):
+        found.append(Problem("people.none", "Personen", "nog niemand ingevuld: voeg met Ctrl+N "
+                             "minstens de voorzitter en de secretaris van uw tafel toe",
+                             Severity.WARNING))
+    if page == PAGE_OF["tables"] and not raw.get("tables") and not region_only:
+        found.append(Problem("tables.none", "Tafels", "nog geen tafel: zonder tafel kunt u geen "
+                             "casus aanmelden; voeg er met Ctrl+N een toe (of kies op stap 1 "
+                             "'ketenregisseur zonder eigen tafel')", Severity.WARNING))
+    return found
 
 
 def save(session: Session, raw: dict[str, Any], secret: str | None, removed: list[str],

@@ -21,7 +21,8 @@ def test_a_raad_without_complaints_route_is_a_warning_at_its_row() -> None:
     [problem] = wizard_problems(_raw())
     assert problem.severity.value == "warning"
     assert problem.field == "Organisatie 1 (Raad voor de Kinderbescherming), klachtenregeling"
-    assert page_problems(_raw(), 1) == [problem] and page_problems(_raw(), 2) == []
+    assert page_problems(_raw(), 1) == [problem]
+    assert page_problems(_raw(people=[{"id": "p", "name": "A. Voorzitter"}]), 2) == []
 
 
 def test_a_wrong_e_mail_of_an_organisation_is_an_error_on_its_page() -> None:
@@ -35,3 +36,13 @@ def test_a_wrong_e_mail_of_an_organisation_is_an_error_on_its_page() -> None:
 def test_a_region_without_a_name_is_refused_on_the_first_page() -> None:
     [problem] = page_problems(_raw(region=" "), 0)
     assert problem.field == "Naam van de regio"
+
+
+def test_an_empty_personen_or_tafels_page_is_said_not_refused() -> None:
+    """A newcomer's Enter went past an empty Personen and Tafels page without a word."""
+    [people] = page_problems(_raw(), 2)
+    [tables] = page_problems(_raw(), 3)
+    assert (people.field, tables.field) == ("Personen", "Tafels")
+    assert {people.severity.value, tables.severity.value} == {"warning"}
+    assert "voorzitter en de secretaris" in people.message and "Ctrl+N" in tables.message
+    assert page_problems(_raw(), 3, region_only=True) == []  # a ketenregisseur has no table

@@ -153,3 +153,11 @@ def test_the_header_changes_until_signing_starts(session: Session, demo: dict[st
         roster_service.update_header(session, meeting.id, location_text="Elders")
     assert refused.value.problems[0].code == "record.signing"
     assert meeting_service.get_meeting(session, meeting.id).location_text == "Buurthuis"
+
+
+def test_a_place_never_names_the_same_part_twice() -> None:
+    """'Aanmelding, Voorwaarden vooraf, Voorwaarden vooraf: …' (a newcomer's screen) is said once."""
+    from tafelapp.domain.labels import field_place
+
+    assert field_place("referral.preconditions.help_in_place") == "Aanmelding, Voorwaarden vooraf"
+    assert field_place("children.1.birth_date") == "Kind 2, Geboortedatum"

@@ -271,3 +271,29 @@ def test_locking_hides_a_half_filled_aanmelding_and_unlocking_brings_it_back(
     app.qtbot.waitUntil(dialog.isVisible, timeout=15_000)
     assert dialog.family_name.text() == "Bos" and dialog.guardians.rows()[0]["name"] == "Sanne Bos"
     assert app.window.region.intake is dialog
+
+
+def test_the_melders_organisation_is_named_as_asked_and_a_fixed_one_clears(
+        make_app: Callable[..., App], tmp_path: Path) -> None:
+    """A new melder of a municipality may not file at the JBT: the message names 'Organisatie
+    van de melder' (the form has no 'Soort melder'), and choosing Veilig Thuis by keyboard
+    clears it (it stayed until another field changed)."""
+    app, dialog = _open(make_app, tmp_path)
+    alt("m")
+    type_text("Piet Nieuwkomer")  # not in the address book: a new melder
+    alt("g")
+    type_text("Bos")
+    _born_child("Noa", "14-03-2013")
+    combo = dialog.referrer_org
+    combo.setFocus()
+    app.qtbot.waitUntil(combo.hasFocus, timeout=5_000)
+    type_text("Gemeente")  # a drop-down's type-ahead, as a person picks by keyboard
+    app.qtbot.waitUntil(lambda: "Gemeente" in combo.currentText(), timeout=5_000)
+    app.qtbot.waitUntil(lambda: "alleen Veilig Thuis" in dialog.problems.text(), timeout=10_000)
+    said = dialog.problems.text()
+    assert "Organisatie van de melder" in said and "Soort melder" not in said
+    app.qtbot.wait(QApplication.keyboardInputInterval() + 100)  # a new type-ahead, as a pause
+    type_text("Veilig")
+    app.qtbot.waitUntil(lambda: "Veilig Thuis" in combo.currentText(), timeout=5_000)
+    app.qtbot.waitUntil(lambda: "alleen Veilig Thuis" not in dialog.problems.text(),
+                        timeout=10_000)

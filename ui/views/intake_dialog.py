@@ -202,6 +202,9 @@ class IntakeDialog(DiscardGuard, QDialog):
             box.toggled.connect(lambda _b: self._debounce.start())
         self.question.textChanged.connect(self._debounce.start)
         self.route.currentIndexChanged.connect(lambda _i: self._debounce.start())
+        # the melder's organisation and the date decide rules too: a fixed problem goes away
+        self.referrer_org.currentIndexChanged.connect(lambda _i: self._debounce.start())
+        self.date.dateChanged.connect(lambda _d: self._debounce.start())
         self.cancel.clicked.connect(self.reject)
         self.submit.clicked.connect(self._on_submit)
         self._child_rows: list[int] = []

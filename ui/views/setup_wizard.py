@@ -23,7 +23,7 @@ from tafelapp.domain import labels
 from tafelapp.domain.calendar import typed_time
 from tafelapp.domain.problems import Problem, Severity
 from tafelapp.domain.region import REGION_FIELD_NL
-from tafelapp.services.wizard_service import page_problems
+from tafelapp.services.wizard_service import page_of, page_problems
 from ui.widgets.discard_guard import DiscardGuard
 from ui.widgets.editable_table import Column, EditableTable
 from ui.widgets.fit import fit_to_screen
@@ -194,6 +194,8 @@ class SetupWizard(DiscardGuard, QDialog):
     def go(self, page: int) -> None:
         """Show a page (its drop-downs up to date)."""
         page = max(0, min(page, self.pages.count() - 1))
+        if page != self.pages.currentIndex():
+            self.message.setText("")  # a page's message does not stay on another page
         self._sync_options()
         self.pages.setCurrentIndex(page)
         self.title.setText(f"Stap {page + 1} van {self.pages.count()}: {PAGE_TITLES[page]}")
@@ -219,15 +221,16 @@ class SetupWizard(DiscardGuard, QDialog):
     def _on_next_clicked(self) -> None:
         """Check this page; on to the next when nothing blocks (a warning is shown once)."""
         page = self.pages.currentIndex()
-        problems = page_problems(self.collected(), page)
+        problems = page_problems(self.collected(), page,
+                                 region_only=self.region_only.isChecked())
         blocking = [p for p in problems if p.severity is Severity.ERROR]
         warnings = [f"{p.field}: {p.message}" for p in problems if p not in blocking]
         if blocking or (warnings and self._warned.get(page) != warnings):
             self._warned[page] = warnings
             self.show_problems(blocking or problems)
             return
-        self.message.setText("\n".join(warnings))
         self.go(page + 1)
+        self.message.setText("\n".join(warnings))
 
     def load(self, region: dict[str, Any]) -> None:
         """Show an existing set-up (from `export_region`) to change it."""
@@ -299,11 +302,10 @@ class SetupWizard(DiscardGuard, QDialog):
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Show refused values at their page and row, named as the user knows them."""
-        self.message.setText("\n".join(f"{p.field}: {p.message}" for p in problems))
         first = problems[0].field if problems else ""
-        page = {"Organisatie": 1, "Persoon": 2, "Tafel": 3, "Regionale": 4}.get(
-            first.split(" ")[0], 0)
+        page = page_of(first)
         self.go(page)
+        self.message.setText("\n".join(f"{p.field}: {p.message}" for p in problems))
         match = re.match(r"\w+ (\d+)", first)
         table = {1: self.organisations, 2: self.people, 3: self.tables}.get(page)
         if match and table is not None:
