@@ -114,7 +114,8 @@ def set_up_region(kb: Keyboard, window: Any) -> None:
     kb.ctrl("n")
     weekday = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
                "zondag"][today().weekday()]
-    fill(kb, ["JBT", "Jeugdbeschermingstafel Duinstede", "Duinstede", weekday, "9:30"])
+    # a new table: the cursor starts in Naam (Soort stays JBT)
+    fill(kb, ["Jeugdbeschermingstafel Duinstede", "Duinstede", weekday, "9:30"])
     kb.tab_to(lambda w: announced(w).endswith("vaste plek"))
     kb.type("Stadskantoor Duinstede, zaal 4")
     kb.tab()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui.keys import alt, press
+from tests.ui.keys import alt, press, type_text
 from ui.views.setup_wizard import SetupWizard
 
 
@@ -35,3 +35,19 @@ def test_empty_pages_are_said_once_and_messages_stay_on_their_page(qtbot: QtBot)
     wizard.message.setText("Regionale server, adres van de server: gebruik https://")
     wizard.go(3)  # Vorige
     assert wizard.message.text() == ""
+
+
+def test_a_new_table_starts_in_its_name(qtbot: QtBot) -> None:
+    """Alt+T on Tafels put the cursor in the Soort drop-down: 'JBT Testdam' typed there was lost
+    (the space opened the list)."""
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=5_000)
+    wizard.go(3)
+    alt("t")  # Tafel toevoegen
+    type_text("JBT Testdam")
+    press(Qt.Key.Key_Tab)
+    [row] = wizard.tables.rows()
+    assert (row["name"], row["kind"]) == ("JBT Testdam", "JBT")

@@ -123,7 +123,8 @@ class SetupWizard(DiscardGuard, QDialog):
             Column("signs_first", "Tekent eerst", [("CHAIR", "voorzitter"),
                                                    ("SECRETARY", "secretaris")]),
         ], "Tafels", "Tafel &toevoegen", visible_rows=3,
-            detail=("place", "default_chair_id", "default_secretary_id", "signs_first"))
+            detail=("place", "default_chair_id", "default_secretary_id", "signs_first"),
+            start="name")  # a new table's name is typed first; Soort is JBT until changed
         self.pages.addWidget(self.tables)
 
         server_page = QWidget()

@@ -64,9 +64,12 @@ class EditableTable(QWidget):
     def __init__(self, columns: list[Column], accessible: str, add_text: str = "Regel toevoegen",
                  visible_rows: int = 4,
                  row_name: Callable[[dict[str, Any], int], str] | None = None,
-                 detail: tuple[str, ...] = ()) -> None:
+                 detail: tuple[str, ...] = (), start: str = "") -> None:
         super().__init__()
         self.columns = columns
+        # the cell a new row's cursor starts in (its key; the first cell when not given): a
+        # drop-down first (Soort) took the typed name as type-ahead and lost it
+        self._start = next((c for c, col in enumerate(columns) if col.key == start), 0)
         self.accessible = accessible
         self.guard: Callable[[str], str] = lambda _row_id: ""
         self.row_name = row_name or self._default_row_name
@@ -251,9 +254,10 @@ class EditableTable(QWidget):
         return False
 
     def add_row_for_user(self) -> int:
-        """'Toevoegen' or Ctrl+N: a new empty row with the cursor in its first cell."""
+        """'Toevoegen' or Ctrl+N: a new empty row with the cursor in its first cell (or the
+        one `start` names)."""
         row = self.add_row({})
-        self.table.enter_cell(row, 0)
+        self.table.enter_cell(row, self._start)
         self.row_added.emit(row)
         return row
 

@@ -93,6 +93,9 @@ class StepPage(QScrollArea):
         super().__init__()
         self.env = env
         self.setWidgetResizable(True)
+        # the page is no Tab stop of its own (it showed no focus: a newcomer's Tab went
+        # Vorige stap → nothing visible → ← Agenda); its fields come into view (follow_focus)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         inner = _Inner()
         self.inner = inner
         self.setWidget(inner)
